@@ -1,0 +1,51 @@
+// eslint.config.mjs — ESLint 10 flat config: typescript-eslint (type-aware, TS files only) + eslint-plugin-lit + eslint-plugin-wc.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { configs as litConfigs } from 'eslint-plugin-lit';
+import { configs as wcConfigs } from 'eslint-plugin-wc';
+import globals from 'globals';
+import { defineConfig } from 'eslint/config';
+
+const TS = ['**/*.ts'];
+const COMPONENT_CODE = ['src/**/*.ts', 'stories/**/*.ts', 'test/**/*.ts'];
+
+export default defineConfig(
+  {
+    ignores: ['dist/', 'coverage/', 'storybook-static/', 'test/vendor/', 'node_modules/', '.backends/', 'bench-results/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: TS })),
+  {
+    files: TS,
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  { ...litConfigs['flat/recommended'], files: COMPONENT_CODE },
+  {
+    ...wcConfigs['flat/best-practice'],
+    files: COMPONENT_CODE,
+    // without this, eslint-plugin-wc only treats `extends HTMLElement` classes as custom elements
+    settings: { wc: { elementBaseClasses: ['LitElement', 'MagElement'] } },
+    // LitElement always implements the lifecycle callbacks, so guarding super.connectedCallback() is noise
+    rules: { ...wcConfigs['flat/best-practice'].rules, 'wc/guard-super-call': 'off' },
+  },
+  {
+    files: ['test/**/*.ts', 'stories/**/*.ts'],
+    languageOptions: { globals: { ...globals.mocha } },
+    rules: {
+      '@typescript-eslint/no-unused-expressions': 'off',
+      // @open-wc/semantic-dom-diff types chai's equal() as returning a Promise: every expect() would be
+      // reported. Off in tests: always `await expect(el).to.be.accessible()`.
+      '@typescript-eslint/no-floating-promises': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

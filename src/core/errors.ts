@@ -1,0 +1,73 @@
+/**
+ * What went wrong, as a stable code elements can translate:
+ * - `not-found`: the article, page or box does not exist;
+ * - `network`: the backend could not be reached or answered with a server error;
+ * - `invalid-data`: the backend answered something that is not valid data;
+ * - `closed`: comments are closed on this article;
+ * - `rejected`: the backend refused the request (validation, spam check, login required…);
+ * - `duplicate`: the same comment was already posted;
+ * - `too-fast`: the backend asks to slow down (flood control);
+ * - `unsupported`: the adapter cannot do this (for example no `subscribe`);
+ * - `timeout`: no answer in time;
+ * - `aborted`: the request was cancelled (a newer one replaced it, or the element left).
+ */
+export type MagErrorCode =
+  | 'not-found'
+  | 'network'
+  | 'invalid-data'
+  | 'closed'
+  | 'rejected'
+  | 'duplicate'
+  | 'too-fast'
+  | 'unsupported'
+  | 'timeout'
+  | 'aborted'
+  | 'unknown';
+
+export interface MagAdapterErrorOptions {
+  /** For `invalid-data`: every problem found, each with its path. */
+  problems?: string[];
+  /** For `rejected`: the field the backend rejected, when known (`authorEmail`, `bodyText`, `email`…). */
+  field?: string;
+  /** The HTTP status, when the error came from an HTTP answer. */
+  status?: number;
+  cause?: unknown;
+}
+
+/** The one error type adapters reject with. `message` is for people (and the console). */
+export class MagAdapterError extends Error {
+  override name = 'MagAdapterError';
+  readonly code: MagErrorCode;
+  readonly problems: string[];
+  readonly field?: string;
+  readonly status?: number;
+
+  constructor(code: MagErrorCode, message: string, options: MagAdapterErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.problems = options.problems ?? [];
+    this.field = options.field;
+    this.status = options.status;
+  }
+
+  /** Wraps anything thrown into a `MagAdapterError` (an `AbortError` becomes `aborted`). */
+  static from(error: unknown): MagAdapterError {
+    if (error instanceof MagAdapterError) return error;
+    if (error instanceof DOMException && error.name === 'AbortError') {
+      return new MagAdapterError('aborted', 'The request was cancelled.', { cause: error });
+    }
+    if (error instanceof DOMException && error.name === 'TimeoutError') {
+      return new MagAdapterError('timeout', 'The request timed out.', { cause: error });
+    }
+    if (error instanceof TypeError) {
+      return new MagAdapterError('network', error.message || 'The network request failed.', { cause: error });
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return new MagAdapterError('unknown', message || 'Unknown error.', { cause: error });
+  }
+}
+
+/** Throws `aborted` when the signal is already aborted. */
+export function throwIfAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new MagAdapterError('aborted', 'The request was cancelled.', { cause: signal.reason });
+}

@@ -1,0 +1,212 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { MagErrorCode } from './errors.js';
+import { en } from './translations/en.js';
+import { fr } from './translations/fr.js';
+
+/**
+ * Every string the elements show, for one language. Functions take the values they interpolate
+ * (and handle plurals). Hosts add a language with `registerTranslation()`; a partial table
+ * overrides strings of a language already registered.
+ */
+export interface MagTranslation {
+  /** BCP 47 language code: `fr`, `en`, `fr-CA`… */
+  $code: string;
+  /** Name of the language, in that language. */
+  $name: string;
+  $dir: 'ltr' | 'rtl';
+
+  // Shared states
+  loading: string;
+  retry: string;
+  errors: Record<MagErrorCode, string>;
+  /** Prefix of the list of invalid-data problems. */
+  invalidDataDetails: string;
+
+  // <mag-article>
+  by: (name: string) => string;
+  postedIn: string;
+  updatedOn: (date: string) => string;
+  print: string;
+  printLabel: (title: string) => string;
+  articleNav: string;
+  previousArticle: string;
+  home: string;
+  nextArticle: string;
+  articleNotFound: string;
+
+  // <mag-comment-thread>
+  comments: string;
+  commentCount: (count: number) => string;
+  noComments: string;
+  commentsClosed: string;
+  loadMoreComments: string;
+  commentsAdded: (count: number) => string;
+  inReplyTo: (name: string) => string;
+  avatarOf: (name: string) => string;
+  reply: string;
+  replyTo: (name: string) => string;
+  cancelReply: string;
+  leaveComment: string;
+  nameLabel: string;
+  emailLabel: string;
+  emailHint: string;
+  websiteLabel: string;
+  commentLabel: string;
+  optional: string;
+  postComment: string;
+  posting: string;
+  commentPosted: string;
+  commentPending: string;
+  pendingBadge: string;
+  draftRestored: string;
+  commentErrors: Partial<Record<MagErrorCode, string>>;
+  fieldRejected: (field: string) => string;
+
+  // <mag-comment-feed-link>
+  feedSentence: string;
+  feedLinkText: string;
+  feedTitle: (title: string) => string;
+
+  // <mag-recent-contributions>
+  recentTitle: string;
+  noRecent: string;
+  currentArticle: string;
+
+  // <mag-subscribe-form>
+  subscribeTitle: string;
+  subscribeEmailLabel: string;
+  subscribeButton: string;
+  subscribing: string;
+  subscribed: string;
+  confirmationSent: string;
+  alreadySubscribed: string;
+  subscribeUnsupported: string;
+  subscribeErrors: Partial<Record<MagErrorCode, string>>;
+  honeypotLabel: string;
+
+  // <mag-about-box>
+  aboutTitle: string;
+  contact: string;
+}
+
+export type PartialTranslation = Partial<MagTranslation> & { $code: string };
+
+const translations = new Map<string, MagTranslation>();
+const connected = new Set<LocalizeController>();
+let fallback: MagTranslation = en;
+
+/**
+ * Adds a language, or overrides strings of one already registered (French and English are built in):
+ * `registerTranslation({ $code: 'fr', retry: 'Recommencer' })`. A new language may be partial:
+ * missing strings fall back to English.
+ */
+export function registerTranslation(...tables: PartialTranslation[]): void {
+  for (const table of tables) {
+    const code = table.$code.toLowerCase();
+    const base = translations.get(code) ?? translations.get(code.split('-')[0]) ?? fallback;
+    const merged = { ...base, ...table, $code: code } as MagTranslation;
+    merged.errors = { ...base.errors, ...(table.errors ?? {}) };
+    merged.commentErrors = { ...base.commentErrors, ...(table.commentErrors ?? {}) };
+    merged.subscribeErrors = { ...base.subscribeErrors, ...(table.subscribeErrors ?? {}) };
+    translations.set(code, merged);
+    if (code === 'en') fallback = merged;
+  }
+  for (const controller of connected) controller.host.requestUpdate();
+}
+
+registerTranslation(en, fr);
+
+/** The translation for a language code: exact, then the base language (`fr-CA` → `fr`), then English. */
+export function translationFor(lang: string | undefined): MagTranslation {
+  const code = (lang || '').toLowerCase();
+  return translations.get(code) ?? translations.get(code.split('-')[0]) ?? fallback;
+}
+
+/** The language of an element: its closest `[lang]`, crossing shadow roots, then `<html lang>`. */
+export function languageOf(element: Element): string {
+  let node: Element | null = element;
+  while (node) {
+    const found: Element | null = node.closest('[lang]');
+    if (found) return found.getAttribute('lang') || 'en';
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return document.documentElement.lang || 'en';
+}
+
+let observer: MutationObserver | undefined;
+function observeLangChanges(): void {
+  if (observer) return;
+  observer = new MutationObserver(() => {
+    for (const controller of connected) controller.host.requestUpdate();
+  });
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * Gives an element its strings and date formats, in the language of its closest `[lang]`.
+ * The host re-renders when a `lang` attribute changes anywhere in the document or a translation
+ * is registered.
+ */
+export class LocalizeController implements ReactiveController {
+  readonly host: ReactiveControllerHost & HTMLElement;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    connected.add(this);
+    observeLangChanges();
+  }
+
+  hostDisconnected(): void {
+    connected.delete(this);
+  }
+
+  /** The language code in force for the host (`fr`, `en`, `fr-CA`…). */
+  get lang(): string {
+    return languageOf(this.host);
+  }
+
+  /** The strings for the host's language. */
+  get t(): MagTranslation {
+    return translationFor(this.lang);
+  }
+
+  /** The writing direction of the host's language. */
+  get dir(): 'ltr' | 'rtl' {
+    return this.t.$dir;
+  }
+
+  /**
+   * A short date: "16 oct." / "Oct 16", with the year when it is not the current year.
+   * `long` gives the full date ("16 octobre 2013" / "October 16, 2013").
+   */
+  date(iso: string, style: 'short' | 'long' = 'short', now: Date = new Date()): string {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return iso;
+    const lang = this.lang;
+    if (style === 'long') return formatter(lang, { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+    const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' };
+    if (date.getFullYear() !== now.getFullYear()) options.year = 'numeric';
+    return formatter(lang, options).format(date);
+  }
+
+  /** A number formatted for the language. */
+  number(value: number): string {
+    return new Intl.NumberFormat(this.lang).format(value);
+  }
+}

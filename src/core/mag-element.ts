@@ -1,0 +1,118 @@
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { adapterContext } from './context.js';
+import { MagAdapterError } from './errors.js';
+import { MagLoadErrorEvent } from './events.js';
+import { LocalizeController } from './localize.js';
+import type { MagAdapter } from './model.js';
+import { MagInvalidateEvent, SharedAdapter, shareAdapter } from './shared-adapter.js';
+import { baseStyles } from './styles.js';
+
+/**
+ * The base of every mag-* element: it receives the data source from the nearest `<mag-provider>`
+ * (or its own `adapter` property), localizes its strings, and reloads when the provider says the
+ * data it shows changed.
+ */
+export class MagElement extends LitElement {
+  static override styles = [baseStyles];
+
+  /** Strings and date formats in the language of the closest `[lang]`. */
+  protected readonly localize = new LocalizeController(this);
+
+  /**
+   * An adapter for this element alone. When unset, the element uses the adapter of its nearest
+   * `<mag-provider>`.
+   */
+  @property({ attribute: false })
+  adapter?: MagAdapter;
+
+  @consume({ context: adapterContext, subscribe: true })
+  @state()
+  private _providedAdapter?: SharedAdapter;
+
+  #listeningTo?: SharedAdapter;
+  #warned = new WeakSet<Error>();
+  #tasks: Task<readonly unknown[], unknown>[] = [];
+  #abortedOnLeave = new Set<Task<readonly unknown[], unknown>>();
+
+  /** The data source in force: the element's own adapter (shared), else the provider's. */
+  protected get source(): SharedAdapter | undefined {
+    return this.adapter ? shareAdapter(this.adapter) : this._providedAdapter;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#listen();
+    // Requests aborted when the element left are made again when it comes back.
+    for (const task of this.#abortedOnLeave) void task.run();
+    this.#abortedOnLeave.clear();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const task of this.#tasks) {
+      if (task.status === TaskStatus.PENDING) {
+        task.abort();
+        this.#abortedOnLeave.add(task);
+      }
+    }
+    this.#listeningTo?.removeEventListener('mag-invalidate', this.#onInvalidate);
+    this.#listeningTo = undefined;
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed);
+    this.#listen();
+  }
+
+  #listen(): void {
+    const source = this.source;
+    if (source === this.#listeningTo) return;
+    this.#listeningTo?.removeEventListener('mag-invalidate', this.#onInvalidate);
+    source?.addEventListener('mag-invalidate', this.#onInvalidate);
+    this.#listeningTo = source;
+  }
+
+  #onInvalidate = (event: Event): void => {
+    if (event instanceof MagInvalidateEvent) this.dataChanged(event);
+  };
+
+  /**
+   * A data request tied to this element (a `@lit/task` Task): it runs when its args change, its
+   * `signal` aborts an older request when a newer one starts or when the element leaves the page
+   * (it runs again when the element comes back), and failures are reported once.
+   */
+  protected dataTask<A extends readonly unknown[], R>(
+    args: () => A,
+    run: (args: A, signal: AbortSignal) => Promise<R>,
+  ): Task<A, R> {
+    const task = new Task<A, R>(this, {
+      task: (values, { signal }) => run(values, signal),
+      args,
+      onError: (error) => {
+        this.reportError(error);
+      },
+    });
+    this.#tasks.push(task as unknown as Task<readonly unknown[], unknown>);
+    return task;
+  }
+
+  /** Called when the provider dropped cached data; elements reload what `event.affects()` names. */
+  protected dataChanged(_event: MagInvalidateEvent): void {}
+
+  /**
+   * Turns a failure into a MagAdapterError, warns once in the console and fires `mag-load-error`.
+   * Aborted requests (a newer one replaced them) are returned without noise.
+   */
+  protected reportError(error: unknown): MagAdapterError {
+    const magError = MagAdapterError.from(error);
+    if (magError.code !== 'aborted' && !this.#warned.has(magError)) {
+      this.#warned.add(magError);
+      console.warn(`<${this.localName}>: ${magError.message}`);
+      this.dispatchEvent(new MagLoadErrorEvent(magError));
+    }
+    return magError;
+  }
+}

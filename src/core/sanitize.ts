@@ -1,0 +1,164 @@
+import DOMPurify from 'dompurify';
+import type { Config } from 'dompurify';
+import { isExternal, safeUrl } from './url.js';
+
+/**
+ * The sanitizer profiles. Every HTML string the elements render goes through one of them:
+ * - `article`: text formatting, links, lists, quotes, headings, images, figures, tables, code,
+ *   and video iframes from allowed hosts only;
+ * - `comment`: text formatting, links, lists, quotes and code; no images or headings;
+ * - `bio`: text formatting, links and lists.
+ * No profile allows scripts, event handlers, `style`, forms, `id`/`name` (DOM clobbering) or any
+ * URL other than http(s), mailto and relative. See docs/security.md.
+ */
+export type SanitizeProfile = 'article' | 'comment' | 'bio';
+
+export interface SanitizeOptions {
+  /** Hosts whose https iframes are kept (article profile), e.g. `['www.youtube-nocookie.com']`. */
+  embedHosts?: readonly string[];
+  /** Accessible title given to an embedded frame that has none. */
+  embedTitle?: string;
+}
+
+const INLINE = ['a', 'abbr', 'b', 'br', 'cite', 'code', 'del', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u'];
+const BLOCK = ['blockquote', 'p', 'pre', 'ul', 'ol', 'li'];
+const PROFILES: Record<SanitizeProfile, { tags: string[]; attrs: string[]; rel: string }> = {
+  article: {
+    tags: [
+      ...INLINE, ...BLOCK, 'div', 'hr', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+      'img', 'figure', 'figcaption', 'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot',
+      'tr', 'th', 'td', 'iframe',
+    ],
+    attrs: ['href', 'title', 'src', 'alt', 'width', 'height', 'lang', 'dir', 'cite', 'datetime', 'colspan', 'rowspan', 'scope', 'headers', 'start', 'reversed', 'allowfullscreen'],
+    rel: 'noopener',
+  },
+  comment: {
+    tags: [...INLINE, ...BLOCK],
+    attrs: ['href', 'title', 'lang', 'dir', 'cite', 'datetime'],
+    rel: 'nofollow ugc noopener',
+  },
+  bio: {
+    tags: [...INLINE, 'p', 'ul', 'ol', 'li'],
+    attrs: ['href', 'title', 'lang', 'dir'],
+    rel: 'noopener',
+  },
+};
+const URL_ATTRS = ['href', 'src', 'cite'];
+
+const purify = DOMPurify(window);
+let active: { profile: SanitizeProfile; options: SanitizeOptions } = { profile: 'comment', options: {} };
+
+purify.addHook('afterSanitizeAttributes', (node) => {
+  const { profile, options } = active;
+  for (const attr of URL_ATTRS) {
+    if (!node.hasAttribute(attr)) continue;
+    const allowed = safeUrl(node.getAttribute(attr), attr === 'src' ? ['http', 'https'] : undefined);
+    if (allowed === undefined || (attr === 'href' && profile === 'comment' && !/^(https?:|mailto:)/i.test(allowed))) {
+      node.removeAttribute(attr);
+    } else {
+      node.setAttribute(attr, allowed);
+    }
+  }
+  const tag = node.nodeName.toLowerCase();
+  if (tag === 'a' && node.hasAttribute('href')) {
+    const href = node.getAttribute('href') ?? '';
+    if (profile === 'comment') node.setAttribute('rel', PROFILES.comment.rel);
+    else if (isExternal(href)) node.setAttribute('rel', PROFILES[profile].rel);
+  }
+  if (tag === 'img') {
+    node.setAttribute('loading', 'lazy');
+    node.setAttribute('decoding', 'async');
+    if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
+  }
+  if (tag === 'iframe') {
+    const src = node.getAttribute('src');
+    let host = '';
+    try {
+      const url = new URL(src ?? '', document.baseURI);
+      host = url.protocol === 'https:' ? url.host : '';
+    } catch {
+      host = '';
+    }
+    if (!src || !host || !(options.embedHosts ?? []).includes(host)) {
+      node.remove();
+      return;
+    }
+    node.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-presentation allow-popups');
+    node.setAttribute('loading', 'lazy');
+    node.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
+    node.setAttribute('allow', 'fullscreen; picture-in-picture; encrypted-media');
+    if (!node.getAttribute('title')) node.setAttribute('title', options.embedTitle ?? 'Video');
+  }
+});
+
+type FragmentConfig = Config & { RETURN_DOM_FRAGMENT: true };
+const configs = new Map<SanitizeProfile, FragmentConfig>();
+function configFor(profile: SanitizeProfile): FragmentConfig {
+  let config = configs.get(profile);
+  if (!config) {
+    const { tags, attrs } = PROFILES[profile];
+    config = {
+      ALLOWED_TAGS: tags,
+      ALLOWED_ATTR: attrs,
+      ALLOW_DATA_ATTR: false,
+      ALLOW_ARIA_ATTR: false,
+      ALLOW_UNKNOWN_PROTOCOLS: false,
+      // Only http(s), mailto and scheme-less URLs pass DOMPurify; the hook above then applies safeUrl().
+      ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z0-9+.-]+(?:[^a-z0-9+.\-:]|$))/i,
+      ADD_ATTR: profile === 'article' ? ['allowfullscreen'] : [],
+      KEEP_CONTENT: true,
+      RETURN_DOM_FRAGMENT: true,
+    };
+    configs.set(profile, config);
+  }
+  return config;
+}
+
+/** Sanitizes untrusted HTML with a profile and returns the result as a document fragment. */
+export function sanitizeHtml(html: unknown, profile: SanitizeProfile, options: SanitizeOptions = {}): DocumentFragment {
+  if (typeof html !== 'string' || html === '') return document.createDocumentFragment();
+  active = { profile, options };
+  try {
+    return purify.sanitize(html, configFor(profile));
+  } finally {
+    active = { profile: 'comment', options: {} };
+  }
+}
+
+/** Sanitized HTML as a string, for tests and server-side previews. */
+export function sanitizeToString(html: unknown, profile: SanitizeProfile, options: SanitizeOptions = {}): string {
+  const div = document.createElement('div');
+  div.append(sanitizeHtml(html, profile, options));
+  return div.innerHTML;
+}
+
+const rendered = new WeakMap<Element, WeakMap<object, { key: string; node: HTMLElement }>>();
+
+/**
+ * Sanitizes `html` once per element and owner object (an article, a comment…) and returns a `<div>`
+ * holding the result, ready to be rendered as a Lit child value. Rendering the same owner again in
+ * the same element reuses the node, so a body is never sanitized twice.
+ */
+export function sanitizedBlock(
+  host: Element,
+  owner: object,
+  html: unknown,
+  profile: SanitizeProfile,
+  options: SanitizeOptions = {},
+  part = 'body',
+): HTMLElement {
+  const key = `${profile}|${(options.embedHosts ?? []).join(',')}|${options.embedTitle ?? ''}|${part}|${typeof html === 'string' ? html : ''}`;
+  let cache = rendered.get(host);
+  if (!cache) {
+    cache = new WeakMap();
+    rendered.set(host, cache);
+  }
+  const cached = cache.get(owner);
+  if (cached && cached.key === key) return cached.node;
+  const node = document.createElement('div');
+  node.setAttribute('part', part);
+  node.className = part;
+  node.append(sanitizeHtml(html, profile, options));
+  cache.set(owner, { key, node });
+  return node;
+}

@@ -1,0 +1,40 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import type { MagAdapterError } from './errors.js';
+import type { MagTranslation } from './localize.js';
+
+const MAX_PROBLEMS_SHOWN = 10;
+
+/** The localized message for an error; for `invalid-data`, the problems are listed by `renderError`. */
+export function errorMessage(t: MagTranslation, error: MagAdapterError, overrides: Partial<Record<string, string>> = {}): string {
+  return overrides[error.code] ?? t.errors[error.code] ?? t.errors.unknown;
+}
+
+/** A loading placeholder that keeps some height, announced politely. */
+export function renderLoading(t: MagTranslation, lines = 3): TemplateResult {
+  return html`<div class="state loading-state" part="loading" role="status">
+    <span class="visually-hidden">${t.loading}</span>
+    ${Array.from({ length: lines }, () => html`<span class="placeholder" aria-hidden="true"></span>`)}
+  </div>`;
+}
+
+/** An error with its localized message, the problems of invalid data, and a retry button. */
+export function renderError(
+  t: MagTranslation,
+  error: MagAdapterError,
+  retry: () => void,
+  overrides: Partial<Record<string, string>> = {},
+): TemplateResult {
+  const problems = error.code === 'invalid-data' ? error.problems.slice(0, MAX_PROBLEMS_SHOWN) : [];
+  return html`<div class="state error" part="error" role="alert">
+    <p>${errorMessage(t, error, overrides)}</p>
+    ${problems.length
+      ? html`<p>${t.invalidDataDetails}</p>
+          <ul>
+            ${problems.map((p) => html`<li>${p}</li>`)}
+            ${error.problems.length > problems.length ? html`<li>…</li>` : nothing}
+          </ul>`
+      : nothing}
+    <button type="button" part="retry" @click=${retry}>${t.retry}</button>
+  </div>`;
+}

@@ -1,0 +1,19 @@
+/**
+ * mag-elements: Lit web components for a complete blog/magazine article experience.
+ * This module exports the classes, adapters and types without registering any element;
+ * import `mag-elements/mag-elements.js` (or the drop-in bundle) to register them all, or
+ * `mag-elements/define/<tag>.js` for one.
+ */
+export type * from './core/model.js';
+export { MagAdapterError, type MagErrorCode, type MagAdapterErrorOptions } from './core/errors.js';
+export { adapterContext } from './core/context.js';
+export { SharedAdapter, MagInvalidateEvent, shareAdapter, type SharedAdapterOptions, type ResourceKind } from './core/shared-adapter.js';
+export { provideAdapter } from './core/provide.js';
+export { registerTranslation, type MagTranslation, type PartialTranslation } from './core/localize.js';
+export { safeUrl } from './core/url.js';
+export { sanitizeHtml, type SanitizeProfile, type SanitizeOptions } from './core/sanitize.js';
+export { MagLoadErrorEvent } from './core/events.js';
+export { defineElement, VERSION } from './core/define.js';
+export { MagElement } from './core/mag-element.js';
+export { MagProvider, type AdapterFactory } from './components/provider/mag-provider.js';
+export { JsonAdapter } from './adapters/json/json-adapter.js';

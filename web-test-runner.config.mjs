@@ -1,0 +1,51 @@
+// web-test-runner.config.mjs — runs the tests in Debian's Chromium (apt-get install -y chromium); no browser download.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
+
+const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+// Portable stories: Storybook's browser code imports CommonJS packages that @web/dev-server cannot serve,
+// so `npm run test:vendor` pre-bundles it into test/vendor/storybook-portable.js, aliased here.
+const storybookBrowserEntries = new Set(['@storybook/web-components-vite', '@storybook/web-components', 'storybook/preview-api']);
+const storybookPortableAlias = {
+  name: 'storybook-portable-alias',
+  resolveImport({ source }) {
+    if (storybookBrowserEntries.has(source)) return '/test/vendor/storybook-portable.js';
+  },
+};
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['development'] },
+  rootDir: '.',
+  plugins: [storybookPortableAlias, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-dev-shm-usage',
+        ],
+      },
+    }),
+  ],
+  concurrency: 2,
+  coverageConfig: {
+    include: ['src/**/*.ts'],
+    report: true,
+    reportDir: 'coverage',
+    threshold: { statements: 90, branches: 80, functions: 90, lines: 90 },
+  },
+  reporters: [defaultReporter(), summaryReporter()],
+  testFramework: { config: { timeout: 10000 } },
+};
