@@ -283,7 +283,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
       if (this.timeout > 0) {
         timer = setTimeout(() => {
           finish();
-          reject(new MagAdapterError('timeout', `The data source did not answer within ${Math.round(this.timeout / 1000)} s.`));
+          reject(new MagAdapterError('timeout', `The data source did not answer within ${Number((this.timeout / 1000).toFixed(2))} s.`));
           controller.abort(new DOMException('Timed out', 'TimeoutError'));
         }, this.timeout);
       }

@@ -15,7 +15,7 @@ const adapterTypes = new Map<string, AdapterFactory>([
 ]);
 
 /** An adapter whose every call fails with the same clear error (misconfigured provider). */
-function failing(code: 'unsupported' | 'invalid-data', message: string): MagAdapter {
+function failing(code: 'unsupported', message: string): MagAdapter {
   const fail = () => Promise.reject(new MagAdapterError(code, message));
   return { getArticle: fail, listComments: fail, listRecent: fail, getAbout: fail };
 }
@@ -108,16 +108,6 @@ export class MagProvider extends LitElement {
     this._inlineJson = script?.textContent ?? undefined;
   }
 
-  #inlineAdapter(text: string): MagAdapter {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      return failing('invalid-data', `The inline JSON data of <mag-provider> is not valid JSON: ${(error as Error).message}`);
-    }
-    return new JsonAdapter({ data });
-  }
-
   #resolveAdapter(changed: Map<PropertyKey, unknown>): MagAdapter | undefined {
     const inputs = ['adapter', 'adapterType', 'src', 'endpoint', '_inlineJson'];
     if (!inputs.some((key) => changed.has(key))) return this.#base;
@@ -129,7 +119,7 @@ export class MagProvider extends LitElement {
       }
       return factory(this);
     }
-    if (this._inlineJson !== undefined) return this.#inlineAdapter(this._inlineJson);
+    if (this._inlineJson !== undefined) return JsonAdapter.fromText(this._inlineJson);
     if (this.src) return new JsonAdapter({ url: this.src });
     return undefined;
   }

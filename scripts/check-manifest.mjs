@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Fails when the committed custom-elements.json is not what the analyzer produces from src/ now.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dir = mkdtempSync(join(tmpdir(), 'mag-cem-'));
+try {
+  const run = spawnSync('npx', ['cem', 'analyze', '--outdir', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (run.status !== 0) {
+    console.error('The custom elements manifest analyzer failed.');
+    process.exit(1);
+  }
+  const fresh = readFileSync(join(dir, 'custom-elements.json'), 'utf8');
+  const committed = existsSync('custom-elements.json') ? readFileSync('custom-elements.json', 'utf8') : '';
+  if (fresh !== committed) {
+    console.error('custom-elements.json is out of date: run `npm run analyze` and commit the result.');
+    process.exit(1);
+  }
+  console.log('custom-elements.json is current.');
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// `npm start`: serves the demo on 127.0.0.1 (the seed page rebuilt from demo/data/le-mag.json and the
+// drop-in bundle dist/cdn/mag-elements.js, loaded exactly as an integrator would) and prints its URL.
+// Also answers the demo's subscribe endpoint, POST /api/subscribe (see docs/data-format.md).
+// PORT=8080 npm start picks the port; by default the first free one from 8080.
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const root = resolve(new URL('..', import.meta.url).pathname);
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.atom': 'application/atom+xml; charset=utf-8',
+  '.rss': 'application/rss+xml; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+const subscribers = new Set();
+
+function readBody(req) {
+  return new Promise((resolveBody, reject) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => {
+      body += chunk;
+      if (body.length > 10_000) req.destroy();
+    });
+    req.on('end', () => resolveBody(body));
+    req.on('error', reject);
+  });
+}
+
+async function subscribe(req, res) {
+  const body = await readBody(req);
+  const type = req.headers['content-type'] ?? '';
+  const email = (type.includes('json') ? JSON.parse(body || '{}').email : new URLSearchParams(body).get('email'))?.trim() ?? '';
+  const send = (status, data) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(data));
+  };
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return send(400, { message: 'Adresse e-mail invalide.' });
+  if (subscribers.has(email)) return send(409, { status: 'already-subscribed' });
+  subscribers.add(email);
+  return send(200, { status: 'confirmation-sent' });
+}
+
+export function createDemoServer() {
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/api/subscribe' && req.method === 'POST') {
+      subscribe(req, res).catch(() => {
+        res.writeHead(500);
+        res.end();
+      });
+      return;
+    }
+    if (url.pathname === '/') {
+      res.writeHead(302, { location: '/demo/' });
+      res.end();
+      return;
+    }
+    let path = normalize(join(root, decodeURIComponent(url.pathname)));
+    if (!path.startsWith(root)) {
+      res.writeHead(403);
+      res.end();
+      return;
+    }
+    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
+    if (!existsSync(path)) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    createReadStream(path).pipe(res);
+  });
+}
+
+export function listen(server, port) {
+  return new Promise((resolveListen, reject) => {
+    const attempt = (p, triesLeft) => {
+      server.once('error', (error) => {
+        if (error.code === 'EADDRINUSE' && triesLeft > 0) attempt(p + 1, triesLeft - 1);
+        else reject(error);
+      });
+      server.listen(p, '127.0.0.1', () => resolveListen(server.address().port));
+    };
+    attempt(port, process.env.PORT ? 0 : 20);
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (!existsSync(join(root, 'dist/cdn/mag-elements.js'))) {
+    console.error('dist/cdn/mag-elements.js is missing: run `npm run build` (npm start does it for you).');
+    process.exit(1);
+  }
+  const server = createDemoServer();
+  const port = await listen(server, Number(process.env.PORT ?? 8080));
+  console.log(`\nmag-elements demo: http://127.0.0.1:${port}/demo/\n(Ctrl+C to stop)`);
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

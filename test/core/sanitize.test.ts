@@ -1,0 +1,91 @@
+import { expect } from '@open-wc/testing';
+import { safeUrl } from '../../src/core/url.js';
+import { sanitizeToString, sanitizedBlock } from '../../src/core/sanitize.js';
+
+describe('URL policy', () => {
+  it('keeps http(s), mailto and relative URLs', () => {
+    for (const url of ['https://example.org/a?b#c', 'http://example.org', 'mailto:a@b.org', '/path', 'path/x', '../up', '?q=1', '#frag', '//cdn.example.org/x']) {
+      expect(safeUrl(url), url).to.equal(url);
+    }
+    expect(safeUrl('  https://example.org  ')).to.equal('https://example.org');
+  });
+
+  it('drops every other scheme, however it is disguised', () => {
+    for (const url of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      ' javascript:alert(1)',
+      'java\tscript:alert(1)',
+      'java\nscript:alert(1)',
+      '\u0000javascript:alert(1)',
+      'java\u200bscript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+      'blob:https://example.org/x',
+      'file:///etc/passwd',
+      'ftp://example.org',
+      'x:y',
+    ]) {
+      expect(safeUrl(url), JSON.stringify(url)).to.equal(undefined);
+    }
+    expect(safeUrl(''), 'empty').to.equal(undefined);
+    expect(safeUrl(42), 'not a string').to.equal(undefined);
+    expect(safeUrl('mailto:a@b.org', ['http', 'https']), 'narrowed schemes').to.equal(undefined);
+  });
+});
+
+describe('sanitizer profiles', () => {
+  it('article: keeps structure, images and tables; drops scripts, handlers, styles, forms and bad URLs', () => {
+    const out = sanitizeToString(
+      '<h2>T</h2><p style="color:red" onclick="x()">a <a href="javascript:x()">j</a> <a href="https://ext.example/">e</a> <a href="/in">i</a></p><img src="https://img.example/a.png" onerror="x()"><img src="data:image/png;base64,AA"><table><tr><td>1</td></tr></table><script>x()</script><style>*{}</style><form><input></form><div id="x" name="y">c</div>',
+      'article',
+    );
+    expect(out).to.contain('<h2>T</h2>');
+    expect(out).not.to.match(/onclick|onerror|style|script|form|input|javascript|data:|id=|name=/);
+    expect(out).to.contain('<a href="https://ext.example/" rel="noopener">e</a>');
+    expect(out).to.contain('<a href="/in">i</a>');
+    expect(out).to.contain('<img src="https://img.example/a.png" loading="lazy" decoding="async" alt="">');
+    expect(out).to.contain('<td>1</td>');
+  });
+
+  it('article: keeps iframes only from listed hosts, sandboxed and titled', () => {
+    const html = '<iframe src="https://video.example/embed/1"></iframe><iframe src="https://evil.example/x"></iframe><iframe src="http://video.example/embed/2"></iframe>';
+    expect(sanitizeToString(html, 'article')).not.to.contain('iframe');
+    const out = sanitizeToString(html, 'article', { embedHosts: ['video.example'], embedTitle: 'Vidéo' });
+    expect(out.match(/<iframe/g)?.length).to.equal(1);
+    expect(out).to.contain('src="https://video.example/embed/1"');
+    expect(out).to.contain('sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"');
+    expect(out).to.contain('title="Vidéo"');
+    expect(out).to.contain('loading="lazy"');
+  });
+
+  it('comment: no images or headings, links get rel="nofollow ugc noopener", only absolute http(s) and mailto links', () => {
+    const out = sanitizeToString('<h1>H</h1><img src="https://x.example/a.png"><a href="https://x.example">x</a><a href="/rel">r</a><a href="mailto:a@b.org">m</a>', 'comment');
+    expect(out).not.to.contain('<h1>');
+    expect(out).not.to.contain('<img');
+    expect(out).to.contain('<a href="https://x.example" rel="nofollow ugc noopener">x</a>');
+    expect(out).to.contain("<a>r</a>");
+    expect(out).to.contain('<a href="mailto:a@b.org" rel="nofollow ugc noopener">m</a>');
+  });
+
+  it('bio: text, links and lists only', () => {
+    expect(sanitizeToString('<p>Hi <b>you</b></p><h2>no</h2><img src="/a.png">', 'bio')).to.equal('<p>Hi <b>you</b></p>no');
+  });
+
+  it('sanitizes once per element and owner, and returns a fresh block when the HTML changes', () => {
+    const host = document.createElement('div');
+    const owner = { bodyHtml: '<p>a</p>' };
+    const first = sanitizedBlock(host, owner, owner.bodyHtml, 'comment');
+    expect(sanitizedBlock(host, owner, owner.bodyHtml, 'comment')).to.equal(first);
+    expect(sanitizedBlock(document.createElement('div'), owner, owner.bodyHtml, 'comment')).not.to.equal(first);
+    const changed = sanitizedBlock(host, owner, '<p>b</p>', 'comment');
+    expect(changed).not.to.equal(first);
+    expect(changed.innerHTML).to.equal('<p>b</p>');
+    expect(changed.getAttribute('part')).to.equal('body');
+  });
+
+  it('treats non-strings as empty', () => {
+    expect(sanitizeToString(null, 'article')).to.equal('');
+    expect(sanitizeToString({ toString: () => '<script>x</script>' }, 'article')).to.equal('');
+  });
+});
