@@ -1,0 +1,114 @@
+// Real HTTP endpoints for the adapter tests, served by web-test-runner's dev server: one Koa middleware,
+// added with `middleware: [testEndpointsMiddleware()]` in web-test-runner.config.mjs. (A plugin's
+// serverStart({ app }) cannot add it: Koa composed its middleware list when the server was created, so a
+// later app.use() is never reached.) Everything lives under /__test/ and never writes to the disk.
+//
+//   POST /__test/subscribe        a subscribe endpoint; the answer depends on the posted address's local part:
+//                                   taken@…  → 409            bad@…     → 400 {"message": …}
+//                                   invalid@… → 422 (no body) limit@…   → 429
+//                                   boom@…   → 500            slow@…    → waits 2 s, then 200
+//                                   confirm@… → 200 {"status":"confirmation-sent"}
+//                                   text@…   → 200 text/plain "OK"
+//                                   anything else → 200 {"status":"subscribed"}
+//                                 The address is the first field of the body (form-encoded or JSON).
+//   GET  /__test/echo?email=…     what was last posted with that address: {method, contentType, body}
+//   GET  /__test/flaky/<key>      1st request 503, 2nd an invalid data file, then the demo data file
+//   GET  /__test/bad-json         a truncated JSON document (200, application/json)
+//   GET  /__test/hits/<key>       how many times /__test/flaky/<key> was requested: {"hits": n}
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const DEMO_DATA = fileURLToPath(new URL('../demo/data/le-mag.json', import.meta.url));
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => (text += chunk));
+    req.on('end', () => resolve(text));
+    req.on('error', reject);
+  });
+}
+
+function parseBody(text, contentType) {
+  if (contentType.includes('application/json')) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return {};
+    }
+  }
+  return Object.fromEntries(new URLSearchParams(text));
+}
+
+const json = (ctx, status, value) => {
+  ctx.status = status;
+  ctx.type = 'application/json';
+  ctx.body = JSON.stringify(value);
+};
+
+/** @returns {import('koa').Middleware} */
+export function testEndpointsMiddleware() {
+  const echoes = new Map();
+  const hits = new Map();
+  return async (ctx, next) => {
+    if (!ctx.path.startsWith('/__test/')) return next();
+    ctx.set('Cache-Control', 'no-store');
+    const route = ctx.path.slice('/__test/'.length);
+
+    if (route === 'subscribe') {
+      if (ctx.method !== 'POST' && ctx.method !== 'PUT') return json(ctx, 405, { message: 'Use POST.' });
+      const contentType = ctx.get('content-type');
+      const body = parseBody(await readBody(ctx.req), contentType);
+      const email = String(Object.values(body)[0] ?? '');
+      echoes.set(email, { method: ctx.method, contentType, body });
+      const local = email.split('@')[0];
+      if (local === 'taken') return json(ctx, 409, { message: 'Already subscribed.' });
+      if (local === 'bad') return json(ctx, 400, { message: 'This domain does not accept mail.' });
+      if (local === 'invalid') {
+        ctx.status = 422;
+        ctx.body = '';
+        return;
+      }
+      if (local === 'limit') return json(ctx, 429, { message: 'Slow down.' });
+      if (local === 'boom') return json(ctx, 500, { message: 'Internal error.' });
+      if (local === 'slow') await new Promise((resolve) => setTimeout(resolve, 2000));
+      if (local === 'confirm') return json(ctx, 200, { status: 'confirmation-sent' });
+      if (local === 'text') {
+        ctx.status = 200;
+        ctx.type = 'text/plain';
+        ctx.body = 'OK';
+        return;
+      }
+      return json(ctx, 200, { status: 'subscribed' });
+    }
+
+    if (route === 'echo') {
+      const echo = echoes.get(ctx.query.email ?? '');
+      return echo ? json(ctx, 200, echo) : json(ctx, 404, { message: 'Nothing posted with this address.' });
+    }
+
+    if (route.startsWith('flaky/')) {
+      const key = route.slice('flaky/'.length);
+      const n = (hits.get(key) ?? 0) + 1;
+      hits.set(key, n);
+      if (n === 1) return json(ctx, 503, { message: 'Try again.' });
+      if (n === 2) return json(ctx, 200, { version: 1, site: { title: 'Flaky' }, articles: [{ id: 'x', published: '16 oct' }] });
+      ctx.status = 200;
+      ctx.type = 'application/json';
+      ctx.body = await readFile(DEMO_DATA, 'utf8');
+      return;
+    }
+
+    if (route.startsWith('hits/')) return json(ctx, 200, { hits: hits.get(route.slice('hits/'.length)) ?? 0 });
+
+    if (route === 'bad-json') {
+      ctx.status = 200;
+      ctx.type = 'application/json';
+      ctx.body = '{"version": 1, "site": {"title": "Cut';
+      return;
+    }
+
+    return json(ctx, 404, { message: `No test route ${ctx.path}.` });
+  };
+}

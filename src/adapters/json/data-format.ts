@@ -1,0 +1,239 @@
+/**
+ * The embedded data format read by `JsonAdapter` (documented in docs/data-format.md, with the JSON
+ * Schema docs/data-format.schema.json) and its validator. `validateData` and the schema agree on
+ * every shape rule; `validateData` also checks cross references the schema cannot express
+ * (duplicate ids, comments for an unknown article, a reply to an unknown comment).
+ */
+import type { About, Person } from '../../core/model.js';
+import {
+  aboutCheck,
+  arrayOf,
+  boolean,
+  isoDate,
+  nonEmptyString,
+  object,
+  oneOf,
+  personCheck,
+  string,
+  type Check,
+} from '../../core/validate.js';
+
+/** A section as declared in the top-level `sections` list or inside an article. */
+export interface DataSection {
+  name: string;
+  /** Used in URLs and to filter recent articles (`listRecent({ section: 'politique' })`). */
+  slug?: string;
+  url?: string;
+}
+
+/** An article of the data file. `sections` may name a top-level section by its name or slug. */
+export interface DataArticle {
+  id: string;
+  slug?: string;
+  title: string;
+  url?: string;
+  published: string;
+  updated?: string;
+  author?: Person;
+  sections?: (string | DataSection)[];
+  bodyHtml: string;
+  commentsOpen: boolean;
+  commentFeedUrl?: string;
+  commentFeedType?: string;
+  excerpt?: string;
+}
+
+/** A comment of the data file. Only `approved` ones (the default) are shown. */
+export interface DataComment {
+  id: string;
+  parentId?: string;
+  author: Person;
+  published: string;
+  bodyHtml: string;
+  status?: 'approved' | 'pending';
+}
+
+/** A plain HTTP endpoint that `subscribe(email)` posts the address to. */
+export interface DataSubscribe {
+  endpoint: string;
+  /** `POST` (default) or `PUT`. */
+  method?: 'POST' | 'PUT';
+  /** The name of the posted field (default `email`). */
+  field?: string;
+  /** `form` (default, `application/x-www-form-urlencoded`) or `json`. */
+  encoding?: 'form' | 'json';
+}
+
+/** The whole data file. Fields starting with `_` (such as `_notes`) and unknown fields are ignored. */
+export interface MagData {
+  $schema?: string;
+  version: 1;
+  site: { title: string; description?: string; url?: string; homeUrl?: string; lang?: string };
+  sections?: DataSection[];
+  articles: DataArticle[];
+  comments?: Record<string, DataComment[]>;
+  about?: Record<string, About>;
+  subscribe?: DataSubscribe;
+  /** Comments per page (default 50). */
+  commentsPageSize?: number;
+  /** When true, comments posted through `MemoryAdapter` wait for moderation (`pending`). */
+  moderation?: boolean;
+}
+
+const describe = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)?.slice(0, 40)}`;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const positiveInteger: Check = (v, path, problems) => {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) problems.push(`${path}: expected a whole number ≥ 1, got ${describe(v)}`);
+};
+
+const versionCheck: Check = (v, path, problems) => {
+  if (v !== 1) problems.push(`${path}: expected 1 (the only version of the format), got ${describe(v)}`);
+};
+
+const sectionDataCheck = object({ name: nonEmptyString, 'slug?': nonEmptyString, 'url?': string });
+
+const sectionRefCheck: Check = (v, path, problems) => {
+  if (typeof v === 'string') nonEmptyString(v, path, problems);
+  else if (isRecord(v)) sectionDataCheck(v, path, problems);
+  else problems.push(`${path}: expected a section name or a section object, got ${describe(v)}`);
+};
+
+const siteCheck = object({ title: nonEmptyString, 'description?': string, 'url?': string, 'homeUrl?': string, 'lang?': nonEmptyString });
+
+const articleDataCheck = object({
+  id: nonEmptyString,
+  'slug?': nonEmptyString,
+  title: nonEmptyString,
+  'url?': string,
+  published: isoDate,
+  'updated?': isoDate,
+  'author?': personCheck,
+  'sections?': arrayOf(sectionRefCheck),
+  bodyHtml: string,
+  commentsOpen: boolean,
+  'commentFeedUrl?': string,
+  'commentFeedType?': string,
+  'excerpt?': string,
+});
+
+const commentDataCheck = object({
+  id: nonEmptyString,
+  'parentId?': nonEmptyString,
+  author: personCheck,
+  published: isoDate,
+  bodyHtml: string,
+  'status?': oneOf('approved', 'pending'),
+});
+
+const subscribeCheck = object({
+  endpoint: nonEmptyString,
+  'method?': oneOf('POST', 'PUT'),
+  'field?': nonEmptyString,
+  'encoding?': oneOf('form', 'json'),
+});
+
+/** `comments.a1` for simple keys, `comments["a b"]` otherwise. */
+const keyPath = (base: string, key: string): string => (/^[A-Za-z_$][\w$-]*$/.test(key) ? `${base}.${key}` : `${base}[${JSON.stringify(key)}]`);
+
+const mapOf =
+  (item: Check): Check =>
+  (v, path, problems) => {
+    if (!isRecord(v)) {
+      problems.push(`${path}: expected an object, got ${describe(v)}`);
+      return;
+    }
+    for (const [key, value] of Object.entries(v)) item(value, keyPath(path, key), problems);
+  };
+
+/** Top-level fields: `?` marks optional ones. Root paths carry no leading dot (`articles[2].published`). */
+const TOP_LEVEL: Record<string, Check> = {
+  version: versionCheck,
+  site: siteCheck,
+  'sections?': arrayOf(sectionDataCheck),
+  articles: arrayOf(articleDataCheck),
+  'comments?': mapOf(arrayOf(commentDataCheck)),
+  'about?': mapOf(aboutCheck),
+  'subscribe?': subscribeCheck,
+  'commentsPageSize?': positiveInteger,
+  'moderation?': boolean,
+  '$schema?': string,
+};
+
+/** Cross references: unique ids and slugs, comments for known articles, replies to known comments. */
+function checkReferences(data: Record<string, unknown>, problems: string[]): void {
+  const articleIds = new Map<string, number>();
+  const slugs = new Map<string, number>();
+  if (Array.isArray(data.articles)) {
+    data.articles.forEach((article: unknown, i) => {
+      if (!isRecord(article)) return;
+      const { id, slug } = article;
+      if (typeof id === 'string' && id) {
+        const first = articleIds.get(id);
+        if (first !== undefined) problems.push(`articles[${i}].id: duplicate article id "${id}" (already used by articles[${first}])`);
+        else articleIds.set(id, i);
+      }
+      if (typeof slug === 'string' && slug) {
+        const first = slugs.get(slug);
+        if (first !== undefined) problems.push(`articles[${i}].slug: duplicate slug "${slug}" (already used by articles[${first}])`);
+        else slugs.set(slug, i);
+      }
+    });
+  }
+  if (Array.isArray(data.sections)) {
+    const names = new Map<string, number>();
+    data.sections.forEach((section: unknown, i) => {
+      if (!isRecord(section) || typeof section.name !== 'string') return;
+      const name = section.name.trim().toLowerCase();
+      const first = names.get(name);
+      if (first !== undefined) problems.push(`sections[${i}].name: duplicate section "${section.name}" (already declared by sections[${first}])`);
+      else names.set(name, i);
+    });
+  }
+  if (isRecord(data.comments)) {
+    for (const [articleId, list] of Object.entries(data.comments)) {
+      const path = keyPath('comments', articleId);
+      if (Array.isArray(data.articles) && !articleIds.has(articleId)) problems.push(`${path}: no article has the id "${articleId}"`);
+      if (!Array.isArray(list)) continue;
+      const ids = new Map<string, number>();
+      list.forEach((comment: unknown, i) => {
+        if (!isRecord(comment) || typeof comment.id !== 'string' || !comment.id) return;
+        const first = ids.get(comment.id);
+        if (first !== undefined) problems.push(`${path}[${i}].id: duplicate comment id "${comment.id}" (already used by ${path}[${first}])`);
+        else ids.set(comment.id, i);
+      });
+      list.forEach((comment: unknown, i) => {
+        if (!isRecord(comment) || typeof comment.parentId !== 'string' || !comment.parentId) return;
+        if (!ids.has(comment.parentId)) problems.push(`${path}[${i}].parentId: no comment of this article has the id "${comment.parentId}"`);
+        else if (comment.parentId === comment.id) problems.push(`${path}[${i}].parentId: a comment cannot reply to itself`);
+      });
+    }
+  }
+}
+
+/**
+ * Checks a parsed data file against the format and returns every problem found, each starting
+ * with its path (`articles[2].published: expected an ISO 8601 date, got string "16 oct"`).
+ * An empty array means the data is valid.
+ */
+export function validateData(data: unknown): string[] {
+  const problems: string[] = [];
+  if (!isRecord(data)) {
+    problems.push(`(root): expected an object, got ${describe(data)}`);
+    return problems;
+  }
+  for (const [key, check] of Object.entries(TOP_LEVEL)) {
+    const optional = key.endsWith('?');
+    const name = optional ? key.slice(0, -1) : key;
+    const value = data[name];
+    if (value === undefined || (optional && value === null)) {
+      if (!optional) problems.push(`${name}: is required`);
+      continue;
+    }
+    check(value, name, problems);
+  }
+  checkReferences(data, problems);
+  return problems;
+}

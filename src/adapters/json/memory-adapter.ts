@@ -1,0 +1,63 @@
+/**
+ * `MemoryAdapter`: a `JsonAdapter` that also takes comments, keeping them in memory (lost on reload).
+ * For demos, element tests and the Storybook.
+ */
+import type { Comment, CommentDraft, RequestOptions } from '../../core/model.js';
+import { MagAdapterError } from '../../core/errors.js';
+import { JsonAdapter } from './json-adapter.js';
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/** Plain text to HTML: blank lines separate paragraphs, single line breaks become `<br>`. */
+export function textToHtml(text: string): string {
+  return text
+    .trim()
+    .split(/\r?\n\s*\r?\n/)
+    .map((paragraph) => `<p>${escapeHtml(paragraph.trim()).replace(/\r?\n/g, '<br>')}</p>`)
+    .join('');
+}
+
+const normalize = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * A `JsonAdapter` whose `postComment` keeps comments in memory. A posted comment is `approved`
+ * (shown at once), or `pending` (kept hidden) when the data says `"moderation": true`.
+ * Rejects `not-found` (unknown article), `closed` (comments closed), `rejected` with `field`
+ * (empty `authorName` or `bodyText`, unknown `parentId`) and `duplicate` (same text by the same name).
+ */
+export class MemoryAdapter extends JsonAdapter {
+  #sequence = 0;
+
+  /** Adds a comment to an article, in memory. */
+  async postComment(articleId: string, draft: CommentDraft, opts: RequestOptions = {}): Promise<Comment> {
+    const store = await this.store(opts.signal);
+    const stored = store.find(articleId);
+    if (!stored) throw new MagAdapterError('not-found', `No article has the id or slug "${articleId}".`);
+    const id = stored.data.id;
+    if (!stored.data.commentsOpen) throw new MagAdapterError('closed', 'Comments are closed on this article.');
+    const name = draft.authorName?.trim() ?? '';
+    if (!name) throw new MagAdapterError('rejected', 'Enter your name.', { field: 'authorName' });
+    const body = draft.bodyText?.trim() ?? '';
+    if (!body) throw new MagAdapterError('rejected', 'Write a comment.', { field: 'bodyText' });
+    const existing = store.commentsOf(id);
+    if (draft.parentId !== undefined && !existing.some((c) => c.id === draft.parentId)) {
+      throw new MagAdapterError('rejected', 'The comment you reply to does not exist.', { field: 'parentId' });
+    }
+    const bodyHtml = textToHtml(body);
+    if (existing.some((c) => normalize(c.author.name) === normalize(name) && c.bodyHtml === bodyHtml)) {
+      throw new MagAdapterError('duplicate', 'You already posted this comment.');
+    }
+    this.#sequence++;
+    const comment: Comment = {
+      id: `memory-${this.#sequence}-${Date.now().toString(36)}`,
+      author: draft.authorUrl?.trim() ? { name, url: draft.authorUrl.trim() } : { name },
+      published: new Date().toISOString(),
+      bodyHtml,
+      status: store.data.moderation ? 'pending' : 'approved',
+    };
+    if (draft.parentId !== undefined) comment.parentId = draft.parentId;
+    store.addComment(id, comment);
+    return { ...comment, author: { ...comment.author } };
+  }
+}
