@@ -23,9 +23,12 @@ export function summaryReporter() {
     onTestRunFinished({ sessions }) {
       const acc = { passed: 0, failed: 0, skipped: 0 };
       for (const session of sessions) {
-        count(session.testResults, acc);
-        // a file that failed to load has no test results but must still fail the summary
-        if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) acc.failed++;
+        const own = count(session.testResults, { passed: 0, failed: 0, skipped: 0 });
+        // A file that failed to load, or whose hooks failed, has no failed test but must still fail the summary.
+        if (!session.passed && own.failed === 0) own.failed++;
+        acc.passed += own.passed;
+        acc.failed += own.failed;
+        acc.skipped += own.skipped;
       }
       const skipped = acc.skipped ? `, ${acc.skipped} skipped` : '';
       line = `wtr: ${acc.passed} passed, ${acc.failed} failed${skipped}\n`;
