@@ -44,6 +44,8 @@ const cases = [
   ['subscribe encoding unknown', (d) => (d.subscribe.encoding = 'xml'), 'subscribe.encoding: expected one of "form", "json"'],
   ['page size 0', (d) => (d.commentsPageSize = 0), 'commentsPageSize: expected a whole number ≥ 1'],
   ['moderation not a boolean', (d) => (d.moderation = 1), 'moderation: expected true or false'],
+  ['comments not a map', (d) => (d.comments = []), 'comments: expected an object, got an array'],
+  ['about box not an object', (d) => (d.about.author = 'me'), 'about.author: expected an object, got string "me"'],
   ['root not an object', () => [], '(root): expected an object, got an array', 'replace'],
   // Cross references: only the adapter sees them; the schema accepts these files.
   ['duplicate article id', (d) => (d.articles[1].id = d.articles[0].id), 'articles[1].id: duplicate article id', 'crossRef'],

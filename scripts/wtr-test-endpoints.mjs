@@ -8,6 +8,7 @@
 //                                   invalid@… → 422 (no body) limit@…   → 429
 //                                   boom@…   → 500            slow@…    → waits 2 s, then 200
 //                                   confirm@… → 200 {"status":"confirmation-sent"}
+//                                   nested@… → 422 {"error": {"message": …}}   forbidden@… → 403 {"error": …}
 //                                   text@…   → 200 text/plain "OK"
 //                                   anything else → 200 {"status":"subscribed"}
 //                                 The address is the first field of the body (form-encoded or JSON).
@@ -71,6 +72,8 @@ export function testEndpointsMiddleware() {
         return;
       }
       if (local === 'limit') return json(ctx, 429, { message: 'Slow down.' });
+      if (local === 'nested') return json(ctx, 422, { error: { message: 'Nested message.' } });
+      if (local === 'forbidden') return json(ctx, 403, { error: 'Subscriptions are closed.' });
       if (local === 'boom') return json(ctx, 500, { message: 'Internal error.' });
       if (local === 'slow') await new Promise((resolve) => setTimeout(resolve, 2000));
       if (local === 'confirm') return json(ctx, 200, { status: 'confirmation-sent' });

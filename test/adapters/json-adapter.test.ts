@@ -104,6 +104,17 @@ describe('JsonAdapter: the demo data', () => {
     expect((await adapter.listRecent()).map((a) => a.id)).to.deep.equal(['late', 'same2', 'same1', 'early']);
   });
 
+  it('guesses the feed type from the feed URL when the data does not give it', async () => {
+    const data = copy();
+    data.articles[0].commentFeedUrl = '/feeds/comments.rss';
+    data.articles[1].commentFeedUrl = '/feeds/comments.atom?x=1';
+    data.articles[2].commentFeedUrl = '/feeds/comments';
+    const adapter = new JsonAdapter({ data });
+    expect((await adapter.getArticle(data.articles[0].id)).commentFeedType).to.equal('application/rss+xml');
+    expect((await adapter.getArticle(data.articles[1].id)).commentFeedType).to.equal('application/atom+xml');
+    expect((await adapter.getArticle(data.articles[2].id)).commentFeedType).to.be.undefined;
+  });
+
   it('finds an article by slug', async () => {
     const data = copy();
     data.articles[4].slug = 'pacte-slug';
@@ -317,6 +328,8 @@ describe('JsonAdapter: validation', () => {
       [(d) => (d.subscribe = { endpoint: '' }), 'subscribe.endpoint: expected a non-empty string, got string ""'],
       [(d) => (d.subscribe = { endpoint: '/x', method: 'GET' as 'POST' }), 'subscribe.method: expected one of "POST", "PUT", got string "GET"'],
       [(d) => (d.commentsPageSize = 0), 'commentsPageSize: expected a whole number ≥ 1, got number 0'],
+      [(d) => (d.comments = [] as unknown as MagData['comments']), 'comments: expected an object, got an array'],
+      [(d) => (d.about = { author: 'me' } as unknown as MagData['about']), 'about.author: expected an object, got string "me"'],
       [(d) => (d.moderation = 'no' as unknown as boolean), 'moderation: expected true or false, got string "no"'],
     ];
     for (const [change, expected] of cases) expect(problems(change)).to.deep.equal([expected]);
@@ -514,7 +527,7 @@ describe('JsonAdapter: subscribe', () => {
     expect(posted.body).to.deep.equal({ adresse: email });
   });
 
-  it('maps the answers: confirmation-sent, plain-text 200, 409, 400, 422, 429, 500', async () => {
+  it('maps the answers: confirmation-sent, plain-text 200, 409, 400, 422, 429, 403, 500', async () => {
     const adapter = adapterFor({ endpoint });
     expect(await subscribe(adapter, 'confirm@example.org')).to.deep.equal({ status: 'confirmation-sent' });
     expect(await subscribe(adapter, 'text@example.org')).to.deep.equal({ status: 'subscribed' });
@@ -528,6 +541,11 @@ describe('JsonAdapter: subscribe', () => {
     expect(invalid.status).to.equal(422);
     expect(invalid.field).to.equal('email');
     expect((await rejection(subscribe(adapter, 'limit@example.org'))).code).to.equal('too-fast');
+    expect((await rejection(subscribe(adapter, 'nested@example.org'))).message).to.equal('Nested message.');
+    const forbidden = await rejection(subscribe(adapter, 'forbidden@example.org'));
+    expect(forbidden.code).to.equal('rejected');
+    expect(forbidden.status).to.equal(403);
+    expect(forbidden.message).to.equal('Subscriptions are closed.');
     const boom = await rejection(subscribe(adapter, 'boom@example.org'));
     expect(boom.code).to.equal('network');
     expect(boom.status).to.equal(500);
