@@ -1,0 +1,151 @@
+import { css } from 'lit';
+
+export const articleStyles = css`
+  .base {
+    --_spacing: var(--mag-article-spacing, var(--mag-space-m, 1rem));
+    --_accent: var(--mag-article-accent, var(--mag-color-accent, currentColor));
+    --_title-size: var(--mag-article-title-size, 1.75em);
+    --_title-font: var(--mag-article-title-font, inherit);
+    --_max-width: var(--mag-article-max-width, none);
+    max-width: var(--_max-width);
+  }
+  article {
+    display: block;
+  }
+  .header {
+    margin-block-end: var(--_spacing);
+  }
+  .title {
+    font-family: var(--_title-font);
+    font-size: var(--_title-size);
+    line-height: 1.2;
+    margin: 0 0 calc(var(--_spacing) / 2);
+    overflow-wrap: break-word;
+  }
+  .meta {
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    column-gap: 0.5em;
+    row-gap: 0.25em;
+  }
+  .separator {
+    opacity: 0.6;
+  }
+  .print {
+    border: 0;
+    padding: 0 0.15em;
+    min-height: 24px;
+    min-width: 24px;
+    background: none;
+    color: var(--_accent);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    font-size: inherit;
+  }
+  .body {
+    overflow-wrap: break-word;
+  }
+  .body > :first-child {
+    margin-block-start: 0;
+  }
+  .body img,
+  .body video {
+    max-width: 100%;
+    height: auto;
+  }
+  .body iframe {
+    display: block;
+    width: 100%;
+    max-width: 100%;
+    height: auto;
+    aspect-ratio: 16 / 9;
+    border: 0;
+  }
+  .body figure {
+    margin-inline: 0;
+  }
+  .body figcaption {
+    font-size: var(--mag-font-size-small, 0.875em);
+    opacity: var(--mag-meta-opacity, 0.85);
+  }
+  .body blockquote {
+    margin-inline: 0;
+    padding-inline-start: var(--_spacing);
+    border-inline-start: 3px solid var(--_accent);
+  }
+  .body pre {
+    overflow-x: auto;
+  }
+  .body table {
+    border-collapse: collapse;
+    max-width: 100%;
+  }
+  .body th,
+  .body td {
+    border: 1px solid color-mix(in srgb, currentColor 30%, transparent);
+    padding: 0.25em 0.5em;
+    text-align: start;
+  }
+  .sections {
+    margin: var(--_spacing) 0 0;
+  }
+  .nav {
+    margin-block-start: var(--_spacing);
+    padding-block-start: calc(var(--_spacing) / 2);
+    border-block-start: 1px solid color-mix(in srgb, currentColor 20%, transparent);
+    text-align: center;
+  }
+  .nav a {
+    color: var(--mag-color-link, var(--_accent));
+  }
+  .nav .separator {
+    white-space: pre;
+  }
+  .state.loading-state .placeholder:first-of-type {
+    height: 1.6em;
+    width: 70%;
+    margin-block-end: var(--_spacing);
+  }
+  .not-found {
+    margin: var(--_spacing) 0;
+  }
+  .reload-error {
+    margin-block-end: var(--_spacing);
+  }
+  [aria-busy='true'] > article {
+    opacity: 0.7;
+  }
+  @media print {
+    .print,
+    .nav,
+    .reload-error {
+      display: none !important;
+    }
+    [aria-busy='true'] > article {
+      opacity: 1;
+    }
+    .body a[href^='http']::after {
+      content: ' (' attr(href) ')';
+      font-size: 0.85em;
+      overflow-wrap: anywhere;
+    }
+    .body figure,
+    .body img,
+    .body table,
+    .body blockquote,
+    .body pre {
+      break-inside: avoid;
+    }
+    .title,
+    .body h2,
+    .body h3,
+    .body h4 {
+      break-after: avoid;
+    }
+    .body iframe {
+      display: none;
+    }
+  }
+`;
