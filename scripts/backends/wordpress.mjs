@@ -1,0 +1,357 @@
+// Starts and stops a private, seeded WordPress (Debian's package) on 127.0.0.1 for tests and the demo:
+// its own MariaDB (unix socket only, no TCP) and `php -S` with a router, both stopped by PID.
+//
+// The first run builds a cache under .backends/ (a copy of /usr/share/wordpress with our wp-config,
+// mu-plugin and router, plus a seeded MariaDB data directory, about 20 s); every run then copies the
+// seeded data directory into a temporary run directory, so each run starts from the same data and
+// concurrent runs never share a database. The cache key covers the seed, the mu-plugin and the
+// WordPress version, so changing any of them rebuilds it.
+//
+// CLI: `node scripts/backends/wordpress.mjs [--port N]` starts it and waits for Ctrl+C.
+import { spawn, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { chmod, chown, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, waitFor, describeExit } from './util.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..', '..');
+const assets = join(here, 'wordpress');
+const WP_SOURCE = '/usr/share/wordpress';
+const PACKAGES = 'apt-get install -y --no-install-recommends wordpress php-cli php-mysql mariadb-server';
+/** Bump to force a cache rebuild when this script's build steps change. */
+const BUILD_VERSION = '3';
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+function which(cmd) {
+  for (const dir of (process.env.PATH ?? '').split(':').concat(['/usr/sbin', '/usr/bin', '/sbin'])) {
+    if (dir && existsSync(join(dir, cmd))) return join(dir, cmd);
+  }
+  return undefined;
+}
+
+/** Throws a readable error when a package is missing (instead of WordPress's "exit 0 with an HTML page"). */
+function checkPrerequisites() {
+  const missing = [];
+  for (const cmd of ['mariadbd', 'mariadb-install-db', 'mariadb', 'php']) if (!which(cmd)) missing.push(cmd);
+  if (!existsSync(join(WP_SOURCE, 'wp-settings.php'))) missing.push(WP_SOURCE);
+  if (missing.length) {
+    throw new Error(`WordPress backend: missing ${missing.join(', ')}. Install the Debian packages: ${PACKAGES}`);
+  }
+  try {
+    execFileSync('php', ['-r', 'exit(extension_loaded("mysqli") ? 0 : 1);'], { stdio: 'ignore' });
+  } catch {
+    throw new Error(`WordPress backend: PHP has no mysqli extension (package php-mysql). Install: ${PACKAGES}`);
+  }
+  return { mariadbd: which('mariadbd'), installDb: which('mariadb-install-db'), mariadb: which('mariadb') };
+}
+
+function cacheKey() {
+  const hash = createHash('sha256');
+  hash.update(BUILD_VERSION);
+  for (const f of ['wp-config.php', 'mu-plugin.php', 'router.php', 'seed.php']) hash.update(readFileSync(join(assets, f)));
+  hash.update(readFileSync(join(WP_SOURCE, 'wp-includes', 'version.php')));
+  return hash.digest('hex').slice(0, 12);
+}
+
+async function makeMysqlOwned(...dirs) {
+  if (!isRoot) return;
+  const uid = Number(execFileSync('id', ['-u', 'mysql']).toString().trim());
+  const gid = Number(execFileSync('id', ['-g', 'mysql']).toString().trim());
+  for (const d of dirs) {
+    execFileSync('chown', ['-R', `${uid}:${gid}`, d]);
+    await chown(d, uid, gid);
+  }
+}
+
+/** Starts mariadbd on `datadir` with its socket in `rundir`; resolves to { pid, socket, stop }. */
+async function startMariaDB(bins, datadir, rundir) {
+  await mkdir(rundir, { recursive: true });
+  await makeMysqlOwned(datadir, rundir);
+  const socket = join(rundir, 'mysqld.sock');
+  const errLog = join(rundir, 'mysqld.err');
+  const args = [
+    '--no-defaults',
+    ...(isRoot ? ['--user=mysql'] : []),
+    `--datadir=${datadir}`,
+    `--socket=${socket}`,
+    `--pid-file=${join(rundir, 'mysqld.pid')}`,
+    `--log-error=${errLog}`,
+    '--skip-networking',
+    '--skip-log-bin',
+    '--innodb-log-file-size=16M',
+    '--innodb-buffer-pool-size=32M',
+    '--innodb-flush-log-at-trx-commit=2',
+    '--performance-schema=OFF',
+    '--character-set-server=utf8mb4',
+  ];
+  const child = spawn(bins.mariadbd, args, { stdio: 'ignore' });
+  let exited;
+  child.on('exit', (code, signal) => (exited = describeExit(code, signal)));
+  const readLog = () => (existsSync(errLog) ? readFileSync(errLog, 'utf8').trim().split('\n').slice(-5).join('\n') : '');
+  await waitFor(
+    async () => {
+      if (exited) throw new Error(`mariadbd ${exited}: ${readLog()}`);
+      try {
+        execFileSync(bins.mariadb, ['--no-defaults', `--socket=${socket}`, '-uroot', '-e', 'SELECT 1'], { stdio: 'ignore' });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { timeout: 30_000, what: () => `MariaDB on ${socket} (log: ${readLog()})` },
+  );
+  return {
+    pid: child.pid,
+    socket,
+    stop: () => stopProcess(child, 20_000),
+  };
+}
+
+/** SIGTERM, then SIGKILL after `grace` ms; resolves when the process has exited. */
+function stopProcess(child, grace = 5000) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => {
+      try {
+        child.kill('SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, grace);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    try {
+      child.kill('SIGTERM');
+    } catch {
+      resolve();
+    }
+  });
+}
+
+/** Builds the cache dir (WordPress tree + seeded data directory) when it does not exist yet. */
+async function ensureCache(bins, log) {
+  const key = cacheKey();
+  const cacheDir = join(repo, '.backends', `wordpress-${key}`);
+  if (existsSync(join(cacheDir, 'seed.json'))) return cacheDir;
+  const started = Date.now();
+  log(`WordPress: building the seeded cache in ${cacheDir} (first run only)…`);
+  await mkdir(join(repo, '.backends'), { recursive: true });
+  const build = await tempDir(join(repo, '.backends', 'build-'));
+  const runDir = await tempDir(join(tmpdir(), 'mag-wp-build-'));
+  let db;
+  try {
+    await cp(WP_SOURCE, join(build, 'root'), { recursive: true, verbatimSymlinks: true });
+    await rm(join(build, 'root', 'wp-config.php'), { force: true });
+    await cp(join(assets, 'wp-config.php'), join(build, 'root', 'wp-config.php'));
+    await mkdir(join(build, 'root', 'wp-content', 'mu-plugins'), { recursive: true });
+    await cp(join(assets, 'mu-plugin.php'), join(build, 'root', 'wp-content', 'mu-plugins', 'mag-test.php'));
+    await cp(join(assets, 'router.php'), join(build, 'router.php'));
+    await cp(join(assets, 'seed.php'), join(build, 'seed.php'));
+
+    const datadir = join(build, 'db');
+    await mkdir(datadir);
+    await makeMysqlOwned(datadir);
+    try {
+      execFileSync(
+        bins.installDb,
+        [
+          '--no-defaults',
+          ...(isRoot ? ['--user=mysql'] : []),
+          `--datadir=${datadir}`,
+          '--skip-test-db',
+          '--auth-root-authentication-method=normal',
+        ],
+        { stdio: 'pipe' },
+      );
+    } catch (e) {
+      throw new Error(`mariadb-install-db failed: ${e.stderr?.toString() || e.message}`, { cause: e });
+    }
+    db = await startMariaDB(bins, datadir, runDir);
+    execFileSync(bins.mariadb, ['--no-defaults', `--socket=${db.socket}`, '-uroot'], {
+      input:
+        "CREATE DATABASE wordpress CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n" +
+        "CREATE USER 'wp'@'localhost' IDENTIFIED BY 'wp-test-password';\n" +
+        "GRANT ALL ON wordpress.* TO 'wp'@'localhost';\n",
+    });
+    let out;
+    try {
+      out = execFileSync('php', ['-d', 'display_errors=stderr', join(build, 'seed.php')], {
+        env: { ...process.env, MAG_WP_URL: 'http://127.0.0.1:8080', MAG_WP_DB_SOCKET: db.socket },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }).toString();
+    } catch (e) {
+      throw new Error(`seeding WordPress failed: ${(e.stderr?.toString() || '') + (e.stdout?.toString() || '') || e.message}`, { cause: e });
+    }
+    const last = out.trim().split('\n').pop() ?? '';
+    let seed;
+    try {
+      seed = JSON.parse(last);
+    } catch {
+      throw new Error(`seeding WordPress printed no summary; output: ${out.slice(0, 500)}`);
+    }
+    await db.stop();
+    db = undefined;
+    await writeFile(join(build, 'seed.json'), JSON.stringify(seed, null, 2));
+    try {
+      await rename(build, cacheDir);
+    } catch (e) {
+      // another run built the same cache at the same time: use theirs
+      if (!existsSync(join(cacheDir, 'seed.json'))) throw e;
+      await rm(build, { recursive: true, force: true });
+    }
+    // drop caches of older seeds / WordPress versions
+    for (const old of await readdir(join(repo, '.backends'))) {
+      if (old.startsWith('wordpress-') && join(repo, '.backends', old) !== cacheDir) {
+        await rm(join(repo, '.backends', old), { recursive: true, force: true });
+      }
+    }
+    log(`WordPress: cache built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return cacheDir;
+  } finally {
+    if (db) await db.stop();
+    await rm(runDir, { recursive: true, force: true });
+    if (existsSync(build)) await rm(build, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Starts the seeded WordPress. Resolves to `{ url, port, seed, stop() }`; rejects with an Error that says
+ * why (missing package, MariaDB log, PHP output) when it cannot start.
+ * @param {{ port?: number, log?: (msg: string) => void }} [options]
+ */
+export async function startWordPress(options = {}) {
+  const log = options.log ?? ((m) => console.log(m));
+  const started = Date.now();
+  const bins = checkPrerequisites();
+  const cacheDir = await ensureCache(bins, log);
+  const seed = JSON.parse(await readFile(join(cacheDir, 'seed.json'), 'utf8'));
+  const runDir = await tempDir(join(tmpdir(), 'mag-wp-'));
+  let db;
+  let php;
+  const stop = async () => {
+    if (php) {
+      // php -S with PHP_CLI_SERVER_WORKERS forks workers that survive the master: kill the whole group.
+      const children = childPids(php.pid);
+      try {
+        process.kill(-php.pid, 'SIGTERM');
+      } catch {
+        /* group already gone */
+      }
+      for (const pid of children) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
+      await stopProcess(php, 3000);
+      php = undefined;
+    }
+    if (db) {
+      await db.stop();
+      db = undefined;
+    }
+    await rm(runDir, { recursive: true, force: true });
+  };
+  try {
+    await cp(join(cacheDir, 'db'), join(runDir, 'db'), { recursive: true });
+    db = await startMariaDB(bins, join(runDir, 'db'), join(runDir, 'run'));
+    const port = options.port ?? (await freePort());
+    const url = `http://127.0.0.1:${port}`;
+    const phpLog = join(runDir, 'php.log');
+    php = spawn(
+      'php',
+      [
+        '-d', 'display_errors=0',
+        '-d', 'log_errors=1',
+        '-d', `error_log=${phpLog}`,
+        '-d', 'memory_limit=256M',
+        '-S', `127.0.0.1:${port}`,
+        '-t', join(cacheDir, 'root'),
+        join(cacheDir, 'router.php'),
+      ],
+      {
+        env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4', MAG_WP_URL: url, MAG_WP_DB_SOCKET: db.socket },
+        stdio: ['ignore', 'ignore', 'pipe'],
+        detached: true, // own process group, so stop() can signal the workers too
+      },
+    );
+    let phpErr = '';
+    php.stderr.on('data', (d) => (phpErr = (phpErr + d.toString()).slice(-2000)));
+    let phpExit;
+    php.on('exit', (code, signal) => (phpExit = describeExit(code, signal)));
+    await waitFor(
+      async () => {
+        if (phpExit) throw new Error(`php -S ${phpExit}: ${phpErr.trim()}`);
+        try {
+          const res = await fetch(`${url}/?rest_route=/`, { signal: AbortSignal.timeout(5000) });
+          const body = await res.text();
+          if (res.ok && body.startsWith('{')) return true;
+          if (res.status >= 500 || /Error establishing|Requirements Not Met/.test(body)) {
+            throw new Error(`WordPress answered ${res.status}: ${body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 300)}`);
+          }
+          return false;
+        } catch (e) {
+          if (e instanceof TypeError) return false; // not listening yet
+          throw e;
+        }
+      },
+      { timeout: 30_000, what: () => `WordPress on ${url} (php: ${phpErr.trim().slice(-300)})` },
+    );
+    log(`WordPress: ${url} ready in ${((Date.now() - started) / 1000).toFixed(1)} s (php pid ${php.pid}, mariadbd pid ${db.pid})`);
+    const pids = { php: php.pid, mariadbd: db.pid };
+    /** Synchronous last resort (process 'exit' handlers cannot wait): signal php's group and mariadbd. */
+    const killNow = () => {
+      for (const [pid, sig] of [[-pids.php, 'SIGKILL'], [pids.mariadbd, 'SIGTERM']]) {
+        try {
+          process.kill(pid, sig);
+        } catch {
+          /* already stopped */
+        }
+      }
+    };
+    return { url, port, seed, pids, stop, killNow };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+/** mkdtemp, readable by the mysql user (mkdtemp makes 0700 directories, mariadbd runs as mysql). */
+async function tempDir(prefix) {
+  const dir = await mkdtemp(prefix);
+  await chmod(dir, 0o755);
+  return dir;
+}
+
+function childPids(pid) {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)])
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const i = process.argv.indexOf('--port');
+  const port = i > 0 ? Number(process.argv[i + 1]) : undefined;
+  const wp = await startWordPress({ port }).catch((e) => {
+    console.error(e.message);
+    process.exit(1);
+  });
+  console.log(`WordPress REST API: ${wp.url}/wp-json/  (Ctrl+C stops it)`);
+  const shutdown = () => wp.stop().then(() => process.exit(0));
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}

@@ -1,0 +1,56 @@
+/**
+ * Text helpers shared by the WordPress and feed adapters.
+ *
+ * Decoding uses an inert document from `DOMParser`: nothing is inserted into the live DOM, no script
+ * runs and nothing loads, so decoding untrusted titles is safe.
+ */
+
+let parser: DOMParser | undefined;
+
+function inertBody(html: string): HTMLElement {
+  parser ??= new DOMParser();
+  const body = parser.parseFromString(`<!doctype html><body>${html}`, 'text/html').body;
+  for (const el of Array.from(body.querySelectorAll('script, style, template'))) el.remove();
+  return body;
+}
+
+/**
+ * HTML (or entity-encoded text) to plain text: entities decoded, tags dropped, whitespace collapsed.
+ * `Tips &amp; Tricks: &#8220;Smart&#8221;` → `Tips & Tricks: “Smart”`.
+ */
+export function htmlToText(html: string): string {
+  if (!/[<&]/.test(html)) return html.replace(/\s+/g, ' ').trim();
+  return (inertBody(html).textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Plain text that may still carry HTML entities (double-escaped feeds, WordPress titles): decodes
+ * entities only when some are present, so a literal `<` in plain text is kept.
+ */
+export function decodeEntities(text: string): string {
+  if (!/&(#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i.test(text)) return text.replace(/\s+/g, ' ').trim();
+  return htmlToText(text.replace(/</g, '&lt;'));
+}
+
+/** Escapes text for use in HTML. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Plain text to HTML paragraphs (blank lines separate paragraphs, single newlines become `<br>`). */
+export function textToHtml(text: string): string {
+  return text
+    .trim()
+    .split(/\n\s*\n/)
+    .filter((p) => p.trim())
+    .map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+}
+
+/** Shortens plain text to about `max` characters at a word boundary, with an ellipsis. */
+export function truncateText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?-]+$/, '')}…`;
+}

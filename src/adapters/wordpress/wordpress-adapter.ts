@@ -1,0 +1,556 @@
+import type {
+  About,
+  Article,
+  ArticleLink,
+  ArticleSummary,
+  Comment,
+  CommentDraft,
+  CommentPage,
+  ListCommentsOptions,
+  ListRecentOptions,
+  MagAdapter,
+  Person,
+  RequestOptions,
+  Section,
+} from '../../core/model.js';
+import { MagAdapterError, throwIfAborted } from '../../core/errors.js';
+import type { MagErrorCode } from '../../core/errors.js';
+import { escapeHtml, htmlToText, textToHtml, truncateText } from '../feed/html-text.js';
+import type { WpComment, WpError, WpIndex, WpPost, WpTerm, WpUser } from './wp-types.js';
+
+/** Options of {@link WordPressAdapter}. */
+export interface WordPressAdapterOptions {
+  /**
+   * Where the REST API is. Any of:
+   * - the API root with pretty permalinks: `https://example.com/wp-json`;
+   * - a site without pretty permalinks: `https://example.com/?rest_route=` (works on every site);
+   * - the plain site URL `https://example.com` (then `?rest_route=` is used).
+   */
+  endpoint: string;
+  /**
+   * Extra request headers, for example `{ 'X-WP-Nonce': nonce }` on the same origin as a logged-in
+   * WordPress, or `Authorization` with an application password. They must be allowed by WordPress's CORS.
+   */
+  headers?: Record<string, string>;
+  /** Comments per page for `listComments` (1–100, default 20). */
+  commentsPerPage?: number;
+  /** The `fetch` to use (default: the global one). */
+  fetch?: typeof fetch;
+}
+
+interface WpResponse<T> {
+  data: T;
+  headers: Headers;
+  status: number;
+}
+
+type Params = Record<string, string | number | undefined>;
+
+const EMBED = 'author,wp:term';
+
+/** Maps WordPress error codes of `POST /wp/v2/comments` to the draft field they are about. */
+const FIELD_OF_PARAM: Record<string, keyof CommentDraft> = {
+  author_name: 'authorName',
+  author_email: 'authorEmail',
+  author_url: 'authorUrl',
+  content: 'bodyText',
+  parent: 'parentId',
+};
+
+/**
+ * Reads articles, comments, recent posts and about boxes from a WordPress site's REST API (v2),
+ * and posts comments to it.
+ *
+ * ```ts
+ * const adapter = new WordPressAdapter({ endpoint: 'https://example.com/wp-json' });
+ * const article = await adapter.getArticle('hello-world');
+ * ```
+ *
+ * The site must allow cross-origin requests from the page (WordPress's REST API does by default) and,
+ * for anonymous comments, the `rest_allow_anonymous_comments` filter (see docs/adapters/wordpress.md).
+ * Every failure rejects with a {@link MagAdapterError}.
+ */
+export class WordPressAdapter implements MagAdapter {
+  /** `query`: routes go into `?rest_route=`; `path`: routes are appended to the API root. */
+  private readonly mode: 'query' | 'path';
+  private readonly base: string;
+  private readonly homeUrl: string;
+  private readonly headers: Record<string, string>;
+  private readonly commentsPerPage: number;
+  private readonly fetchImpl: typeof fetch;
+  private readonly categoryIds = new Map<string, number>();
+
+  constructor(options: WordPressAdapterOptions) {
+    if (!options?.endpoint) throw new TypeError('WordPressAdapter needs an `endpoint` (for example https://example.com/wp-json).');
+    const endpoint = options.endpoint.trim();
+    const url = new URL(endpoint, globalThis.location?.href);
+    if (url.searchParams.has('rest_route')) {
+      url.searchParams.delete('rest_route');
+      this.mode = 'query';
+      this.base = url.href;
+    } else if (/\/wp-json\/?$/.test(url.pathname)) {
+      this.mode = 'path';
+      url.search = '';
+      url.hash = '';
+      this.base = url.href.replace(/\/+$/, '');
+    } else {
+      // a plain site URL: `?rest_route=` works with and without pretty permalinks
+      this.mode = 'query';
+      this.base = url.href;
+    }
+    const home = new URL(this.base);
+    home.search = '';
+    home.hash = '';
+    home.pathname = home.pathname.replace(/\/wp-json\/?$/, '/').replace(/[^/]*\.php$/, '');
+    this.homeUrl = home.href;
+    this.headers = { ...options.headers };
+    this.commentsPerPage = Math.min(100, Math.max(1, Math.floor(options.commentsPerPage ?? 20)));
+    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  /** The URL of a REST route (`/wp/v2/posts`) with query parameters. */
+  routeUrl(route: string, params: Params = {}): string {
+    let url: URL;
+    if (this.mode === 'query') {
+      url = new URL(this.base);
+      url.searchParams.set('rest_route', route);
+    } else {
+      url = new URL(this.base + route);
+    }
+    for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, String(v));
+    return url.href;
+  }
+
+  async getArticle(ref: string, opts: RequestOptions = {}): Promise<Article> {
+    const post = await this.findPost(ref, { _embed: EMBED }, opts);
+    const [previous, next, commentCount] = await Promise.all([
+      this.neighbour(post, 'previous', opts),
+      this.neighbour(post, 'next', opts),
+      this.commentTotal(post.id, opts),
+    ]);
+    const embedded = post._embedded ?? {};
+    const author = embedded.author?.[0];
+    const link = post.link;
+    return {
+      id: String(post.id),
+      slug: post.slug,
+      title: htmlToText(post.title?.rendered ?? ''),
+      url: link,
+      published: gmtDate(post.date_gmt, post.date),
+      updated: post.modified_gmt ? gmtDate(post.modified_gmt) : undefined,
+      author: author && !isWpError(author) ? personOfUser(author) : undefined,
+      sections: sectionsOf(post),
+      bodyHtml: post.content?.rendered ?? '',
+      commentsOpen: post.comment_status === 'open',
+      commentCount,
+      commentFeedUrl: link ? commentFeedOf(link) : undefined,
+      commentFeedType: link ? 'application/rss+xml' : undefined,
+      previous,
+      next,
+      homeUrl: this.homeUrl,
+    };
+  }
+
+  async listComments(articleId: string, opts: ListCommentsOptions = {}): Promise<CommentPage> {
+    const postId = await this.postId(articleId, opts);
+    const page = opts.cursor === undefined ? 1 : Number(opts.cursor);
+    if (!Number.isInteger(page) || page < 1) {
+      throw new MagAdapterError('invalid-data', `Invalid comment cursor "${opts.cursor}": expected a page number.`);
+    }
+    const res = await this.request<WpComment[]>(
+      '/wp/v2/comments',
+      { post: postId, page, per_page: this.commentsPerPage, order: 'asc', orderby: 'date_gmt' },
+      opts,
+    );
+    const list = expectArray(res.data, 'comments');
+    const total = headerNumber(res.headers, 'X-WP-Total');
+    const pages = headerNumber(res.headers, 'X-WP-TotalPages');
+    return {
+      comments: list.map((c, i) => commentOf(c, `comments[${i}]`)),
+      total,
+      nextCursor: pages !== undefined && page < pages ? String(page + 1) : undefined,
+    };
+  }
+
+  async listRecent(opts: ListRecentOptions = {}): Promise<ArticleSummary[]> {
+    const limit = Math.min(100, Math.max(1, Math.floor(opts.limit ?? 5)));
+    const categories = opts.section ? await this.categoryId(opts.section, opts) : undefined;
+    const res = await this.request<WpPost[]>(
+      '/wp/v2/posts',
+      { per_page: limit, orderby: 'date', order: 'desc', categories, _embed: 'wp:term' },
+      opts,
+    );
+    return expectArray(res.data, 'posts').map((p, i) => {
+      checkPost(p, `posts[${i}]`);
+      const excerpt = htmlToText(p.excerpt?.rendered ?? '');
+      return {
+        id: String(p.id),
+        title: htmlToText(p.title?.rendered ?? ''),
+        url: p.link,
+        published: gmtDate(p.date_gmt, p.date),
+        sections: sectionsOf(p),
+        excerpt: excerpt ? truncateText(excerpt, 300) : undefined,
+      };
+    });
+  }
+
+  /**
+   * `key`: `site`, `magazine` or nothing for the site itself (name and tagline);
+   * `author:<id or slug>` for an author (name, bio, avatar, website).
+   */
+  async getAbout(key?: string, opts: RequestOptions = {}): Promise<About> {
+    if (key === undefined || key === '' || key === 'site' || key === 'magazine') {
+      const res = await this.request<WpIndex>('/', { _fields: 'name,description,url,home,site_icon_url' }, opts);
+      const site = res.data;
+      if (!site || typeof site !== 'object' || typeof site.name !== 'string') {
+        throw new MagAdapterError('invalid-data', 'The WordPress API index has no site name.', { problems: ['name: missing'] });
+      }
+      const name = htmlToText(site.name);
+      const description = htmlToText(site.description ?? '');
+      return {
+        name,
+        bioHtml: description ? `<p>${escapeHtml(description)}</p>` : '',
+        photoUrl: site.site_icon_url || undefined,
+        photoAlt: site.site_icon_url ? name : undefined,
+        contactUrl: site.home || site.url || undefined,
+      };
+    }
+    const m = /^author:(.+)$/.exec(key);
+    if (!m) throw new MagAdapterError('not-found', `No about box "${key}": use "site" or "author:<id or slug>".`);
+    const ref = m[1].trim();
+    let user: WpUser | undefined;
+    if (/^\d+$/.test(ref)) {
+      user = (await this.request<WpUser>(`/wp/v2/users/${ref}`, {}, opts)).data;
+    } else {
+      user = expectArray((await this.request<WpUser[]>('/wp/v2/users', { slug: ref }, opts)).data, 'users')[0];
+      if (!user) throw new MagAdapterError('not-found', `No author "${ref}" on this WordPress site.`);
+    }
+    if (!user || typeof user.name !== 'string') {
+      throw new MagAdapterError('invalid-data', 'WordPress sent a user without a name.', { problems: ['name: missing'] });
+    }
+    const person = personOfUser(user);
+    const links: { label: string; url: string }[] = [];
+    if (user.url) links.push({ label: 'Website', url: user.url });
+    if (user.link) links.push({ label: `Articles by ${person.name}`, url: user.link });
+    return {
+      name: person.name,
+      bioHtml: user.description ? textToHtml(htmlToText(user.description)) : '',
+      photoUrl: person.avatarUrl,
+      photoAlt: person.avatarUrl ? person.name : undefined,
+      contactUrl: user.url || undefined,
+      links,
+    };
+  }
+
+  /**
+   * Posts a comment (`POST /wp/v2/comments`). A comment held for moderation resolves with
+   * `status: 'pending'`. WordPress's refusals map to `rejected` (with `field`), `closed`,
+   * `duplicate`, `too-fast` and `not-found`.
+   */
+  async postComment(articleId: string, draft: CommentDraft, opts: RequestOptions = {}): Promise<Comment> {
+    const postId = await this.postId(articleId, opts);
+    const body: Record<string, string | number> = { post: postId, author_name: draft.authorName, content: draft.bodyText };
+    if (draft.authorEmail !== undefined) body.author_email = draft.authorEmail;
+    if (draft.authorUrl) body.author_url = draft.authorUrl;
+    if (draft.parentId !== undefined && draft.parentId !== '') {
+      const parent = Number(draft.parentId);
+      if (!Number.isInteger(parent) || parent < 0) {
+        throw new MagAdapterError('rejected', `Invalid parent comment id "${draft.parentId}".`, { field: 'parentId' });
+      }
+      body.parent = parent;
+    }
+    const res = await this.request<WpComment>('/wp/v2/comments', {}, opts, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }, draft);
+    return commentOf(res.data, 'comment');
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private async findPost(ref: string, params: Params, opts: RequestOptions): Promise<WpPost> {
+    const trimmed = String(ref ?? '').trim();
+    if (!trimmed) throw new MagAdapterError('not-found', 'No article id or slug given.');
+    let post: WpPost | undefined;
+    if (/^\d+$/.test(trimmed)) {
+      post = (await this.request<WpPost>(`/wp/v2/posts/${trimmed}`, params, opts)).data;
+    } else {
+      const list = expectArray((await this.request<WpPost[]>('/wp/v2/posts', { ...params, slug: trimmed }, opts)).data, 'posts');
+      post = list[0];
+      if (!post) throw new MagAdapterError('not-found', `No published article "${trimmed}" on this WordPress site.`);
+    }
+    checkPost(post, 'post');
+    return post;
+  }
+
+  private async postId(ref: string, opts: RequestOptions): Promise<number> {
+    const trimmed = String(ref ?? '').trim();
+    if (/^\d+$/.test(trimmed)) return Number(trimmed);
+    return (await this.findPost(trimmed, { _fields: 'id,title,date,date_gmt' }, opts)).id;
+  }
+
+  private async neighbour(post: WpPost, which: 'previous' | 'next', opts: RequestOptions): Promise<ArticleLink | undefined> {
+    // `before`/`after` compare with the local post_date column, so pass the local date.
+    const res = await this.request<WpPost[]>(
+      '/wp/v2/posts',
+      {
+        [which === 'previous' ? 'before' : 'after']: post.date,
+        order: which === 'previous' ? 'desc' : 'asc',
+        orderby: 'date',
+        per_page: 1,
+        exclude: post.id,
+        _fields: 'id,title,link,slug',
+      },
+      opts,
+    );
+    const p = expectArray(res.data, 'posts')[0];
+    if (!p) return undefined;
+    checkPost(p, `${which} post`);
+    return { id: String(p.id), title: htmlToText(p.title?.rendered ?? ''), url: p.link };
+  }
+
+  private async commentTotal(postId: number, opts: RequestOptions): Promise<number | undefined> {
+    const res = await this.request<WpComment[]>('/wp/v2/comments', { post: postId, per_page: 1, _fields: 'id' }, opts);
+    return headerNumber(res.headers, 'X-WP-Total');
+  }
+
+  private async categoryId(section: string, opts: RequestOptions): Promise<number> {
+    const wanted = section.trim();
+    if (/^\d+$/.test(wanted)) return Number(wanted);
+    const cached = this.categoryIds.get(wanted.toLowerCase());
+    if (cached !== undefined) return cached;
+    // WordPress makes slugs like sanitize_title(): "Science & Tech" → "science-tech".
+    const slugs = [...new Set([wanted.toLowerCase(), slugify(wanted)])].filter(Boolean).join(',');
+    const bySlug = expectArray(
+      (await this.request<WpTerm[]>('/wp/v2/categories', { slug: slugs, _fields: 'id,name,slug' }, opts)).data,
+      'categories',
+    );
+    let term: WpTerm | undefined = bySlug.find((t) => t.slug === wanted.toLowerCase()) ?? bySlug[0];
+    if (!term) {
+      // custom slugs: compare the decoded names of all categories (names are stored HTML-encoded)
+      const all = expectArray(
+        (await this.request<WpTerm[]>('/wp/v2/categories', { per_page: 100, _fields: 'id,name,slug' }, opts)).data,
+        'categories',
+      );
+      term = all.find((t) => htmlToText(t.name ?? '').toLowerCase() === wanted.toLowerCase());
+    }
+    if (!term || typeof term.id !== 'number') {
+      throw new MagAdapterError('not-found', `No section "${wanted}" on this WordPress site.`);
+    }
+    this.categoryIds.set(wanted.toLowerCase(), term.id);
+    return term.id;
+  }
+
+  /** One REST request: JSON in, JSON out, every failure as a `MagAdapterError`. */
+  private async request<T>(
+    route: string,
+    params: Params,
+    opts: RequestOptions,
+    init: RequestInit = {},
+    draft?: CommentDraft,
+  ): Promise<WpResponse<T>> {
+    throwIfAborted(opts.signal);
+    const url = this.routeUrl(route, params);
+    let res: Response;
+    let text: string;
+    try {
+      res = await this.fetchImpl(url, {
+        ...init,
+        headers: { Accept: 'application/json', ...this.headers, ...(init.headers as Record<string, string> | undefined) },
+        signal: opts.signal,
+      });
+      text = await res.text();
+    } catch (e) {
+      if (opts.signal?.aborted || (e instanceof DOMException && e.name === 'AbortError')) {
+        throw new MagAdapterError('aborted', 'The request was cancelled.', { cause: e });
+      }
+      const error = MagAdapterError.from(e);
+      if (error.code === 'network' || error.code === 'unknown') {
+        throw new MagAdapterError('network', `Could not reach WordPress at ${url} (${error.message}).`, { cause: e });
+      }
+      throw error;
+    }
+    let data: unknown;
+    let parsed = true;
+    try {
+      data = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = false;
+    }
+    if (!res.ok) throw errorOf(res.status, parsed && isWpError(data) ? data : undefined, url, init.method === 'POST', draft);
+    if (!parsed || data === undefined) {
+      const type = res.headers.get('Content-Type') ?? 'no content type';
+      throw new MagAdapterError(
+        'invalid-data',
+        `WordPress at ${url} did not answer JSON (${type}): "${truncateText(text.replace(/\s+/g, ' ').trim(), 80)}".`,
+        { status: res.status, problems: ['response: not JSON'] },
+      );
+    }
+    return { data: data as T, headers: res.headers, status: res.status };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+function isWpError(x: unknown): x is WpError {
+  return typeof x === 'object' && x !== null && typeof (x as WpError).code === 'string' && typeof (x as WpError).message === 'string';
+}
+
+function errorOf(status: number, wp: WpError | undefined, url: string, posting: boolean, draft?: CommentDraft): MagAdapterError {
+  const said = wp ? htmlToText(wp.message) : '';
+  const code = wp?.code ?? '';
+  const make = (c: MagErrorCode, message: string, field?: string) =>
+    new MagAdapterError(c, message, { status, field, cause: wp ?? undefined });
+  switch (code) {
+    case 'rest_comment_login_required':
+      return make('rejected', `WordPress only accepts comments from logged-in users: ${said}`);
+    case 'rest_comment_closed':
+      return make('closed', `Comments are closed on this article: ${said}`);
+    case 'comment_duplicate':
+      return make('duplicate', `This comment was already posted: ${said}`);
+    case 'comment_flood':
+      return make('too-fast', `Comments are being posted too quickly; wait a little: ${said}`);
+    case 'rest_comment_author_data_required': {
+      const field = !draft?.authorName?.trim() ? 'authorName' : 'authorEmail';
+      return make('rejected', `WordPress needs a name and a valid email address: ${said}`, field);
+    }
+    case 'rest_comment_content_invalid':
+    case 'comment_content_column_length':
+      return make('rejected', `WordPress refused the comment text: ${said}`, 'bodyText');
+    case 'comment_author_column_length':
+      return make('rejected', `WordPress refused the name: ${said}`, 'authorName');
+    case 'comment_author_email_column_length':
+      return make('rejected', `WordPress refused the email address: ${said}`, 'authorEmail');
+    case 'comment_author_url_column_length':
+      return make('rejected', `WordPress refused the website address: ${said}`, 'authorUrl');
+    case 'rest_invalid_param':
+    case 'rest_missing_callback_param': {
+      const params = Object.keys(wp?.data?.params ?? {});
+      const param = params.find((p) => p in FIELD_OF_PARAM) ?? params[0];
+      const field = param ? (FIELD_OF_PARAM[param] ?? param) : undefined;
+      const detail = param ? (wp?.data?.params?.[param] ?? said) : said;
+      return make('rejected', `WordPress refused the request: ${htmlToText(String(detail))}`, field);
+    }
+    case 'rest_post_invalid_id':
+    case 'rest_comment_invalid_post_id':
+    case 'rest_user_invalid_id':
+    case 'rest_term_invalid':
+    case 'rest_no_route':
+      return make('not-found', `Not found on WordPress: ${said}`);
+    case 'rest_comment_draft_post':
+    case 'rest_comment_trash_post':
+      return make('not-found', `This article is not published: ${said}`);
+    case 'rest_comment_invalid_page_number':
+    case 'rest_post_invalid_page_number':
+      return make('not-found', `No such page: ${said}`);
+  }
+  if (status === 404) return make('not-found', `Not found on WordPress (HTTP 404)${said ? `: ${said}` : ''}: ${url}`);
+  if (status >= 500) return make('network', `WordPress failed with HTTP ${status}${said ? `: ${said}` : ''} (${url}).`);
+  if (status === 409) return make('duplicate', `WordPress says this already exists${said ? `: ${said}` : ''}.`);
+  if (status === 429) return make('too-fast', `WordPress asks to slow down${said ? `: ${said}` : ''}.`);
+  const action = posting ? 'refused the comment' : 'refused the request';
+  return make('rejected', `WordPress ${action} (HTTP ${status})${said ? `: ${said}` : ''}.`);
+}
+
+function expectArray<T>(data: T[], what: string): T[] {
+  if (!Array.isArray(data)) {
+    throw new MagAdapterError('invalid-data', `WordPress sent no list of ${what}.`, { problems: [`${what}: expected an array`] });
+  }
+  return data;
+}
+
+function checkPost(p: WpPost | undefined, path: string): asserts p is WpPost {
+  const problems: string[] = [];
+  if (!p || typeof p !== 'object') problems.push(`${path}: expected an object`);
+  else {
+    if (typeof p.id !== 'number') problems.push(`${path}.id: expected a number`);
+    if (typeof p.title?.rendered !== 'string') problems.push(`${path}.title.rendered: expected a string`);
+  }
+  if (problems.length) throw new MagAdapterError('invalid-data', `WordPress sent an invalid post: ${problems.join('; ')}.`, { problems });
+}
+
+function slugify(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/&[a-z0-9#]+;/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+function headerNumber(headers: Headers, name: string): number | undefined {
+  const v = headers.get(name);
+  if (v === null || v.trim() === '') return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** WordPress `*_gmt` fields have no zone: they are UTC. Falls back to the local date when absent. */
+function gmtDate(gmt: string | undefined, local?: string): string {
+  const raw = gmt && !gmt.startsWith('0000') ? `${gmt}Z` : local;
+  if (!raw) return '';
+  const d = new Date(raw);
+  return Number.isNaN(d.getTime()) ? raw : d.toISOString();
+}
+
+function largestAvatar(urls: Record<string, string> | undefined): string | undefined {
+  if (!urls) return undefined;
+  const best = Object.entries(urls)
+    .filter(([, u]) => typeof u === 'string' && u)
+    .sort(([a], [b]) => Number(b) - Number(a))[0];
+  return best?.[1];
+}
+
+function personOfUser(u: WpUser): Person {
+  return {
+    name: htmlToText(u.name ?? ''),
+    url: u.url || u.link || undefined,
+    avatarUrl: largestAvatar(u.avatar_urls),
+  };
+}
+
+function sectionsOf(p: WpPost): Section[] {
+  const groups = p._embedded?.['wp:term'] ?? [];
+  const sections: Section[] = [];
+  for (const group of groups) {
+    if (!Array.isArray(group)) continue;
+    for (const t of group) {
+      if (t && t.taxonomy === 'category' && typeof t.name === 'string') {
+        sections.push({ name: htmlToText(t.name), url: t.link || undefined });
+      }
+    }
+  }
+  return sections;
+}
+
+function commentOf(c: WpComment, path: string): Comment {
+  if (!c || typeof c !== 'object' || typeof c.id !== 'number') {
+    throw new MagAdapterError('invalid-data', `WordPress sent an invalid comment at ${path}.`, { problems: [`${path}.id: expected a number`] });
+  }
+  return {
+    id: String(c.id),
+    parentId: c.parent ? String(c.parent) : undefined,
+    author: {
+      name: htmlToText(c.author_name ?? '') || 'Anonymous',
+      url: c.author_url || undefined,
+      avatarUrl: largestAvatar(c.author_avatar_urls),
+    },
+    published: gmtDate(c.date_gmt, c.date),
+    bodyHtml: c.content?.rendered ?? '',
+    status: c.status === 'approved' || c.status === 'approve' || c.status === undefined ? 'approved' : 'pending',
+  };
+}
+
+/** The post's comment feed: `<link>feed/` with pretty permalinks, `?p=ID&feed=rss2` without. */
+function commentFeedOf(link: string): string {
+  const url = new URL(link);
+  if (url.search) {
+    url.searchParams.set('feed', 'rss2');
+    return url.href;
+  }
+  url.hash = '';
+  url.pathname = url.pathname.replace(/\/?$/, '/') + 'feed/';
+  return url.href;
+}

@@ -1,0 +1,374 @@
+// WordPressAdapter against a real WordPress 6.1 (Debian package) with a seeded database, started by
+// scripts/backends/wtr-plugin.mjs. Nothing is mocked. Site configuration that differs per case (login
+// required, flood check, moderation, plain permalinks, a failing site) is chosen per request with the
+// mu-plugin's X-Mag-Test-Scenario header (scripts/backends/wordpress/mu-plugin.php).
+import { expect } from '@open-wc/testing';
+import { WordPressAdapter } from '../../src/adapters/wordpress/wordpress-adapter.js';
+import { MagAdapterError } from '../../src/core/errors.js';
+import type { Comment } from '../../src/core/model.js';
+import { feedsUrl, wordpressSeed, wordpressUrl } from '../helpers/backends.js';
+import type { WordPressSeed } from '../helpers/backends.js';
+
+async function rejection(promise: Promise<unknown>): Promise<MagAdapterError> {
+  try {
+    await promise;
+  } catch (e) {
+    expect(e, String(e)).to.be.instanceOf(MagAdapterError);
+    return e as MagAdapterError;
+  }
+  throw new Error('expected a rejection, but the promise resolved');
+}
+
+const unique = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+describe('WordPressAdapter (real WordPress)', function () {
+  let wp: string;
+  let seed: WordPressSeed;
+  let adapter: WordPressAdapter;
+  const scenario = (name: string, endpoint = `${wp}/wp-json`) =>
+    new WordPressAdapter({ endpoint, headers: { 'X-Mag-Test-Scenario': name } });
+
+  before(async function () {
+    this.timeout(180_000);
+    wp = await wordpressUrl();
+    seed = await wordpressSeed();
+    adapter = new WordPressAdapter({ endpoint: `${wp}/wp-json` });
+  });
+
+  describe('getArticle', () => {
+    it('maps a post by slug: decoded title, GMT dates, author, sections, body, comment feed, neighbours', async () => {
+      const a = await adapter.getArticle('tips-and-tricks');
+      expect(a.id).to.equal(String(seed.posts.tips));
+      expect(a.slug).to.equal('tips-and-tricks');
+      expect(a.title).to.equal('Tips & Tricks: \u201CSmart\u201D quotes aren\u2019t dumb');
+      expect(a.url).to.equal(`${wp}/2024/02/14/tips-and-tricks/`);
+      // the site runs on Europe/Berlin: the local date is 12:30, the model carries UTC
+      expect(a.published).to.equal('2024-02-14T11:30:00.000Z');
+      expect(a.updated).to.equal('2024-02-14T11:30:00.000Z');
+      expect(a.author?.name).to.equal('Ada Lovelace');
+      expect(a.author?.url).to.equal('https://ada.example.test/');
+      expect(a.author?.avatarUrl).to.match(/\?s=96$/);
+      expect(a.sections).to.deep.equal([{ name: 'Culture', url: `${wp}/category/culture/` }]);
+      expect(a.bodyHtml).to.contain('<h2>Why it matters</h2>');
+      expect(a.bodyHtml).to.contain('&#8220;curly&#8221;');
+      expect(a.commentsOpen).to.equal(true);
+      expect(a.commentCount).to.equal(6); // the pending comment is not public
+      expect(a.commentFeedUrl).to.equal(`${wp}/2024/02/14/tips-and-tricks/feed/`);
+      expect(a.commentFeedType).to.equal('application/rss+xml');
+      expect(a.previous).to.deep.equal({ id: String(seed.posts.hello), title: 'Hello from the newsroom', url: `${wp}/2024/01/10/hello-newsroom/` });
+      expect(a.next).to.deep.equal({ id: String(seed.posts.roundup), title: 'Science & Tech roundup', url: `${wp}/2024/03/01/science-roundup/` });
+      expect(a.homeUrl).to.equal(`${wp}/`);
+    });
+
+    it('finds a post by id; the oldest has no previous and the newest public one no next (drafts are skipped)', async () => {
+      const first = await adapter.getArticle(String(seed.posts.hello));
+      expect(first.slug).to.equal('hello-newsroom');
+      expect(first.previous).to.equal(undefined);
+      expect(first.next?.id).to.equal(String(seed.posts.tips));
+      const last = await adapter.getArticle('letters');
+      expect(last.next).to.equal(undefined);
+      expect(last.previous?.id).to.equal(String(seed.posts.culture));
+    });
+
+    it('maps a closed post with several sections, one with an entity in its name', async () => {
+      const a = await adapter.getArticle('science-roundup');
+      expect(a.commentsOpen).to.equal(false);
+      expect(a.commentCount).to.equal(2);
+      expect(a.sections.map((s) => s.name).sort()).to.deep.equal(['News', 'Science & Tech']);
+      expect(a.author?.name).to.equal('Grace Hopper');
+      expect(a.author?.url).to.equal(`${wp}/author/grace/`); // no website: the author page
+    });
+
+    it('works through ?rest_route= (sites without pretty permalinks) and from the plain site URL', async () => {
+      for (const endpoint of [`${wp}/?rest_route=`, `${wp}/index.php?rest_route=/`, wp, `${wp}/wp-json/`]) {
+        const a = await new WordPressAdapter({ endpoint }).getArticle('tips-and-tricks');
+        expect(a.id, endpoint).to.equal(String(seed.posts.tips));
+        expect(a.previous?.id, endpoint).to.equal(String(seed.posts.hello));
+      }
+    });
+
+    it('on a site with plain permalinks, links are ?p=ID and the comment feed is ?p=ID&feed=rss2', async () => {
+      const a = await scenario('plain-permalinks', `${wp}/?rest_route=`).getArticle(String(seed.posts.tips));
+      expect(a.url).to.equal(`${wp}/?p=${seed.posts.tips}`);
+      expect(a.commentFeedUrl).to.equal(`${wp}/?p=${seed.posts.tips}&feed=rss2`);
+      const feed = await fetch(a.commentFeedUrl!);
+      expect(feed.headers.get('Content-Type')).to.match(/^application\/rss\+xml/);
+      expect(await feed.text()).to.contain('Comments on: Tips');
+    });
+
+    it('rejects unknown slugs and ids with not-found, and drafts with rejected', async () => {
+      const bySlug = await rejection(adapter.getArticle('no-such-post'));
+      expect(bySlug.code).to.equal('not-found');
+      expect(bySlug.message).to.contain('no-such-post');
+      const byId = await rejection(adapter.getArticle('999999'));
+      expect(byId.code).to.equal('not-found');
+      expect(byId.status).to.equal(404);
+      expect(byId.message).to.contain('Invalid post ID');
+      const draft = await rejection(adapter.getArticle(String(seed.posts.draft)));
+      expect(draft.code).to.equal('rejected');
+      expect(draft.status).to.equal(401);
+      expect((await rejection(adapter.getArticle('  '))).code).to.equal('not-found');
+    });
+  });
+
+  describe('listRecent', () => {
+    it('lists the newest posts first with decoded titles, sections and plain-text excerpts', async () => {
+      const list = await adapter.listRecent();
+      expect(list.map((s) => s.id)).to.deep.equal(
+        [seed.posts.letters, seed.posts.culture, seed.posts.roundup, seed.posts.tips, seed.posts.hello].map(String),
+      );
+      const tips = list[3];
+      expect(tips.title).to.equal('Tips & Tricks: \u201CSmart\u201D quotes aren\u2019t dumb');
+      expect(tips.published).to.equal('2024-02-14T11:30:00.000Z');
+      expect(tips.sections).to.deep.equal([{ name: 'Culture', url: `${wp}/category/culture/` }]);
+      expect(tips.excerpt).to.match(/^Typographers love \u201Ccurly\u201D quotes & proper dashes \u2014 like this one\./);
+      expect(tips.excerpt).not.to.contain('<');
+      expect((await adapter.listRecent({ limit: 2 })).map((s) => s.id)).to.deep.equal([seed.posts.letters, seed.posts.culture].map(String));
+    });
+
+    it('filters by section slug, name (with an entity) or id', async () => {
+      expect((await adapter.listRecent({ section: 'culture' })).map((s) => s.id)).to.deep.equal([seed.posts.culture, seed.posts.tips].map(String));
+      expect((await adapter.listRecent({ section: 'Science & Tech' })).map((s) => s.id)).to.deep.equal([String(seed.posts.roundup)]);
+      expect((await adapter.listRecent({ section: 'News', limit: 10 })).map((s) => s.id)).to.deep.equal(
+        [seed.posts.letters, seed.posts.roundup, seed.posts.hello].map(String),
+      );
+      expect((await adapter.listRecent({ section: String(seed.categories.culture) })).length).to.equal(2);
+      const e = await rejection(adapter.listRecent({ section: 'gardening' }));
+      expect(e.code).to.equal('not-found');
+      expect(e.message).to.contain('gardening');
+    });
+  });
+
+  describe('getAbout', () => {
+    it('describes the site from the API index, decoded', async () => {
+      for (const key of [undefined, 'site', 'magazine']) {
+        const about = await adapter.getAbout(key);
+        expect(about.name).to.equal('The Mag & Co. Review');
+        const bio = new DOMParser().parseFromString(about.bioHtml, 'text/html').body;
+        expect(bio.querySelector('p')?.textContent).to.equal('Stories, essays & notes from a "small" magazine');
+        expect(about.contactUrl).to.equal(wp);
+      }
+    });
+
+    it('describes an author by slug or id: bio, largest avatar, links', async () => {
+      const bySlug = await adapter.getAbout('author:ada');
+      expect(bySlug.name).to.equal('Ada Lovelace');
+      expect(new DOMParser().parseFromString(bySlug.bioHtml, 'text/html').body.textContent).to.equal(
+        'Ada writes about engines & numbers. She "likes" footnotes.',
+      );
+      expect(bySlug.photoUrl).to.match(/\?s=96$/);
+      expect(bySlug.photoAlt).to.equal('Ada Lovelace');
+      expect(bySlug.contactUrl).to.equal('https://ada.example.test/');
+      expect(bySlug.links).to.deep.equal([
+        { label: 'Website', url: 'https://ada.example.test/' },
+        { label: 'Articles by Ada Lovelace', url: `${wp}/author/ada/` },
+      ]);
+      const byId = await adapter.getAbout(`author:${seed.users.grace}`);
+      expect(byId.name).to.equal('Grace Hopper');
+      expect(byId.contactUrl).to.equal(undefined);
+    });
+
+    it('rejects unknown authors and keys with not-found', async () => {
+      expect((await rejection(adapter.getAbout('author:nobody'))).code).to.equal('not-found');
+      expect((await rejection(adapter.getAbout('author:999999'))).code).to.equal('not-found');
+      expect((await rejection(adapter.getAbout('sidebar'))).code).to.equal('not-found');
+    });
+  });
+
+  describe('listComments', () => {
+    it('lists approved comments oldest first, threaded three levels deep, with WordPress totals', async () => {
+      const page = await adapter.listComments(String(seed.posts.tips));
+      const c = seed.comments;
+      expect(page.total).to.equal(6);
+      expect(page.nextCursor).to.equal(undefined);
+      expect(page.comments.map((x) => x.id)).to.deep.equal([c.c1, c.c2, c.c3, c.c4, c.c5, c.c6].map(String));
+      const byId = new Map(page.comments.map((x) => [x.id, x]));
+      expect(byId.get(String(c.c1))?.parentId).to.equal(undefined);
+      expect(byId.get(String(c.c2))?.parentId).to.equal(String(c.c1));
+      expect(byId.get(String(c.c3))?.parentId).to.equal(String(c.c2));
+      expect(byId.get(String(c.c5))?.parentId).to.equal(String(c.c4));
+      const first = byId.get(String(c.c1)) as Comment;
+      expect(first.author).to.deep.equal({
+        name: 'Marie Curie',
+        url: 'https://marie.example.test/',
+        avatarUrl: `${wp}/wp-includes/images/w-logo-blue.png?s=96`,
+      });
+      expect(first.published).to.equal('2024-02-14T12:00:00.000Z');
+      expect(first.bodyHtml).to.contain('Great piece &#8212; I&#8217;ll never type');
+      expect(first.status).to.equal('approved');
+      expect(page.comments.some((x) => x.author.name === 'Spammy Sam')).to.equal(false);
+    });
+
+    it('pages with X-WP-Total / X-WP-TotalPages; the cursor is the page number', async () => {
+      const small = new WordPressAdapter({ endpoint: `${wp}/wp-json`, commentsPerPage: 4 });
+      const one = await small.listComments('tips-and-tricks');
+      expect(one.comments.length).to.equal(4);
+      expect(one.total).to.equal(6);
+      expect(one.nextCursor).to.equal('2');
+      const two = await small.listComments(String(seed.posts.tips), { cursor: one.nextCursor });
+      expect(two.comments.map((x) => x.id)).to.deep.equal([seed.comments.c5, seed.comments.c6].map(String));
+      expect(two.nextCursor).to.equal(undefined);
+      const beyond = await small.listComments(String(seed.posts.tips), { cursor: '9' });
+      expect([beyond.comments.length, beyond.total, beyond.nextCursor]).to.deep.equal([0, 6, undefined]);
+      expect((await rejection(small.listComments(String(seed.posts.tips), { cursor: 'abc' }))).code).to.equal('invalid-data');
+    });
+
+    it('still lists the comments of a closed post', async () => {
+      const page = await adapter.listComments(String(seed.posts.roundup));
+      expect(page.comments.map((x) => x.parentId)).to.deep.equal([undefined, String(seed.comments.closed1)]);
+    });
+  });
+
+  describe('postComment', () => {
+    it('posts an approved comment and a threaded reply, then reads them back', async () => {
+      const text = `A letter ${unique()}`;
+      const posted = await adapter.postComment(String(seed.posts.letters), {
+        authorName: 'Reader & Co',
+        authorEmail: 'reader@example.test',
+        authorUrl: 'https://reader.example.test/',
+        bodyText: text,
+      });
+      expect(posted.status).to.equal('approved');
+      expect(posted.author.name).to.equal('Reader & Co');
+      expect(posted.author.url).to.equal('https://reader.example.test/');
+      expect(posted.bodyHtml).to.contain(text);
+      expect(Date.now() - Date.parse(posted.published)).to.be.within(-120_000, 120_000);
+
+      const reply = await adapter.postComment('letters', {
+        authorName: 'Editor',
+        authorEmail: 'editor@example.test',
+        bodyText: `Thanks! ${unique()}`,
+        parentId: posted.id,
+      });
+      expect(reply.parentId).to.equal(posted.id);
+
+      const all: Comment[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await adapter.listComments(String(seed.posts.letters), { cursor });
+        all.push(...page.comments);
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(all.find((x) => x.id === posted.id)?.bodyHtml).to.contain(text);
+      expect(all.find((x) => x.id === reply.id)?.parentId).to.equal(posted.id);
+    });
+
+    it('maps a comment held for moderation to status pending (and it is not listed)', async () => {
+      const posted = await scenario('moderate').postComment(String(seed.posts.letters), {
+        authorName: 'Careful Carl',
+        authorEmail: 'carl@example.test',
+        bodyText: `Please moderate me ${unique()}`,
+      });
+      expect(posted.status).to.equal('pending');
+      const page = await adapter.listComments(String(seed.posts.letters));
+      expect(page.comments.some((x) => x.id === posted.id)).to.equal(false);
+    });
+
+    it('maps closed comments to closed', async () => {
+      const e = await rejection(
+        adapter.postComment(String(seed.posts.roundup), { authorName: 'Late', authorEmail: 'late@example.test', bodyText: `Too late ${unique()}` }),
+      );
+      expect(e.code).to.equal('closed');
+      expect(e.status).to.equal(403);
+      expect(e.message).to.contain('Sorry, comments are closed for this item.');
+    });
+
+    it('maps the same comment twice to duplicate', async () => {
+      const draft = { authorName: 'Echo', authorEmail: 'echo@example.test', bodyText: `Echo ${unique()}` };
+      await adapter.postComment(String(seed.posts.letters), draft);
+      const e = await rejection(adapter.postComment(String(seed.posts.letters), draft));
+      expect(e.code).to.equal('duplicate');
+      expect(e.status).to.equal(409);
+    });
+
+    it("maps WordPress's flood check to too-fast", async () => {
+      const flood = scenario('flood');
+      const draft = () => ({ authorName: 'Speedy', authorEmail: 'speedy@example.test', bodyText: `Fast ${unique()}` });
+      await flood.postComment(String(seed.posts.letters), draft()).catch(() => undefined);
+      const e = await rejection(flood.postComment(String(seed.posts.letters), draft()));
+      expect(e.code).to.equal('too-fast');
+      expect(e.message).to.contain('You are posting comments too quickly');
+    });
+
+    it('maps "login required" (the core default) to rejected', async () => {
+      const e = await rejection(
+        scenario('login-required').postComment(String(seed.posts.letters), { authorName: 'Anon', authorEmail: 'anon@example.test', bodyText: `Hi ${unique()}` }),
+      );
+      expect(e.code).to.equal('rejected');
+      expect(e.status).to.equal(401);
+      expect(e.message).to.contain('logged in');
+    });
+
+    it('maps invalid fields to rejected with the field', async () => {
+      const post = (d: { authorName: string; authorEmail?: string; bodyText: string }) =>
+        rejection(adapter.postComment(String(seed.posts.letters), d));
+      const noEmail = await post({ authorName: 'No Mail', bodyText: `x ${unique()}` });
+      expect([noEmail.code, noEmail.field]).to.deep.equal(['rejected', 'authorEmail']);
+      const noName = await post({ authorName: '', authorEmail: 'x@example.test', bodyText: `x ${unique()}` });
+      expect([noName.code, noName.field]).to.deep.equal(['rejected', 'authorName']);
+      const badEmail = await post({ authorName: 'Bad Mail', authorEmail: 'not-an-email', bodyText: `x ${unique()}` });
+      expect([badEmail.code, badEmail.field, badEmail.status]).to.deep.equal(['rejected', 'authorEmail', 400]);
+      expect(badEmail.message).to.contain('Invalid email address');
+      const empty = await post({ authorName: 'Empty', authorEmail: 'empty@example.test', bodyText: '' });
+      expect([empty.code, empty.field]).to.deep.equal(['rejected', 'bodyText']);
+      const badParent = await rejection(
+        adapter.postComment(String(seed.posts.letters), { authorName: 'P', authorEmail: 'p@example.test', bodyText: 'x', parentId: 'abc' }),
+      );
+      expect([badParent.code, badParent.field]).to.deep.equal(['rejected', 'parentId']);
+    });
+
+    it('maps unknown and unpublished posts to not-found', async () => {
+      const draft = { authorName: 'Lost', authorEmail: 'lost@example.test', bodyText: `Where am I ${unique()}` };
+      const unknown = await rejection(adapter.postComment('999999', draft));
+      expect([unknown.code, unknown.status]).to.deep.equal(['not-found', 403]);
+      expect((await rejection(adapter.postComment(String(seed.posts.draft), draft))).code).to.equal('not-found');
+      expect((await rejection(adapter.postComment('no-such-slug', draft))).code).to.equal('not-found');
+    });
+  });
+
+  describe('failures', () => {
+    it('maps a WordPress 500 to network', async () => {
+      const e = await rejection(scenario('error-500').getArticle('tips-and-tricks'));
+      expect(e.code).to.equal('network');
+      expect(e.status).to.equal(500);
+      expect(e.message).to.contain('Error establishing a database connection');
+    });
+
+    it('maps a non-WordPress 500 page to network and a 404 page to not-found', async () => {
+      const feeds = await feedsUrl();
+      const e500 = await rejection(new WordPressAdapter({ endpoint: `${feeds}/error/500?rest_route=` }).listRecent());
+      expect([e500.code, e500.status]).to.deep.equal(['network', 500]);
+      const e404 = await rejection(new WordPressAdapter({ endpoint: `${feeds}/error/404?rest_route=` }).listRecent());
+      expect([e404.code, e404.status]).to.deep.equal(['not-found', 404]);
+    });
+
+    it('maps an answer that is not JSON to invalid-data', async () => {
+      const feeds = await feedsUrl();
+      const e = await rejection(new WordPressAdapter({ endpoint: `${feeds}/feeds/page.html?rest_route=` }).getArticle('1'));
+      expect(e.code).to.equal('invalid-data');
+      expect(e.message).to.contain('did not answer JSON');
+      expect(e.message).to.contain('text/html');
+    });
+
+    it('maps an unreachable server to network', async () => {
+      // a port nobody listens on: ask the kernel for the feed server's port + 1 is not safe, use port 9 (discard)
+      const e = await rejection(new WordPressAdapter({ endpoint: 'http://127.0.0.1:9/wp-json' }).getArticle('1'));
+      expect(e.code).to.equal('network');
+      expect(e.message).to.contain('Could not reach WordPress');
+    });
+
+    it('maps aborts to aborted, before and during a request', async () => {
+      const before = new AbortController();
+      before.abort();
+      expect((await rejection(adapter.getArticle('tips-and-tricks', { signal: before.signal }))).code).to.equal('aborted');
+      const during = new AbortController();
+      const pending = adapter.listRecent({ signal: during.signal });
+      during.abort();
+      expect((await rejection(pending)).code).to.equal('aborted');
+    });
+
+    it('needs an endpoint', () => {
+      expect(() => new WordPressAdapter({ endpoint: '' })).to.throw(TypeError);
+    });
+  });
+});
