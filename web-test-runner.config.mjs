@@ -17,12 +17,20 @@ const storybookPortableAlias = {
   },
 };
 
+// Every test file first loads test/helpers/lit-warnings.ts, which fails a test when Lit's dev build warns.
+const litWarnings = {
+  name: 'lit-warnings',
+  transform(context) {
+    if (context.path.endsWith('.test.ts')) return { body: `import '/test/helpers/lit-warnings.ts';\n${context.body}` };
+  },
+};
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   rootDir: '.',
   middleware: [testEndpointsMiddleware()],
-  plugins: [storybookPortableAlias, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  plugins: [litWarnings, storybookPortableAlias, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({
       launchOptions: {

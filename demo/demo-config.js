@@ -1,20 +1,21 @@
 // Lets the same demo page be fed by another backend, without a build step:
 //   /demo/?adapter=wordpress&endpoint=http://127.0.0.1:8081/wp-json&article=<id or slug>
 //   /demo/?adapter=feed&src=<feed URL>&article=<entry id>
+//   /demo/?article=<id or slug>  (the default JSON data: the articles' previous / next links use this)
 // A classic script at the end of <body>: it runs while the page is parsed, before the drop-in bundle
 // (a module script) registers the elements, so they start with the right attributes.
 (() => {
   const params = new URLSearchParams(location.search);
+  const article = params.get('article');
+  if (article) {
+    for (const el of document.querySelectorAll('[article-id]')) el.setAttribute('article-id', article);
+    for (const el of document.querySelectorAll('[current-article]')) el.setAttribute('current-article', article);
+  }
   const adapter = params.get('adapter');
   if (!adapter) return;
   const provider = document.querySelector('mag-provider');
   provider.setAttribute('adapter', adapter);
   for (const name of ['endpoint', 'src']) {
     if (params.has(name)) provider.setAttribute(name, params.get(name));
-  }
-  const article = params.get('article');
-  if (article) {
-    for (const el of document.querySelectorAll('[article-id]')) el.setAttribute('article-id', article);
-    for (const el of document.querySelectorAll('[current-article]')) el.setAttribute('current-article', article);
   }
 })();

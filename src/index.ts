@@ -16,4 +16,14 @@ export { MagLoadErrorEvent } from './core/events.js';
 export { defineElement, VERSION } from './core/define.js';
 export { MagElement } from './core/mag-element.js';
 export { MagProvider, type AdapterFactory } from './components/provider/mag-provider.js';
-export { JsonAdapter } from './adapters/json/json-adapter.js';
+export {
+  JsonAdapter,
+  validateData,
+  type JsonAdapterOptions,
+  type MagData,
+  type DataArticle,
+  type DataComment,
+  type DataSection,
+  type DataSubscribe,
+} from './adapters/json/json-adapter.js';
+export { MemoryAdapter, textToHtml } from './adapters/json/memory-adapter.js';

@@ -104,7 +104,7 @@ export function registerTranslation(...tables: PartialTranslation[]): void {
   for (const table of tables) {
     const code = table.$code.toLowerCase();
     const base = translations.get(code) ?? translations.get(code.split('-')[0]) ?? fallback;
-    const merged = { ...base, ...table, $code: code } as MagTranslation;
+    const merged = { ...base, ...table, $code: code };
     merged.errors = { ...base.errors, ...(table.errors ?? {}) };
     merged.commentErrors = { ...base.commentErrors, ...(table.commentErrors ?? {}) };
     merged.subscribeErrors = { ...base.subscribeErrors, ...(table.subscribeErrors ?? {}) };

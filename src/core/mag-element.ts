@@ -7,7 +7,8 @@ import { MagAdapterError } from './errors.js';
 import { MagLoadErrorEvent } from './events.js';
 import { LocalizeController } from './localize.js';
 import type { MagAdapter } from './model.js';
-import { MagInvalidateEvent, SharedAdapter, shareAdapter } from './shared-adapter.js';
+import type { SharedAdapter} from './shared-adapter.js';
+import { MagInvalidateEvent, shareAdapter } from './shared-adapter.js';
 import { baseStyles } from './styles.js';
 
 /**
@@ -95,7 +96,7 @@ export class MagElement extends LitElement {
         this.reportError(error);
       },
     });
-    this.#tasks.push(task as unknown as Task<readonly unknown[], unknown>);
+    this.#tasks.push(task);
     return task;
   }
 

@@ -72,7 +72,7 @@ purify.addHook('afterSanitizeAttributes', (node) => {
   }
   if (tag === 'iframe') {
     const src = node.getAttribute('src');
-    let host = '';
+    let host: string;
     try {
       const url = new URL(src ?? '', document.baseURI);
       host = url.protocol === 'https:' ? url.host : '';

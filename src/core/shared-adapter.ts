@@ -252,7 +252,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
         (error: unknown) => {
           signal.removeEventListener('abort', onAbort);
           entry.waiters--;
-          reject(error as Error);
+          reject(MagAdapterError.from(error));
         },
       );
     });
@@ -291,7 +291,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
       try {
         promise = Promise.resolve(call(controller.signal));
       } catch (error) {
-        promise = Promise.reject(error as Error);
+        promise = Promise.reject(MagAdapterError.from(error));
       }
       promise.then(
         (value) => {

@@ -8,7 +8,6 @@ import { MagProvider } from '../../src/components/provider/mag-provider.js';
 import '../../src/define/mag-provider.js';
 import { FakeAdapter } from '../../stories/support/fake-adapter.js';
 import { seedArticle, englishArticle } from '../../stories/support/sample-data.js';
-import type { MagAdapter } from '../../src/core/model.js';
 
 /** A minimal consumer: shows the title of `article-id`, or the shared loading / error states. */
 class ProviderProbe extends MagElement {
@@ -31,8 +30,9 @@ class ProviderProbe extends MagElement {
 }
 customElements.define('provider-probe', ProviderProbe);
 
-const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
-const settled = async (probe: ProviderProbe) => {
+const text = (el: Element | null) => (el?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const settled = async (element: Element | null) => {
+  const probe = element as ProviderProbe;
   await waitUntil(() => probe.shadowRoot?.querySelector('h1, [role="alert"]'), 'the probe never rendered data', { timeout: 4000 });
   return probe;
 };
@@ -41,7 +41,7 @@ const fake = (...articles: typeof seedArticle[]) => new FakeAdapter({ articles }
 describe('<mag-provider>', () => {
   it('gives its `adapter` property to the elements inside', async () => {
     const el = await fixture<MagProvider>(html`<mag-provider .adapter=${fake(seedArticle)}><provider-probe article-id=${seedArticle.id}></provider-probe></mag-provider>`);
-    const probe = await settled(el.querySelector('provider-probe')!);
+    const probe = await settled(el.querySelector('provider-probe'));
     expect(text(probe)).to.equal(seedArticle.title);
   });
 
@@ -51,13 +51,13 @@ describe('<mag-provider>', () => {
       <script type="application/json">${data}</script>
       <provider-probe article-id="le-numerique-c-est-la-proximite"></provider-probe>
     </mag-provider>`);
-    const probe = await settled(el.querySelector('provider-probe')!);
+    const probe = await settled(el.querySelector('provider-probe'));
     expect(text(probe)).to.equal("Le numérique, c'est la proximité");
   });
 
   it('loads the JSON data file named by `src`', async () => {
     const el = await fixture<MagProvider>(html`<mag-provider src="/demo/data/le-mag.json"><provider-probe article-id="le-numerique-c-est-la-proximite"></provider-probe></mag-provider>`);
-    const probe = await settled(el.querySelector('provider-probe')!);
+    const probe = await settled(el.querySelector('provider-probe'));
     expect(text(probe)).to.equal("Le numérique, c'est la proximité");
   });
 
@@ -67,7 +67,7 @@ describe('<mag-provider>', () => {
       <script type="application/json">${inline}</script>
       <provider-probe article-id=${seedArticle.id}></provider-probe>
     </mag-provider>`);
-    const probe = await settled(el.querySelector('provider-probe')!);
+    const probe = await settled(el.querySelector('provider-probe'));
     expect(text(probe)).to.equal('From the property');
     el.adapter = undefined;
     await waitUntil(() => text(probe) === 'From inline data', `got ${text(probe)}`);
@@ -82,8 +82,8 @@ describe('<mag-provider>', () => {
         <provider-probe id="inner" article-id=${seedArticle.id}></provider-probe>
       </mag-provider>
     </mag-provider>`);
-    expect(text(await settled(el.querySelector('#outer')!))).to.equal('Outer');
-    expect(text(await settled(el.querySelector('#inner')!))).to.equal('Inner');
+    expect(text(await settled(el.querySelector('#outer')))).to.equal('Outer');
+    expect(text(await settled(el.querySelector('#inner')))).to.equal('Inner');
   });
 
   it('reloads every element when the adapter is replaced', async () => {
@@ -116,7 +116,7 @@ describe('<mag-provider>', () => {
       <script type="application/json">{ "articles": [ </script>
       <provider-probe article-id="x"></provider-probe>
     </mag-provider>`);
-    const probe = await settled(el.querySelector('provider-probe')!);
+    const probe = await settled(el.querySelector('provider-probe'));
     const alert = probe.shadowRoot!.querySelector('[role="alert"]')!;
     expect(alert.textContent).to.contain('The server sent data that cannot be displayed.');
     expect(alert.textContent).to.contain('(root): Unexpected end of JSON input');
@@ -125,7 +125,7 @@ describe('<mag-provider>', () => {
 
   it('names the problem when the adapter type is unknown or misconfigured', async () => {
     const el = await fixture<MagProvider>(html`<mag-provider adapter="nope" lang="en"><provider-probe article-id="x"></provider-probe></mag-provider>`);
-    const probe = await settled(el.querySelector('provider-probe')!);
+    const probe = await settled(el.querySelector('provider-probe'));
     const error = probe.task.error as Error;
     expect(error.message).to.contain('adapter="nope"');
     el.adapterType = 'json';
@@ -133,15 +133,15 @@ describe('<mag-provider>', () => {
   });
 
   it('builds adapters registered by name', async () => {
-    MagProvider.registerAdapterType('probe', (provider) => fake({ ...seedArticle, title: `endpoint ${provider.endpoint}` }) as MagAdapter);
+    MagProvider.registerAdapterType('probe', (provider) => fake({ ...seedArticle, title: `endpoint ${provider.endpoint}` }));
     const el = await fixture<MagProvider>(html`<mag-provider adapter="probe" endpoint="https://cms.example/api"><provider-probe article-id=${seedArticle.id}></provider-probe></mag-provider>`);
-    expect(text(await settled(el.querySelector('provider-probe')!))).to.equal('endpoint https://cms.example/api');
+    expect(text(await settled(el.querySelector('provider-probe')))).to.equal('endpoint https://cms.example/api');
   });
 
   it('applies max-age and timeout', async () => {
     const adapter = new FakeAdapter({ articles: [seedArticle], behaviour: { getArticle: 'never' } });
     const el = await fixture<MagProvider>(html`<mag-provider lang="en" timeout="0.05" .adapter=${adapter}><provider-probe article-id=${seedArticle.id}></provider-probe></mag-provider>`);
-    const probe = await settled(el.querySelector('provider-probe')!);
+    const probe = await settled(el.querySelector('provider-probe'));
     expect(probe.shadowRoot!.textContent).to.contain('The server is taking too long to answer.');
     adapter.behaviour = {};
     probe.shadowRoot!.querySelector('button')!.click();

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { SharedAdapter, MagInvalidateEvent } from '../../src/core/shared-adapter.js';
+import type { MagInvalidateEvent } from '../../src/core/shared-adapter.js';
+import { SharedAdapter } from '../../src/core/shared-adapter.js';
 import { MagAdapterError } from '../../src/core/errors.js';
 import { FakeAdapter } from '../../stories/support/fake-adapter.js';
 import { seedArticle, seedComments, recentContributions, aboutBoxes } from '../../stories/support/sample-data.js';
