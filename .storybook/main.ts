@@ -1,8 +1,8 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
 
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
-  addons: [],
+  stories: ['../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-docs'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   // The stories load local files (demo images) from the project root.
   staticDirs: [{ from: '../demo', to: '/demo' }],

@@ -8,6 +8,8 @@ import '../src/mag-elements.js';
 setCustomElementsManifest(customElements);
 
 const preview: Preview = {
+  // Every component gets a Docs page built from custom-elements.json (attributes, properties, events, slots, parts, CSS properties).
+  tags: ['autodocs'],
   parameters: {
     controls: { expanded: true },
     layout: 'padded',

@@ -26,7 +26,8 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;
 
 const index = JSON.parse(readFileSync(join(root, 'index.json'), 'utf8'));
-const stories = Object.values(index.entries).filter((e) => e.type === 'story');
+// Stories and Docs pages (the Docs pages are built from custom-elements.json).
+const stories = Object.values(index.entries).filter((e) => e.type === 'story' || e.type === 'docs');
 
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -44,7 +45,7 @@ async function check(story) {
     if (request.url().startsWith(base)) problems.push(`request failed: ${request.url()}`);
   });
   page.on('response', (response) => {
-    if (response.status() >= 400 && response.url().startsWith(base)) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    if (response.status() >= 400 && response.url().startsWith(base) && !response.url().endsWith('/favicon.ico')) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   // Stories must not reach the network: anything not on 127.0.0.1 is blocked and reported.
   await page.setRequestInterception(true);
@@ -55,8 +56,13 @@ async function check(story) {
     return request.abort();
   });
   try {
-    await page.goto(`${base}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load', timeout: 30_000 });
-    await page.waitForFunction(() => (document.querySelector('#storybook-root')?.children.length ?? 0) > 0 || document.body.classList.contains('sb-show-errordisplay'), { timeout: 15_000 });
+    const docs = story.type === 'docs';
+    await page.goto(`${base}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=${docs ? 'docs' : 'story'}`, { waitUntil: 'load', timeout: 30_000 });
+    await page.waitForFunction(
+      (root) => (document.querySelector(root)?.children.length ?? 0) > 0 || document.body.classList.contains('sb-show-errordisplay'),
+      { timeout: 15_000 },
+      docs ? '#storybook-docs' : '#storybook-root',
+    );
     const error = await page.evaluate(() => (document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message')?.textContent ?? 'error' : ''));
     if (error) problems.push(`Storybook error: ${error}`);
   } catch (error) {
@@ -77,7 +83,7 @@ await browser.close();
 server.close();
 
 for (const f of failures) console.error(`✘ ${f.id}\n    ${f.problems.join('\n    ')}`);
-console.log(`storybook: ${passed} passed, ${failures.length} failed (${stories.length} stories)`);
+console.log(`storybook: ${passed} passed, ${failures.length} failed (${stories.length} stories and docs pages)`);
 mkdirSync('coverage', { recursive: true });
 writeFileSync('coverage/storybook-summary.json', JSON.stringify({ passed, failed: failures.length }));
 process.exit(failures.length ? 1 : 0);
