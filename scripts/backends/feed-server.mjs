@@ -55,8 +55,11 @@ export async function startFeedServer(options = {}) {
       const file = normalize(join(FIXTURES, name));
       if (!file.startsWith(FIXTURES + '/')) return send(404, TYPES['.txt'], 'Not found');
       try {
-        const text = (await readFile(file, 'utf8')).replaceAll('{{origin}}', origin);
-        send(200, TYPES[extname(file)] ?? 'application/octet-stream', text);
+        // *.latin1.* files are ISO-8859-1 and served without a charset (their XML declaration says it)
+        const latin1 = /\.latin1\./.test(file);
+        const text = (await readFile(file, latin1 ? 'latin1' : 'utf8')).replaceAll('{{origin}}', origin);
+        const type = latin1 ? 'application/rss+xml' : (TYPES[extname(file)] ?? 'application/octet-stream');
+        send(200, type, latin1 ? Buffer.from(text, 'latin1') : text);
       } catch {
         send(404, TYPES['.html'], '<!doctype html><title>Not found</title><h1>Not found</h1>');
       }

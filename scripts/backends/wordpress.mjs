@@ -20,7 +20,8 @@ import { freePort, waitFor, describeExit } from './util.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
 const assets = join(here, 'wordpress');
-const WP_SOURCE = '/usr/share/wordpress';
+/** The WordPress tree to copy (Debian's package by default; MAG_WP_SOURCE may point to another unpacked WordPress). */
+const WP_SOURCE = process.env.MAG_WP_SOURCE || '/usr/share/wordpress';
 const PACKAGES = 'apt-get install -y --no-install-recommends wordpress php-cli php-mysql mariadb-server';
 /** Bump to force a cache rebuild when this script's build steps change. */
 const BUILD_VERSION = '3';
@@ -38,7 +39,7 @@ function which(cmd) {
 function checkPrerequisites() {
   const missing = [];
   for (const cmd of ['mariadbd', 'mariadb-install-db', 'mariadb', 'php']) if (!which(cmd)) missing.push(cmd);
-  if (!existsSync(join(WP_SOURCE, 'wp-settings.php'))) missing.push(WP_SOURCE);
+  if (!existsSync(join(WP_SOURCE, 'wp-settings.php'))) missing.push(`WordPress (${WP_SOURCE}/wp-settings.php)`);
   if (missing.length) {
     throw new Error(`WordPress backend: missing ${missing.join(', ')}. Install the Debian packages: ${PACKAGES}`);
   }

@@ -104,6 +104,13 @@ describe('FeedAdapter', function () {
       expect(text(c5.bodyHtml)).to.equal('Next issue, promised.');
     });
 
+    it('RSS 1.0 (RDF): the same posts, dates from dc:date', async () => {
+      const rdf = await new FeedAdapter({ url: `${wp}/?feed=rdf` }).listRecent({ limit: 10 });
+      const rss = await new FeedAdapter({ url: `${wp}/feed/` }).listRecent({ limit: 10 });
+      expect(rdf.map((s) => [s.url, s.title, s.published])).to.deep.equal(rss.map((s) => [s.url, s.title, s.published]));
+      expect(rdf[2].sections.map((s) => s.name)).to.include('Science & Tech');
+    });
+
     it('a closed article still has its comment feed', async () => {
       const adapter = new FeedAdapter({ url: `${wp}/feed/` });
       const page = await adapter.listComments('science-roundup');
@@ -229,6 +236,25 @@ describe('FeedAdapter', function () {
       expect(text(comments.comments[2].bodyHtml)).to.equal('Me too.');
     });
 
+    it('ISO-8859-1 without a charset header, untitled items, broken links, thr:in-reply-to in RSS comments', async () => {
+      const adapter = new FeedAdapter({ url: `${feeds}/feeds/creme.latin1.rss` });
+      const about = await adapter.getAbout();
+      expect(about.name).to.equal('Caf\u00E9 Cr\u00E8me');
+      expect(text(about.bioHtml)).to.equal('D\u00E9j\u00E0 vu');
+      const [note, broken] = await adapter.listRecent();
+      expect(note.title).to.match(/^Cr\u00E8me br\u00FBl\u00E9e tonight, no title needed.*\u2026$/);
+      expect(note.title.length).to.be.below(62);
+      expect(note.id).to.equal(`${feeds}/creme/notes/1`);
+      expect(broken.url).to.equal(undefined);
+      expect(broken.id).to.equal('creme-2');
+      expect((await adapter.getArticle('creme-2')).slug).to.equal(undefined);
+      const page = await adapter.listComments('1');
+      expect(page.comments.map((c) => [c.id, c.parentId, c.author.name])).to.deep.equal([
+        ['creme-c1', undefined, 'Julia'],
+        ['creme-c2', 'creme-c1', 'Paul'],
+      ]);
+    });
+
     it('JSON Feed 1.1: items, tags as sections, plain-text content, authors', async () => {
       const adapter = new FeedAdapter({ url: `${feeds}/feeds/feed.json` });
       const list = await adapter.listRecent();
@@ -278,6 +304,24 @@ describe('FeedAdapter', function () {
       const json = await rejection(new FeedAdapter({ url: `${feeds}/feeds/not-a-feed.json` }).listRecent());
       expect(json.code).to.equal('invalid-data');
       expect(json.message).to.contain('not a JSON Feed');
+    });
+
+    it('rejects RSS without a channel, truncated JSON, and a page whose feed link leads to HTML again', async () => {
+      const noChannel = await rejection(new FeedAdapter({ url: `${feeds}/feeds/no-channel.rss` }).listRecent());
+      expect([noChannel.code, noChannel.message]).to.deep.equal(['invalid-data', `The RSS feed at ${feeds}/feeds/no-channel.rss has no <channel>.`]);
+      const truncated = await rejection(new FeedAdapter({ url: `${feeds}/feeds/truncated.json` }).listRecent());
+      expect(truncated.code).to.equal('invalid-data');
+      expect(truncated.message).to.contain('is not valid JSON');
+      const loop = await rejection(new FeedAdapter({ url: `${feeds}/feeds/page-loop.html` }).listRecent());
+      expect(loop.code).to.equal('invalid-data');
+      expect(loop.message).to.contain('HTML again');
+    });
+
+    it('maps AbortSignal.timeout() to timeout', async () => {
+      const slow = new FeedAdapter({ url: `${feeds}/slow/hugo.rss?ms=3000&t=${Math.random()}` });
+      expect((await rejection(slow.listRecent({ signal: AbortSignal.timeout(100) }))).code).to.equal('timeout');
+      const adapter = new FeedAdapter({ url: `${feeds}/feeds/typepad.atom` });
+      expect((await rejection(adapter.listComments('winter-count', { signal: AbortSignal.timeout(100) }))).code).to.equal('timeout');
     });
 
     it('maps 404 to not-found, 500 to network, an unreachable server to network', async () => {

@@ -317,6 +317,16 @@ describe('WordPressAdapter (real WordPress)', function () {
       expect([badParent.code, badParent.field]).to.deep.equal(['rejected', 'parentId']);
     });
 
+    it("maps WordPress's maximum field lengths to rejected with the field", async () => {
+      const post = (d: { authorName: string; authorUrl?: string }) =>
+        rejection(adapter.postComment(String(seed.posts.letters), { ...d, authorEmail: 'long@example.test', bodyText: `Long ${unique()}` }));
+      const name = await post({ authorName: 'N'.repeat(300) });
+      expect([name.code, name.field, name.status]).to.deep.equal(['rejected', 'authorName', 400]);
+      expect(name.message).to.contain('exceeds maximum length');
+      const url = await post({ authorName: 'Long URL', authorUrl: `https://example.test/${'a'.repeat(250)}` });
+      expect([url.code, url.field]).to.deep.equal(['rejected', 'authorUrl']);
+    });
+
     it('maps unknown and unpublished posts to not-found', async () => {
       const draft = { authorName: 'Lost', authorEmail: 'lost@example.test', bodyText: `Where am I ${unique()}` };
       const unknown = await rejection(adapter.postComment('999999', draft));
@@ -348,6 +358,30 @@ describe('WordPressAdapter (real WordPress)', function () {
       expect(e.code).to.equal('invalid-data');
       expect(e.message).to.contain('did not answer JSON');
       expect(e.message).to.contain('text/html');
+    });
+
+    it('maps JSON that is not WordPress data to invalid-data', async () => {
+      const feeds = await feedsUrl();
+      const wrong = new WordPressAdapter({ endpoint: `${feeds}/feeds/feed.json?rest_route=` });
+      for (const call of [
+        () => wrong.getArticle('1'),
+        () => wrong.getArticle('some-slug'),
+        () => wrong.listRecent(),
+        () => wrong.listComments('1'),
+        () => wrong.getAbout(),
+        () => wrong.getAbout('author:1'),
+      ]) {
+        const e = await rejection(call());
+        expect(e.code, e.message).to.equal('invalid-data');
+        expect(e.problems.length, e.message).to.be.above(0);
+      }
+    });
+
+    it('maps AbortSignal.timeout() to timeout', async () => {
+      const feeds = await feedsUrl();
+      const slow = new WordPressAdapter({ endpoint: `${feeds}/slow/feed.json?ms=3000&rest_route=` });
+      const e = await rejection(slow.listRecent({ signal: AbortSignal.timeout(100) }));
+      expect(e.code).to.equal('timeout');
     });
 
     it('maps an unreachable server to network', async () => {

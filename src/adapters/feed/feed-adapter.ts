@@ -176,14 +176,9 @@ export class FeedAdapter implements MagAdapter {
       return { text: decode(await res.arrayBuffer(), contentType), contentType, finalUrl: res.url || url };
     } catch (e) {
       if (e instanceof MagAdapterError) throw e;
-      if (signal?.aborted || (e instanceof DOMException && e.name === 'AbortError')) {
-        throw new MagAdapterError('aborted', 'The request was cancelled.', { cause: e });
-      }
-      const error = MagAdapterError.from(e);
-      if (error.code === 'network' || error.code === 'unknown') {
-        throw new MagAdapterError('network', `Could not fetch the feed at ${url} (${error.message}).`, { cause: e });
-      }
-      throw error;
+      if (signal?.aborted) throw abortError(signal, e);
+      const reason = e instanceof Error ? e.message : String(e);
+      throw new MagAdapterError('network', `Could not fetch the feed at ${url} (${reason}).`, { cause: e });
     }
   }
 }
@@ -204,10 +199,19 @@ function decode(bytes: ArrayBuffer, contentType: string): string {
   }
 }
 
+/** `timeout` when the signal was an `AbortSignal.timeout()`, else `aborted`. */
+function abortError(signal: AbortSignal, cause: unknown): MagAdapterError {
+  const reason: unknown = signal.reason;
+  if (reason instanceof DOMException && reason.name === 'TimeoutError') {
+    return new MagAdapterError('timeout', 'The feed did not arrive in time.', { cause: reason });
+  }
+  return new MagAdapterError('aborted', 'The request was cancelled.', { cause });
+}
+
 function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) return promise;
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new MagAdapterError('aborted', 'The request was cancelled.', { cause: signal.reason }));
+    const onAbort = () => reject(abortError(signal, signal.reason));
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
@@ -217,7 +221,7 @@ function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
       },
       (e: unknown) => {
         signal.removeEventListener('abort', onAbort);
-        reject(e instanceof Error ? e : MagAdapterError.from(e));
+        reject(e as Error);
       },
     );
   });
@@ -247,13 +251,9 @@ function normalizeLink(link: string): string {
 
 function slugOf(e: FeedEntry): string | undefined {
   if (!e.link) return undefined;
-  try {
-    const segments = new URL(e.link).pathname.split('/').filter(Boolean);
-    const last = segments[segments.length - 1];
-    return last ? decodeURIComponent(last) : undefined;
-  } catch {
-    return undefined;
-  }
+  // links are absolute (resolved while parsing)
+  const last = new URL(e.link).pathname.split('/').filter(Boolean).pop();
+  return last ? decodeURIComponent(last) : undefined;
 }
 
 function findEntry(feed: ParsedFeed, ref: string): FeedEntry {

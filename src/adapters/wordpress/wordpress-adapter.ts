@@ -362,14 +362,9 @@ export class WordPressAdapter implements MagAdapter {
       });
       text = await res.text();
     } catch (e) {
-      if (opts.signal?.aborted || (e instanceof DOMException && e.name === 'AbortError')) {
-        throw new MagAdapterError('aborted', 'The request was cancelled.', { cause: e });
-      }
-      const error = MagAdapterError.from(e);
-      if (error.code === 'network' || error.code === 'unknown') {
-        throw new MagAdapterError('network', `Could not reach WordPress at ${url} (${error.message}).`, { cause: e });
-      }
-      throw error;
+      if (opts.signal?.aborted) throw abortError(opts.signal, e);
+      const reason = e instanceof Error ? e.message : String(e);
+      throw new MagAdapterError('network', `Could not reach WordPress at ${url} (${reason}).`, { cause: e });
     }
     let data: unknown;
     let parsed = true;
@@ -392,6 +387,15 @@ export class WordPressAdapter implements MagAdapter {
 }
 
 // ---------------------------------------------------------------------------------------------------
+
+/** `timeout` when the signal was an `AbortSignal.timeout()`, else `aborted`. */
+function abortError(signal: AbortSignal, cause: unknown): MagAdapterError {
+  const reason: unknown = signal.reason;
+  if (reason instanceof DOMException && reason.name === 'TimeoutError') {
+    return new MagAdapterError('timeout', 'WordPress did not answer in time.', { cause: reason });
+  }
+  return new MagAdapterError('aborted', 'The request was cancelled.', { cause });
+}
 
 function isWpError(x: unknown): x is WpError {
   return typeof x === 'object' && x !== null && typeof (x as WpError).code === 'string' && typeof (x as WpError).message === 'string';
@@ -441,9 +445,6 @@ function errorOf(status: number, wp: WpError | undefined, url: string, posting: 
     case 'rest_comment_draft_post':
     case 'rest_comment_trash_post':
       return make('not-found', `This article is not published: ${said}`);
-    case 'rest_comment_invalid_page_number':
-    case 'rest_post_invalid_page_number':
-      return make('not-found', `No such page: ${said}`);
   }
   if (status === 404) return make('not-found', `Not found on WordPress (HTTP 404)${said ? `: ${said}` : ''}: ${url}`);
   if (status >= 500) return make('network', `WordPress failed with HTTP ${status}${said ? `: ${said}` : ''} (${url}).`);
