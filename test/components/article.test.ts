@@ -331,6 +331,17 @@ describe('<mag-article>', () => {
       expect($(el, 'h1')).to.not.equal(null);
     });
 
+    it('fires mag-article-load when a ready article is set, once per article', async () => {
+      const el = await render(seedArticle);
+      const events: string[] = [];
+      el.addEventListener('mag-article-load', (e) => events.push(e.article.title));
+      el.article = englishArticle;
+      await el.updateComplete;
+      el.headingLevel = 2;
+      await el.updateComplete;
+      expect(events).to.deep.equal(['Digital means proximity']);
+    });
+
     it('never shows a stale answer when article-id changes quickly: older requests are aborted', async () => {
       const requests = new Map<string, { resolve: (a: Article) => void; signal?: AbortSignal }>();
       const adapter: MagAdapter = {
