@@ -1,15 +1,14 @@
 /**
  * Text helpers shared by the WordPress and feed adapters.
  *
- * Decoding uses an inert document from `DOMParser`: nothing is inserted into the live DOM, no script
- * runs and nothing loads, so decoding untrusted titles is safe.
+ * Decoding uses an inert document from `DOMParser` (through `parseInert`, allowed under Trusted Types):
+ * nothing is inserted into the live DOM, no script runs and nothing loads, so decoding untrusted titles is safe.
  */
 
-let parser: DOMParser | undefined;
+import { parseInert } from '../../core/inert.js';
 
 function inertBody(html: string): HTMLElement {
-  parser ??= new DOMParser();
-  const body = parser.parseFromString(`<!doctype html><body>${html}`, 'text/html').body;
+  const body = parseInert(`<!doctype html><body>${html}`, 'text/html').body;
   for (const el of Array.from(body.querySelectorAll('script, style, template'))) el.remove();
   return body;
 }

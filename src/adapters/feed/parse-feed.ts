@@ -4,6 +4,7 @@
  */
 import type { Person, Section } from '../../core/model.js';
 import { MagAdapterError } from '../../core/errors.js';
+import { parseInert } from '../../core/inert.js';
 import { decodeEntities, escapeHtml, htmlToText, textToHtml } from './html-text.js';
 
 const NS = {
@@ -67,7 +68,7 @@ export function parseFeed(text: string, contentType: string, url: string): Parse
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('{') || /json/.test(type)) return parseJsonFeed(start, url);
   if (/^text\/html/.test(type) || /^<!doctype html|^<html[\s>]/i.test(start)) return discover(start, url);
-  const doc = new DOMParser().parseFromString(start, 'application/xml');
+  const doc = parseInert(start, 'application/xml');
   const error = doc.getElementsByTagNameNS('*', 'parsererror')[0];
   if (error) {
     const reason = (error.querySelector('div')?.textContent ?? error.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -389,7 +390,7 @@ function parseJsonFeed(source: string, url: string): ParsedFeed {
 // --- discovery ------------------------------------------------------------------------------------
 
 function discover(html: string, url: string): FeedDiscovery {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const doc = parseInert(html, 'text/html');
   const links = Array.from(doc.querySelectorAll('link[rel][href]')).filter(
     (l) => /(^|\s)alternate(\s|$)/i.test(l.getAttribute('rel') ?? '') && FEED_TYPES.test(l.getAttribute('type') ?? ''),
   );
