@@ -289,6 +289,21 @@ describe('<mag-article>', () => {
     });
   });
 
+  describe('demo data', () => {
+    it('shows the seed article of the demo data file, with its navigation', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div lang="fr">
+        <mag-provider src="/demo/data/le-mag.json"><mag-article article-id="le-numerique-c-est-la-proximite"></mag-article></mag-provider>
+      </div>`);
+      const el = wrapper.querySelector('mag-article')!;
+      await shown(el);
+      expect(text($(el, 'h1'))).to.equal("Le numérique, c'est la proximité");
+      expect(text($(el, 'time'))).to.equal('16 oct. 2013');
+      expect(text($(el, '[part="sections"]'))).to.equal('Publié dans La République des Territoires, Politique');
+      expect(visibleText($(el, 'nav'))).to.equal("« Lutter contre le gaspillage alimentaire | Accueil | Un vrai pacte d'avenir pour la Bretagne »");
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('reading', () => {
     it('reads in natural order: title, meta, body, sections, navigation; text is selectable and copyable', async () => {
       const el = await render(seedArticle);
@@ -498,6 +513,7 @@ describe('<mag-article>', () => {
       expect(display($(el, '[part="body"]'))).to.not.equal('none');
       expect(display($(el, 'time'))).to.not.equal('none');
       expect(display($(el, 'button[part="print"]'))).to.equal('none');
+      expect(($(el, '[part="meta"]'))!.innerText.replace(/\s+/g, ' ').trim()).to.equal('par Claudy Lebreton · 16 oct. 2013');
       expect(display($(el, 'nav'))).to.equal('none');
       expect(($(el, '[part="body"]'))!.innerText).to.contain("C'est aussi cela la proximité avec le numérique.");
       window.dispatchEvent(new Event('afterprint'));

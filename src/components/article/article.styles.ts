@@ -22,7 +22,7 @@ export const articleStyles = css`
     margin: 0 0 calc(var(--_spacing) / 2);
     overflow-wrap: break-word;
   }
-  .meta {
+  .header .meta {
     margin: 0;
     display: flex;
     flex-wrap: wrap;
@@ -119,6 +119,7 @@ export const articleStyles = css`
   }
   @media print {
     .print,
+    .print-separator,
     .nav,
     .reload-error {
       display: none !important;

@@ -283,7 +283,11 @@ export class MagArticle extends MagElement {
         ${t.print}
       </button>`,
     );
-    return items.map((item, i) => html`${i ? html`<span class="separator" aria-hidden="true">·</span>` : nothing}${item}`);
+    // The separator before the print action (the last item) is hidden with it when printing.
+    return items.map(
+      (item, i) =>
+        html`${i ? html`<span class=${i === items.length - 1 ? 'separator print-separator' : 'separator'} aria-hidden="true"> · </span>` : nothing}${item}`,
+    );
   }
 
   #onPrint = (): void => {
