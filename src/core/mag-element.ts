@@ -35,6 +35,8 @@ export class MagElement extends LitElement {
 
   #listeningTo?: SharedAdapter;
   #warned = new WeakSet<Error>();
+  /** True once a failure was logged; reset when a request succeeds (one console warning per outage). */
+  #warnedSinceSuccess = false;
   #tasks: Task<readonly unknown[], unknown>[] = [];
   #abortedOnLeave = new Set<Task<readonly unknown[], unknown>>();
 
@@ -95,6 +97,9 @@ export class MagElement extends LitElement {
       onError: (error) => {
         this.reportError(error);
       },
+      onComplete: () => {
+        this.#warnedSinceSuccess = false;
+      },
     });
     this.#tasks.push(task);
     return task;
@@ -104,15 +109,19 @@ export class MagElement extends LitElement {
   protected dataChanged(_event: MagInvalidateEvent): void {}
 
   /**
-   * Turns a failure into a MagAdapterError, warns once in the console and fires `mag-load-error`.
-   * Aborted requests (a newer one replaced them) are returned without noise.
+   * Turns a failure into a MagAdapterError and fires `mag-load-error` (once per error). The console
+   * gets one warning per outage: an element whose requests all fail (an article and its comments)
+   * warns once, and again only after a request succeeded. Aborted requests (a newer one replaced
+   * them) are returned without noise.
    */
   protected reportError(error: unknown): MagAdapterError {
     const magError = MagAdapterError.from(error);
     if (magError.code !== 'aborted' && !this.#warned.has(magError)) {
       this.#warned.add(magError);
-      console.warn(`<${this.localName}>: ${magError.message}`);
-      this.dispatchEvent(new MagLoadErrorEvent(magError));
+      if (!this.#warnedSinceSuccess) console.warn(`<${this.localName}>: ${magError.message}`);
+      this.#warnedSinceSuccess = true;
+      const event = new MagLoadErrorEvent(magError);
+      this.dispatchEvent(event);
     }
     return magError;
   }

@@ -1,0 +1,121 @@
+/**
+ * The elements under test in the security suites, and how to render each one against an adapter
+ * and wait until it shows its data (or its error).
+ */
+import { html } from 'lit';
+import type { TemplateResult } from 'lit';
+import '../../src/define/mag-provider.js';
+import '../../src/define/mag-article.js';
+import '../../src/define/mag-comment-thread.js';
+import '../../src/define/mag-comment-feed-link.js';
+import '../../src/define/mag-recent-contributions.js';
+import '../../src/define/mag-subscribe-form.js';
+import '../../src/define/mag-about-box.js';
+import type { MagAdapter } from '../../src/core/model.js';
+
+export interface ElementCase {
+  tag: string;
+  /** The element, reading from `adapter` (its own `adapter` property). */
+  render: (adapter: MagAdapter, articleId?: string) => TemplateResult;
+  /** The element, reading from the nearest provider. */
+  renderInProvider: (articleId?: string) => TemplateResult;
+  /** Whether the element loads data on its own (the subscribe form only talks to the backend on submit). */
+  loads: boolean;
+  /** Whether the element shows text fields of its data (titles, names, labels). */
+  showsText: boolean;
+}
+
+export const elements: ElementCase[] = [
+  {
+    tag: 'mag-article',
+    render: (adapter, id = 'a') => html`<mag-article article-id=${id} .adapter=${adapter}></mag-article>`,
+    renderInProvider: (id = 'a') => html`<mag-article article-id=${id}></mag-article>`,
+    loads: true,
+    showsText: true,
+  },
+  {
+    tag: 'mag-comment-thread',
+    render: (adapter, id = 'a') => html`<mag-comment-thread article-id=${id} .adapter=${adapter}></mag-comment-thread>`,
+    renderInProvider: (id = 'a') => html`<mag-comment-thread article-id=${id}></mag-comment-thread>`,
+    loads: true,
+    showsText: true,
+  },
+  {
+    tag: 'mag-comment-feed-link',
+    render: (adapter, id = 'a') => html`<mag-comment-feed-link article-id=${id} .adapter=${adapter}></mag-comment-feed-link>`,
+    renderInProvider: (id = 'a') => html`<mag-comment-feed-link article-id=${id}></mag-comment-feed-link>`,
+    loads: true,
+    showsText: false,
+  },
+  {
+    tag: 'mag-recent-contributions',
+    render: (adapter) => html`<mag-recent-contributions .adapter=${adapter}></mag-recent-contributions>`,
+    renderInProvider: () => html`<mag-recent-contributions></mag-recent-contributions>`,
+    loads: true,
+    showsText: true,
+  },
+  {
+    tag: 'mag-about-box',
+    render: (adapter) => html`<mag-about-box .adapter=${adapter}></mag-about-box>`,
+    renderInProvider: () => html`<mag-about-box></mag-about-box>`,
+    loads: true,
+    showsText: true,
+  },
+  {
+    tag: 'mag-subscribe-form',
+    render: (adapter) => html`<mag-subscribe-form .adapter=${adapter}></mag-subscribe-form>`,
+    renderInProvider: () => html`<mag-subscribe-form></mag-subscribe-form>`,
+    loads: false,
+    showsText: false,
+  },
+];
+
+export const loadingElements = elements.filter((e) => e.loads);
+
+/** True while an element (or any element in its shadow tree) shows a loading placeholder. */
+export function isLoading(el: Element): boolean {
+  const root = el.shadowRoot;
+  if (!root) return true;
+  if (root.querySelector('[part~="loading"]')) return true;
+  return [...root.querySelectorAll('*')].some((child) => child.shadowRoot && isLoading(child));
+}
+
+const updated = (el: Element): Promise<unknown> => (el as Element & { updateComplete?: Promise<unknown> }).updateComplete ?? Promise.resolve();
+
+/** Waits until every element given has rendered and none shows a loading placeholder. */
+export async function loaded(els: Element[], timeout = 5000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    await Promise.all(els.map(updated));
+    if (!els.some(isLoading)) break;
+    if (Date.now() - started > timeout) throw new Error(`still loading after ${timeout} ms: ${els.filter(isLoading).map((e) => e.localName).join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  await Promise.all(els.map(updated));
+}
+
+/** The shadow root of an element, asserted. */
+export function shadow(el: Element): ShadowRoot {
+  if (!el.shadowRoot) throw new Error(`<${el.localName}> has no shadow root`);
+  return el.shadowRoot;
+}
+
+/** The error block an element shows (renderError's `[part~=error]`), searching nested shadow roots. */
+export function errorBlock(el: Element): HTMLElement | null {
+  const root = el.shadowRoot;
+  if (!root) return null;
+  const own = root.querySelector<HTMLElement>('[part~="error"][role="alert"], [part~="error"]');
+  if (own) return own;
+  for (const child of root.querySelectorAll('*')) {
+    if (child.shadowRoot) {
+      const nested = errorBlock(child);
+      if (nested) return nested;
+    }
+  }
+  return null;
+}
+
+/** The retry button an element shows with its error. */
+export function retryButton(el: Element): HTMLButtonElement | null {
+  return errorBlock(el)?.querySelector<HTMLButtonElement>('[part~="retry"], button') ?? null;
+}
