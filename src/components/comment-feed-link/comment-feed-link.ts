@@ -1,0 +1,144 @@
+import { css, html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { initialState, TaskStatus } from '@lit/task';
+import { MagAdapterError } from '../../core/errors.js';
+import { MagElement } from '../../core/mag-element.js';
+import type { Article } from '../../core/model.js';
+import type { MagInvalidateEvent, SharedAdapter } from '../../core/shared-adapter.js';
+import { renderError, renderLoading } from '../../core/states.js';
+import { safeUrl } from '../../core/url.js';
+
+const ATOM = 'application/atom+xml';
+const RSS = 'application/rss+xml';
+const JSON_FEED = 'application/feed+json';
+
+/**
+ * The MIME type of a comment feed: the article's `commentFeedType` when it is a feed type,
+ * else a guess from the URL (`atom` → Atom; `rss`, `.rdf` or `/feed` → RSS; `.json` → JSON Feed).
+ */
+export function feedType(url: string, declared?: string): string | undefined {
+  const type = declared?.trim().toLowerCase().split(';')[0];
+  if (type === ATOM || type === RSS || type === JSON_FEED) return type;
+  if (/atom/i.test(url)) return ATOM;
+  if (/rss|\.rdf(\b|$)|\/feed\/?(\?|#|$)/i.test(url)) return RSS;
+  if (/\.json(\?|#|$)/i.test(url)) return JSON_FEED;
+  return undefined;
+}
+
+interface FeedData {
+  source: SharedAdapter;
+  ref: string;
+  article: Article;
+}
+
+/**
+ * @summary "You can follow this conversation by subscribing to the comment feed", linking to the article's comment feed.
+ * @tag mag-comment-feed-link
+ *
+ * @description
+ * Reads the article (the same request `<mag-article>` makes, shared by the provider) and links to
+ * its `commentFeedUrl` with the right `type` (Atom or RSS: `commentFeedType`, else guessed from the
+ * URL). Renders nothing when the article has no comment feed. With `discover`, it also adds a
+ * `<link rel="alternate">` for the feed to the document's `<head>` so feed readers find it, and
+ * removes it when the element leaves.
+ *
+ * @fires mag-load-error - The article could not be loaded (`event.error` is a `MagAdapterError`).
+ *
+ * @csspart base - The sentence.
+ * @csspart link - The link to the feed.
+ * @csspart loading - The loading placeholder.
+ * @csspart error - The error message, with its retry button.
+ * @csspart retry - The retry button.
+ *
+ * @cssprop [--mag-comment-feed-link-font-size=inherit] - Font size of the sentence.
+ */
+export class MagCommentFeedLink extends MagElement {
+  static override styles = [
+    ...MagElement.styles,
+    css`
+      .feed {
+        --_font-size: var(--mag-comment-feed-link-font-size, inherit);
+        font-size: var(--_font-size);
+        margin: 0;
+      }
+    `,
+  ];
+
+  /** The id (or slug) of the article whose comment feed is linked. */
+  @property({ attribute: 'article-id' })
+  articleId?: string;
+
+  /** Also announce the feed to feed readers with a `<link rel="alternate">` in the document's head. */
+  @property({ type: Boolean })
+  discover = false;
+
+  #link?: HTMLLinkElement;
+
+  #article = this.dataTask(
+    () => [this.source, this.articleId] as const,
+    async ([source, ref], signal): Promise<FeedData | typeof initialState> => {
+      if (!source || !ref) return initialState;
+      return { source, ref, article: await source.getArticle(ref, { signal }) };
+    },
+  );
+
+  protected override dataChanged(event: MagInvalidateEvent): void {
+    if (this.articleId && event.affects('article', this.articleId)) void this.#article.run();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#removeDiscovery();
+  }
+
+  #current(): Article | undefined {
+    const value = this.#article.value;
+    return value && value !== initialState && value.source === this.source && value.ref === this.articleId ? value.article : undefined;
+  }
+
+  #feed(): { href: string; type?: string; title: string } | undefined {
+    const article = this.#current();
+    const href = safeUrl(article?.commentFeedUrl, ['http', 'https']);
+    if (!article || !href) return undefined;
+    const type = feedType(href, article.commentFeedType);
+    return { href, title: this.localize.t.feedTitle(article.title), ...(type ? { type } : {}) };
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.#syncDiscovery();
+  }
+
+  #syncDiscovery(): void {
+    const feed = this.discover && this.isConnected ? this.#feed() : undefined;
+    if (!feed) return this.#removeDiscovery();
+    const link = (this.#link ??= document.createElement('link'));
+    link.rel = 'alternate';
+    link.type = feed.type ?? RSS;
+    link.title = feed.title;
+    link.href = feed.href;
+    link.dataset.magCommentFeed = '';
+    if (!link.isConnected) document.head.append(link);
+  }
+
+  #removeDiscovery(): void {
+    this.#link?.remove();
+    this.#link = undefined;
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const t = this.localize.t;
+    const status = this.#article.status;
+    const feed = this.#feed();
+    if (feed) {
+      return html`<p class="feed" part="base" aria-busy=${status === TaskStatus.PENDING ? 'true' : 'false'}>
+        ${t.feedSentence} <a part="link" href=${feed.href} type=${feed.type ?? nothing}>${t.feedLinkText}</a>.
+      </p>`;
+    }
+    if (this.#current()) return nothing;
+    if (status === TaskStatus.ERROR) return renderError(t, MagAdapterError.from(this.#article.error), () => void this.#article.run());
+    if (status === TaskStatus.PENDING) return renderLoading(t, 1);
+    return nothing;
+  }
+}
