@@ -96,6 +96,15 @@ describe('WordPressAdapter (real WordPress)', function () {
       expect(await feed.text()).to.contain('Comments on: Tips');
     });
 
+    it('still loads an article when the site removed its comments API (commentCount unknown, comments not-found)', async () => {
+      const site = scenario('no-comments-api');
+      const a = await site.getArticle('tips-and-tricks');
+      expect(a.title).to.equal('Tips & Tricks: \u201CSmart\u201D quotes aren\u2019t dumb');
+      expect(a.commentCount).to.equal(undefined);
+      const e = await rejection(site.listComments(a.id));
+      expect([e.code, e.status]).to.deep.equal(['not-found', 404]);
+    });
+
     it('rejects unknown slugs and ids with not-found, and drafts with rejected', async () => {
       const bySlug = await rejection(adapter.getArticle('no-such-post'));
       expect(bySlug.code).to.equal('not-found');

@@ -10,6 +10,7 @@
  *   moderate         comments are held for moderation ("hold")
  *   plain-permalinks the site has no pretty permalinks (links are ?p=ID, REST only via ?rest_route=)
  *   error-500        every REST request fails with a JSON 500, as when a plugin or the database breaks
+ *   no-comments-api  the comments endpoints are removed, as plugins like "Disable Comments" do
  */
 
 function mag_test_scenario() {
@@ -37,6 +38,15 @@ if (mag_test_scenario() === 'plain-permalinks') {
 if (mag_test_scenario() === 'error-500') {
 	add_filter('rest_pre_dispatch', function () {
 		return new WP_Error('mag_test_failure', 'Error establishing a database connection.', array('status' => 500));
+	});
+}
+
+if (mag_test_scenario() === 'no-comments-api') {
+	add_filter('rest_endpoints', function ($endpoints) {
+		foreach (array_keys($endpoints) as $route) {
+			if (strpos($route, '/wp/v2/comments') === 0) unset($endpoints[$route]);
+		}
+		return $endpoints;
 	});
 }
 

@@ -310,9 +310,15 @@ export class WordPressAdapter implements MagAdapter {
     return { id: String(p.id), title: htmlToText(p.title?.rendered ?? ''), url: p.link };
   }
 
+  /** Number of approved comments; `undefined` when the site hides its comments endpoint (the article still loads). */
   private async commentTotal(postId: number, opts: RequestOptions): Promise<number | undefined> {
-    const res = await this.request<WpComment[]>('/wp/v2/comments', { post: postId, per_page: 1, _fields: 'id' }, opts);
-    return headerNumber(res.headers, 'X-WP-Total');
+    try {
+      const res = await this.request<WpComment[]>('/wp/v2/comments', { post: postId, per_page: 1, _fields: 'id' }, opts);
+      return headerNumber(res.headers, 'X-WP-Total');
+    } catch (e) {
+      if (e instanceof MagAdapterError && (e.code === 'aborted' || e.code === 'timeout')) throw e;
+      return undefined;
+    }
   }
 
   private async categoryId(section: string, opts: RequestOptions): Promise<number> {
