@@ -1,0 +1,39 @@
+// Injected by scripts/bench.mjs into the demo page (demo/index.html) before any of its scripts:
+// records long tasks and sets window.__benchResult once every mag-* element has rendered its data
+// (defined, first update done, no loading placeholder, not busy), two frames later (painted).
+(() => {
+  const tasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const TIMEOUT = 20_000;
+  const elements = () => [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('mag-') && e.localName !== 'mag-provider');
+  const pending = (e) =>
+    !customElements.get(e.localName) ||
+    !e.shadowRoot ||
+    !e.hasUpdated ||
+    e.isUpdatePending ||
+    !!e.shadowRoot.querySelector('[part~="loading"], [aria-busy="true"]');
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const check = async () => {
+    const all = elements();
+    const waiting = all.filter(pending);
+    if (all.length && (!waiting.length || performance.now() > TIMEOUT)) {
+      await frame();
+      await frame();
+      const rendered = performance.now();
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+      window.__benchResult = {
+        allRendered: rendered,
+        firstContentfulPaint: fcp,
+        elements: all.map((e) => e.localName),
+        notRendered: waiting.map((e) => e.localName),
+        longestTask: tasks.filter((t) => t.start < rendered).reduce((m, t) => Math.max(m, t.duration), 0),
+        blockingTime: tasks.filter((t) => t.start < rendered).reduce((s, t) => s + Math.max(0, t.duration - 50), 0),
+      };
+      return;
+    }
+    requestAnimationFrame(() => void check());
+  };
+  requestAnimationFrame(() => void check());
+})();

@@ -1,0 +1,221 @@
+#!/usr/bin/env node
+// `npm run bench` (builds first): rendering benchmarks in headless Chromium (puppeteer-core), each
+// run in a fresh page of a fresh browser context, served from 127.0.0.1 by the demo server.
+//   1. comment threads of 100, 1,000 and 10,000 comments (bench/thread.html): <mag-comment-thread>
+//      from the drop-in bundle, and the vanilla baseline (bench/vanilla-thread.js: <template>
+//      cloning + DOMPurify), alternately: first screen painted, all rendered, idle, longest task;
+//   2. the ratios mag / vanilla;
+//   3. the demo page (demo/index.html): time until every element has rendered;
+//   4. the JS heap (after a forced GC) and DOM nodes after the 10,000-comment thread.
+// Prints markdown tables and writes bench-results/latest.json. Not part of `npm test`.
+//
+// Options (environment): BENCH_RUNS (default 7), BENCH_RUNS_10K (default 5), BENCH_SIZES
+// (default 100,1000,10000), BENCH_ONLY=thread|demo, BENCH_PAGE (page size of the bench adapter;
+// default: one page holding every comment), BENCH_BUNDLE (another build of the library to measure,
+// a path under the repository, e.g. bench-results/variant.js), CHROMIUM (default /usr/bin/chromium).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import puppeteer from 'puppeteer-core';
+import { createDemoServer, listen } from './serve.mjs';
+
+const env = process.env;
+const RUNS = Number(env.BENCH_RUNS ?? 7);
+const RUNS_10K = Number(env.BENCH_RUNS_10K ?? 5);
+const SIZES = (env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
+const ONLY = env.BENCH_ONLY ?? '';
+const PAGE = Number(env.BENCH_PAGE ?? 0);
+const BUNDLE = env.BENCH_BUNDLE ? `/${env.BENCH_BUNDLE.replace(/^\/+/, '')}` : '';
+const CHROMIUM = env.CHROMIUM ?? '/usr/bin/chromium';
+const IMPLS = ['mag', 'vanilla'];
+
+if (!existsSync('dist/cdn/mag-elements.js')) {
+  console.error('dist/cdn/mag-elements.js is missing: run `npm run build` (npm run bench does it for you).');
+  process.exit(1);
+}
+
+const server = createDemoServer();
+const port = await listen(server, Number(env.PORT ?? 8190));
+const origin = `http://127.0.0.1:${port}`;
+const browser = await puppeteer.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-extensions',
+    '--disable-background-timer-throttling',
+    '--disable-renderer-backgrounding',
+    '--disable-backgrounding-occluded-windows',
+  ],
+});
+const chromiumVersion = await browser.version();
+
+/** Opens `url` in a fresh context and page, waits for window.__benchResult, adds heap and DOM figures. */
+async function measure(url, { inject, timeout = 180_000 } = {}) {
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    page.on('response', (response) => {
+      if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+    });
+    if (inject) await page.evaluateOnNewDocument(inject);
+    const cdp = await page.createCDPSession();
+    await cdp.send('Performance.enable');
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => window.__benchResult, { timeout, polling: 100 });
+    const result = await page.evaluate(() => window.__benchResult);
+    if (result.error) throw new Error(`${url}: ${result.error}`);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    // After the GC, so that DOM nodes only referenced by garbage (the sanitizer's parsed documents) are gone.
+    const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    await cdp.detach();
+    return {
+      ...result,
+      heapUsed: heap.usedSize,
+      domNodes: metrics.Nodes,
+      scriptMs: metrics.ScriptDuration * 1000,
+      layoutMs: metrics.LayoutDuration * 1000,
+      styleMs: metrics.RecalcStyleDuration * 1000,
+      errors: errors.filter((e) => !/favicon\.ico/.test(e)),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+const stats = (values) => {
+  const v = values.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const mid = Math.floor(v.length / 2);
+  return { median: v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2, min: v[0], max: v[v.length - 1], runs: v.length };
+};
+const ms = (s) => (s ? `${Math.round(s.median)} (${Math.round(s.min)}–${Math.round(s.max)})` : 'n/a');
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const METRICS = ['codeLoaded', 'firstScreen', 'inDom', 'allRendered', 'idle', 'longestTask', 'blockingTime', 'heapUsed', 'domNodes', 'scriptMs', 'layoutMs', 'styleMs'];
+const summarize = (runs) => Object.fromEntries(METRICS.map((m) => [m, stats(runs.map((r) => r[m]))]));
+
+const machine = {
+  date: new Date().toISOString(),
+  cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
+  memory: mb(totalmem()),
+  loadAverageAtStart: loadavg().map((l) => l.toFixed(2)).join(' '),
+  node: process.version,
+  chromium: chromiumVersion,
+};
+try {
+  machine.commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+} catch {
+  machine.commit = 'unknown';
+}
+const results = { machine, options: { runs: RUNS, runs10k: RUNS_10K, sizes: SIZES, pageSize: PAGE || 'all', bundle: BUNDLE || 'dist/cdn/mag-elements.js' }, thread: {}, demo: null };
+const log = (...args) => console.error(...args);
+log(`bench: ${origin}, ${machine.chromium}, ${machine.cpus}, load ${machine.loadAverageAtStart}`);
+
+if (!ONLY || ONLY === 'thread') {
+  for (const n of SIZES) {
+    const runs = n >= 10_000 ? RUNS_10K : RUNS;
+    const raw = { mag: [], vanilla: [] };
+    // A warm-up pair (not counted), then the implementations alternate so that drifts in load hit both.
+    for (let i = -1; i < runs; i++) {
+      for (const impl of i % 2 ? IMPLS : [...IMPLS].reverse()) {
+        const url = `${origin}/bench/thread.html?n=${n}&impl=${impl}${PAGE ? `&page=${PAGE}` : ''}${BUNDLE ? `&bundle=${encodeURIComponent(BUNDLE)}` : ''}`;
+        const r = await measure(url);
+        if (r.bodies !== n) throw new Error(`${impl} rendered ${r.bodies} comment bodies of ${n}`);
+        if (!r.sanitized) throw new Error(`${impl}: comment links did not get rel="nofollow ugc noopener"`);
+        if (r.errors.length) throw new Error(`${impl}: ${r.errors.join('; ')}`);
+        if (i >= 0) raw[impl].push(r);
+        log(`  n=${n} ${impl} run ${i < 0 ? 'warm-up' : i + 1}: first screen ${Math.round(r.firstScreen)} ms, all rendered ${Math.round(r.allRendered)} ms, longest task ${r.longestTask} ms`);
+      }
+    }
+    results.thread[n] = { mag: summarize(raw.mag), vanilla: summarize(raw.vanilla), raw };
+  }
+}
+
+if (!ONLY || ONLY === 'demo') {
+  const inject = readFileSync(new URL('../bench/demo-probe.js', import.meta.url), 'utf8');
+  const raw = [];
+  for (let i = -1; i < RUNS; i++) {
+    const r = await measure(`${origin}/demo/`, { inject, timeout: 60_000 });
+    if (r.notRendered.length) log(`  demo: not rendered after 20 s: ${r.notRendered.join(', ')}`);
+    if (r.errors.length) log(`  demo: ${r.errors.join('; ')}`);
+    if (i >= 0) raw.push(r);
+    log(`  demo run ${i < 0 ? 'warm-up' : i + 1}: all rendered ${Math.round(r.allRendered)} ms, longest task ${Math.round(r.longestTask)} ms`);
+  }
+  results.demo = {
+    elements: raw[0]?.elements ?? [],
+    notRendered: [...new Set(raw.flatMap((r) => r.notRendered))],
+    ...Object.fromEntries(['firstContentfulPaint', 'allRendered', 'longestTask', 'blockingTime', 'heapUsed', 'domNodes'].map((m) => [m, stats(raw.map((r) => r[m]))])),
+    raw,
+  };
+}
+
+await browser.close();
+server.close();
+results.machine.loadAverageAtEnd = loadavg().map((l) => l.toFixed(2)).join(' ');
+
+// ---- report ----
+const out = [];
+const p = (line = '') => out.push(line);
+p(`Machine: ${machine.cpus}, ${machine.memory}, ${machine.chromium}, Node ${machine.node}; load average ${machine.loadAverageAtStart} at start, ${machine.loadAverageAtEnd} at end.`);
+p('Times in ms from the start of the implementation (before its code is loaded): median (min–max).');
+const sizes = Object.keys(results.thread).map(Number);
+if (sizes.length) {
+  p();
+  p('| comments | implementation | runs | first screen painted | all rendered (painted) | idle | longest task | total blocking time |');
+  p('|---:|---|---:|---:|---:|---:|---:|---:|');
+  for (const n of sizes) {
+    for (const impl of IMPLS) {
+      const s = results.thread[n][impl];
+      p(`| ${n.toLocaleString('en')} | ${impl} | ${s.firstScreen?.runs ?? 0} | ${ms(s.firstScreen)} | ${ms(s.allRendered)} | ${ms(s.idle)} | ${ms(s.longestTask)} | ${ms(s.blockingTime)} |`);
+    }
+  }
+  p();
+  p('| comments | first screen, mag / vanilla | all rendered, mag / vanilla | target |');
+  p('|---:|---:|---:|---|');
+  const ratio = (n, m) => results.thread[n].mag[m].median / results.thread[n].vanilla[m].median;
+  for (const n of sizes) {
+    const target = n === 1000 ? `all rendered ≤ 1.2× vanilla: ${ratio(n, 'allRendered') <= 1.2 ? '✔' : '✘'}` : '';
+    results.thread[n].ratios = { firstScreen: ratio(n, 'firstScreen'), allRendered: ratio(n, 'allRendered') };
+    p(`| ${n.toLocaleString('en')} | ${ratio(n, 'firstScreen').toFixed(2)} | ${ratio(n, 'allRendered').toFixed(2)} | ${target} |`);
+  }
+  const small = results.thread[Math.min(...sizes)]?.mag.firstScreen;
+  const large = results.thread[Math.max(...sizes)]?.mag.firstScreen;
+  if (sizes.length > 1 && small && large) {
+    results.firstScreenGrowth = large.median / small.median;
+    p();
+    p(`mag first screen, ${Math.max(...sizes).toLocaleString('en')} vs ${Math.min(...sizes).toLocaleString('en')} comments: ${results.firstScreenGrowth.toFixed(2)}×.`);
+  }
+  const big = results.thread[Math.max(...sizes)];
+  p();
+  p(`| after ${Math.max(...sizes).toLocaleString('en')} comments (forced GC) | JS heap used | DOM nodes | script | style | layout |`);
+  p('|---|---:|---:|---:|---:|---:|');
+  for (const impl of IMPLS) {
+    const s = big[impl];
+    p(`| ${impl} | ${mb(s.heapUsed.median)} (${mb(s.heapUsed.min)}–${mb(s.heapUsed.max)}) | ${Math.round(s.domNodes.median).toLocaleString('en')} | ${ms(s.scriptMs)} | ${ms(s.styleMs)} | ${ms(s.layoutMs)} |`);
+  }
+}
+if (results.demo) {
+  const d = results.demo;
+  p();
+  p('| demo page (ms from navigation start) | median (min–max) |');
+  p('|---|---:|');
+  p(`| first contentful paint | ${ms(d.firstContentfulPaint)} |`);
+  p(`| every element rendered (${d.elements.length}: ${[...new Set(d.elements)].join(', ')}) | ${ms(d.allRendered)} |`);
+  p(`| longest task | ${ms(d.longestTask)} |`);
+  p(`| JS heap used (forced GC) | ${d.heapUsed ? mb(d.heapUsed.median) : 'n/a'} |`);
+  if (d.notRendered.length) p(`\nNot rendered within 20 s: ${d.notRendered.join(', ')}.`);
+}
+console.log(out.join('\n'));
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/latest.json', JSON.stringify(results, null, 2));
+log('\nSaved bench-results/latest.json');
