@@ -1,0 +1,40 @@
+import { css } from 'lit';
+
+export const aboutBoxStyles = css`
+  .base {
+    --_gap: var(--mag-about-box-gap, var(--mag-space-s, 0.75rem));
+    --_photo-size: var(--mag-about-box-photo-size, 96px);
+    --_photo-radius: var(--mag-about-box-photo-radius, var(--mag-radius, 0.25em));
+    display: grid;
+    gap: var(--_gap);
+  }
+  .heading {
+    font-size: var(--mag-font-size-heading, 1.15em);
+    font-weight: bold;
+    margin: 0;
+  }
+  .name {
+    margin: 0;
+    font-weight: bold;
+  }
+  .photo {
+    display: block;
+    max-width: var(--_photo-size);
+    height: auto;
+    border-radius: var(--_photo-radius);
+  }
+  .bio > :first-child {
+    margin-top: 0;
+  }
+  .bio > :last-child {
+    margin-bottom: 0;
+  }
+  .links {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1em;
+  }
+`;

@@ -1,0 +1,129 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { TaskStatus, initialState } from '@lit/task';
+import { MagAdapterError } from '../../core/errors.js';
+import { MagElement } from '../../core/mag-element.js';
+import type { About } from '../../core/model.js';
+import { sanitizedBlock } from '../../core/sanitize.js';
+import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
+import { renderError, renderLoading } from '../../core/states.js';
+import { safeUrl } from '../../core/url.js';
+import { aboutBoxStyles } from './about-box.styles.js';
+
+/**
+ * @summary A presentation box: title, photo or logo, a short bio, a contact link and other links.
+ *
+ * @tag mag-about-box
+ *
+ * @description
+ * Shows one of the data source's about boxes (`getAbout(key)`): the magazine's presentation
+ * (`key="magazine"`), the author's "About" (`key="author"`)… or the `about` object given as a
+ * property (nothing is then loaded). The bio is untrusted HTML, sanitized with the `bio` profile
+ * (text formatting, links and lists); URLs pass the URL policy.
+ *
+ * @slot heading - Replaces the title (default: the `heading` attribute, else the box's title, else "About" / "A propos").
+ * @slot - Extra content shown after the links.
+ *
+ * @csspart base - The wrapper of the box.
+ * @csspart heading - The title.
+ * @csspart photo - The photo or logo (`<img>`).
+ * @csspart name - The person's name.
+ * @csspart bio - The sanitized bio.
+ * @csspart contact - The contact link ("Contact me" / "Me contacter").
+ * @csspart links - The list of extra links.
+ * @csspart link - One extra link.
+ * @csspart loading - The loading placeholder.
+ * @csspart error - The error message.
+ * @csspart retry - The retry button of the error message.
+ * @csspart unsupported - The message shown when the data source has no about boxes.
+ *
+ * @cssprop [--mag-about-box-gap=var(--mag-space-s, 0.75rem)] - Space between the parts of the box.
+ * @cssprop [--mag-about-box-photo-size=96px] - Largest width of the photo or logo.
+ * @cssprop [--mag-about-box-photo-radius=var(--mag-radius, 0.25em)] - Corner radius of the photo (`50%` for a round one).
+ *
+ * @fires mag-load-error - The box could not be loaded (`event.error` is a `MagAdapterError`); the element shows the error itself.
+ */
+export class MagAboutBox extends MagElement {
+  static override styles = [...MagElement.styles, aboutBoxStyles];
+
+  /** Which of the data source's about boxes to show (for example `magazine` or `author`); none: the first one. */
+  @property({ reflect: true })
+  key?: string;
+
+  /** A ready about box to show instead of loading one from the data source. */
+  @property({ attribute: false })
+  about?: About;
+
+  /** The title; the `heading` slot replaces it. Default: the box's own title, else "About" / "A propos". */
+  @property()
+  heading?: string;
+
+  /** The level of the title for assistive technology (1–6, default 2). */
+  @property({ type: Number, attribute: 'heading-level' })
+  headingLevel = 2;
+
+  private readonly _task = this.dataTask(
+    () => [this.about ? undefined : this.source, this.key || undefined] as const,
+    async ([source, key], signal) => {
+      if (!source) return initialState;
+      return source.getAbout(key, { signal });
+    },
+  );
+
+  /** Drops the cached box and loads it again (nothing to load when `about` is set). */
+  refresh(): void {
+    if (this.about) return;
+    const source = this.source;
+    if (source) source.invalidate('about', this.key || undefined);
+    else void this._task.run();
+  }
+
+  protected override dataChanged(event: MagInvalidateEvent): void {
+    if (!this.about && event.affects('about', this.key || undefined)) void this._task.run();
+  }
+
+  override render(): TemplateResult {
+    const t = this.localize.t;
+    const pending = !this.about && this._task.status === TaskStatus.PENDING;
+    const loaded = this._task.status === TaskStatus.ERROR ? undefined : this._task.value;
+    const about = this.about ?? (typeof loaded === 'object' ? loaded : undefined);
+    const level = Math.min(6, Math.max(1, Math.floor(this.headingLevel) || 2));
+    return html`<section class="base" part="base" aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'}>
+      <div class="heading" part="heading" id="heading" role="heading" aria-level=${level}>
+        <slot name="heading">${this.heading || about?.title || t.aboutTitle}</slot>
+      </div>
+      ${about ? this.#renderAbout(about) : this.#renderState()}
+    </section>`;
+  }
+
+  #renderState(): TemplateResult {
+    const t = this.localize.t;
+    if (this._task.status === TaskStatus.ERROR) {
+      const error = MagAdapterError.from(this._task.error);
+      if (error.code === 'unsupported') return html`<p class="notice" part="unsupported">${t.errors.unsupported}</p>`;
+      if (error.code !== 'aborted') return renderError(t, error, () => void this._task.run());
+    }
+    return renderLoading(t);
+  }
+
+  #renderAbout(about: About): TemplateResult {
+    const t = this.localize.t;
+    const photo = safeUrl(about.photoUrl, ['http', 'https']);
+    const contact = safeUrl(about.contactUrl);
+    const links = (about.links ?? []).flatMap((link) => {
+      const href = safeUrl(link.url);
+      return href && link.label ? [{ label: link.label, href }] : [];
+    });
+    return html`${photo ? html`<img class="photo" part="photo" src=${photo} alt=${about.photoAlt ?? ''} loading="lazy" decoding="async" />` : nothing}
+      ${about.name ? html`<p class="name" part="name">${about.name}</p>` : nothing}
+      ${sanitizedBlock(this, about, about.bioHtml, 'bio', {}, 'bio')}
+      ${contact ? html`<p class="contact"><a part="contact" href=${contact}>${t.contact}</a></p>` : nothing}
+      ${links.length
+        ? html`<ul class="links" part="links">
+            ${links.map((link) => html`<li><a part="link" href=${link.href}>${link.label}</a></li>`)}
+          </ul>`
+        : nothing}
+      <slot></slot>`;
+  }
+}

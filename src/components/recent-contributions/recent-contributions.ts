@@ -1,0 +1,156 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { TaskStatus, initialState } from '@lit/task';
+import { MagAdapterError } from '../../core/errors.js';
+import { MagElement } from '../../core/mag-element.js';
+import type { ArticleSummary, Section } from '../../core/model.js';
+import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
+import { renderError, renderLoading } from '../../core/states.js';
+import { safeUrl } from '../../core/url.js';
+import { recentContributionsStyles } from './recent-contributions.styles.js';
+
+/**
+ * @summary A titled list of the newest articles: linked title, date and the sections each one was published in.
+ *
+ * @tag mag-recent-contributions
+ *
+ * @description
+ * Lists the newest articles of the data source (`listRecent`), optionally those of one section.
+ * The article the page shows (`current-article`) is marked with `aria-current="page"`, or left
+ * out with `exclude-current`. Shows a loading placeholder, an empty message and an error with a
+ * retry button; on a reload the old list stays visible with `aria-busy="true"`.
+ *
+ * @slot heading - Replaces the title (default: the `heading` attribute, else "Recent contributions" / "Dernières contributions").
+ *
+ * @csspart base - The wrapper around the title and the list.
+ * @csspart heading - The title.
+ * @csspart list - The `<ul>` of articles.
+ * @csspart item - One article (`<li>`); the current article also has the part `current`.
+ * @csspart current - The current article's item.
+ * @csspart link - The article's title link.
+ * @csspart date - The article's date (`<time>`).
+ * @csspart sections - The "Posted in …" line.
+ * @csspart empty - The message shown when there is no article.
+ * @csspart loading - The loading placeholder.
+ * @csspart error - The error message.
+ * @csspart retry - The retry button of the error message.
+ *
+ * @cssprop [--mag-recent-contributions-gap=var(--mag-space-s, 0.75rem)] - Space between two articles.
+ * @cssprop [--mag-recent-contributions-current-weight=bold] - Font weight of the current article's title.
+ *
+ * @fires mag-load-error - The list could not be loaded (`event.error` is a `MagAdapterError`); the element shows the error itself.
+ */
+export class MagRecentContributions extends MagElement {
+  static override styles = [...MagElement.styles, recentContributionsStyles];
+
+  /** How many articles to show (default 5). */
+  @property({ type: Number, reflect: true })
+  limit = 5;
+
+  /** Only articles published in this section (its name, as the data source knows it). */
+  @property()
+  section?: string;
+
+  /** The title; the `heading` slot replaces it. Default: "Recent contributions" / "Dernières contributions". */
+  @property()
+  heading?: string;
+
+  /** The level of the title for assistive technology (1–6, default 2). */
+  @property({ type: Number, attribute: 'heading-level' })
+  headingLevel = 2;
+
+  /** The id of the article the page shows: it is marked with `aria-current="page"`. */
+  @property({ attribute: 'current-article' })
+  currentArticle?: string;
+
+  /** Leave the current article out of the list instead of marking it. */
+  @property({ type: Boolean, attribute: 'exclude-current' })
+  excludeCurrent = false;
+
+  private readonly _task = this.dataTask(
+    () => [this.source, this._fetchLimit, this.section || undefined] as const,
+    async ([source, limit, section], signal) => {
+      if (!source) return initialState;
+      return source.listRecent({ limit, ...(section ? { section } : {}), signal });
+    },
+  );
+
+  /** With `exclude-current`, one more article is asked for, so that `limit` are left. */
+  private get _fetchLimit(): number {
+    const limit = Number.isFinite(this.limit) && this.limit > 0 ? Math.floor(this.limit) : 5;
+    return this.excludeCurrent && this.currentArticle ? limit + 1 : limit;
+  }
+
+  /** Drops the cached list and loads it again. */
+  refresh(): void {
+    const source = this.source;
+    if (source) source.invalidate('recent');
+    else void this._task.run();
+  }
+
+  protected override dataChanged(event: MagInvalidateEvent): void {
+    if (event.affects('recent')) void this._task.run();
+  }
+
+  #visible(list: ArticleSummary[]): ArticleSummary[] {
+    const shown = this.excludeCurrent && this.currentArticle ? list.filter((a) => a.id !== this.currentArticle) : list;
+    const limit = Number.isFinite(this.limit) && this.limit > 0 ? Math.floor(this.limit) : 5;
+    return shown.slice(0, limit);
+  }
+
+  override render(): TemplateResult {
+    const t = this.localize.t;
+    const level = Math.min(6, Math.max(1, Math.floor(this.headingLevel) || 2));
+    const pending = this._task.status === TaskStatus.PENDING;
+    const value = this._task.value;
+    const list = Array.isArray(value) ? value : undefined;
+    return html`<section class="base" part="base" aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'}>
+      <div class="heading" part="heading" id="heading" role="heading" aria-level=${level}>
+        <slot name="heading">${this.heading || t.recentTitle}</slot>
+      </div>
+      ${this.#renderBody(list)}
+    </section>`;
+  }
+
+  #renderBody(list: ArticleSummary[] | undefined): TemplateResult {
+    const t = this.localize.t;
+    const status = this._task.status;
+    if (status === TaskStatus.ERROR) {
+      const error = MagAdapterError.from(this._task.error);
+      if (error.code !== 'aborted') return renderError(t, error, () => void this._task.run());
+      return renderLoading(t);
+    }
+    if (!list) return renderLoading(t);
+    const shown = this.#visible(list);
+    if (!shown.length) return html`<p class="empty" part="empty">${t.noRecent}</p>`;
+    return html`<ul class="list" part="list">
+      ${shown.map((article) => this.#renderItem(article))}
+    </ul>`;
+  }
+
+  #renderItem(article: ArticleSummary): TemplateResult {
+    const t = this.localize.t;
+    const current = article.id === this.currentArticle;
+    const href = safeUrl(article.url);
+    return html`<li class="item ${current ? 'current' : ''}" part=${current ? 'item current' : 'item'}>
+      ${href
+        ? html`<a class="title" part="link" href=${href} aria-current=${ifDefined(current ? 'page' : undefined)}>${article.title}</a>`
+        : html`<span class="title" part="link" aria-current=${ifDefined(current ? 'page' : undefined)}>${article.title}</span>`}
+      <span class="meta">
+        <time part="date" datetime=${article.published}>${this.localize.date(article.published, 'long')}</time>
+        ${article.sections.length
+          ? html`<span class="sections" part="sections"> · ${t.postedIn} ${this.#renderSections(article.sections)}</span>`
+          : nothing}
+      </span>
+    </li>`;
+  }
+
+  #renderSections(sections: Section[]): unknown[] {
+    return sections.map((section, i) => {
+      const href = safeUrl(section.url);
+      return html`${i > 0 ? ', ' : ''}${href ? html`<a href=${href}>${section.name}</a>` : section.name}`;
+    });
+  }
+}

@@ -1,0 +1,290 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { MagAdapterError } from '../../core/errors.js';
+import { MagElement } from '../../core/mag-element.js';
+import type { SubscribeResult } from '../../core/model.js';
+import { safeUrl } from '../../core/url.js';
+import { subscribeFormStyles } from './subscribe-form.styles.js';
+
+/**
+ * Fired (bubbles, composed, cancelable) when a reader submits a valid address, before the element
+ * subscribes it. Cancel it to handle the subscription yourself; call `respondWith(promise)` to
+ * have the element show the outcome of your own call (a `SubscribeResult`, or a rejection).
+ */
+export class MagSubscribeEvent extends Event {
+  /** The address typed by the reader. */
+  readonly email: string;
+  #response?: Promise<SubscribeResult>;
+
+  constructor(email: string) {
+    super('mag-subscribe', { bubbles: true, composed: true, cancelable: true });
+    this.email = email;
+  }
+
+  /** Handles the subscription: cancels the element's own call and shows the outcome of `result` instead. */
+  respondWith(result: SubscribeResult | Promise<SubscribeResult>): void {
+    this.preventDefault();
+    this.#response = Promise.resolve(result);
+  }
+
+  /** The outcome given to `respondWith()`, if any. */
+  get response(): Promise<SubscribeResult> | undefined {
+    return this.#response;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'mag-subscribe': MagSubscribeEvent;
+  }
+}
+
+type Outcome = { kind: 'success'; status: SubscribeResult['status'] } | { kind: 'error'; error: MagAdapterError };
+
+/**
+ * @summary A subscribe-by-email form: a labelled email field, a submit button, and the outcome announced.
+ *
+ * @tag mag-subscribe-form
+ *
+ * @description
+ * A real `<form>` in the element's shadow root, validated by the browser. On submit it fires a
+ * cancelable `mag-subscribe` event, then subscribes the address through the data source's
+ * `subscribe()`, and announces the outcome in a live region: subscribed, confirmation e-mail sent,
+ * already subscribed, or the error (the typed address is kept). A hidden honeypot field makes bot
+ * submissions fail quietly.
+ *
+ * With an `action` URL (a newsletter service's embed form), or a child `<form action>` when the data
+ * source cannot subscribe, the form posts natively to that URL instead. Write that child form in the
+ * page so the form works before (or without) scripts: the element reads its `action`, `method`,
+ * `target`, the name of its email field and its hidden fields, and takes its place.
+ *
+ * @slot heading - Replaces the title (default: the `heading` attribute, else "Subscribe by email" / "S'abonner par email").
+ * @slot description - Text shown between the title and the form.
+ * @slot - The no-script fallback: a `<form action="…" method="post">` with an email field, written in the page. It is never shown once the element runs; the element reads its `action`, `method`, `target`, email field name and hidden fields.
+ *
+ * @csspart base - The wrapper of the title and the form.
+ * @csspart heading - The title.
+ * @csspart form - The `<form>`.
+ * @csspart label - The email field's label.
+ * @csspart input - The email field.
+ * @csspart submit - The submit button.
+ * @csspart field-error - The browser's validation message for the email field.
+ * @csspart message - The live region announcing the outcome (also has the class `success` or `error`).
+ *
+ * @cssprop [--mag-subscribe-form-gap=var(--mag-space-s, 0.5rem)] - Space between the parts of the form.
+ * @cssprop [--mag-subscribe-form-input-border=1px solid currentColor] - Border of the email field.
+ * @cssprop [--mag-subscribe-form-input-background=transparent] - Background of the email field.
+ *
+ * @fires mag-subscribe - A valid address was submitted (cancelable: `event.email`, `event.respondWith(promise)`).
+ */
+export class MagSubscribeForm extends MagElement {
+  static override styles = [...MagElement.styles, subscribeFormStyles];
+
+  /** The title; the `heading` slot replaces it. Default: "Subscribe by email" / "S'abonner par email". */
+  @property()
+  heading?: string;
+
+  /** The level of the title for assistive technology (1–6, default 2). */
+  @property({ type: Number, attribute: 'heading-level' })
+  headingLevel = 2;
+
+  /**
+   * A URL to post the form to natively (a newsletter service's form action), instead of the data
+   * source's `subscribe()`. Only http(s) and relative URLs are used.
+   */
+  @property()
+  action?: string;
+
+  /** The HTTP method of a native post (default: the child form's, else `post`). */
+  @property()
+  method?: string;
+
+  /** Where a native post opens its answer: a frame name, `_blank`… (default: the child form's, else the page). */
+  @property()
+  target?: string;
+
+  /** The name of the email field in a native post (default: the child form's email field name, else `email`). */
+  @property({ attribute: 'field-name' })
+  fieldName?: string;
+
+  @state()
+  private _submitting = false;
+
+  @state()
+  private _outcome?: Outcome;
+
+  @state()
+  private _fieldError?: string;
+
+  @query('#email')
+  private _input?: HTMLInputElement;
+
+  @query('#hp')
+  private _honeypot?: HTMLInputElement;
+
+  @query('form')
+  private _form?: HTMLFormElement;
+
+  #controller?: AbortController;
+
+  /** Reads the child form and the data source's capabilities again, and clears the outcome shown. */
+  refresh(): void {
+    this._outcome = undefined;
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#controller?.abort();
+  }
+
+  /** The integrator's child `<form>`, used when scripts do not run and read for a native post. */
+  get #childForm(): HTMLFormElement | null {
+    return this.querySelector(':scope > form');
+  }
+
+  /** The URL of a native post, or undefined when the data source (or a host handler) subscribes. */
+  #nativeAction(): string | undefined {
+    if (this.action) return safeUrl(this.action, ['http', 'https']);
+    if (this.source?.canSubscribe) return undefined;
+    const childAction = this.#childForm?.getAttribute('action');
+    return childAction ? safeUrl(childAction, ['http', 'https']) : undefined;
+  }
+
+  #onFallbackChange = (): void => {
+    this.requestUpdate();
+  };
+
+  #onInvalid = (event: Event): void => {
+    event.preventDefault();
+    const input = event.target as HTMLInputElement;
+    this._fieldError = input.validationMessage;
+    input.focus();
+  };
+
+  #onInput = (): void => {
+    if (this._fieldError !== undefined && this._input?.validity.valid) this._fieldError = undefined;
+  };
+
+  #onSubmit = (event: SubmitEvent): void => {
+    if (this._submitting) {
+      event.preventDefault();
+      return;
+    }
+    this._fieldError = undefined;
+    if (this._honeypot?.value) {
+      // A bot filled the field people cannot see: pretend it worked, send nothing.
+      event.preventDefault();
+      this._outcome = { kind: 'success', status: 'subscribed' };
+      this._form?.reset();
+      return;
+    }
+    const email = (this._input?.value ?? '').trim();
+    const subscribeEvent = new MagSubscribeEvent(email);
+    this.dispatchEvent(subscribeEvent);
+    if (subscribeEvent.defaultPrevented) {
+      event.preventDefault();
+      const response = subscribeEvent.response;
+      if (response) void this.#run(() => response);
+      return;
+    }
+    // A native post: the browser sends the form to `action`.
+    if (this.#nativeAction()) return;
+    event.preventDefault();
+    const source = this.source;
+    if (!source?.canSubscribe) {
+      this._outcome = { kind: 'error', error: new MagAdapterError('unsupported', 'This data source cannot subscribe addresses.') };
+      return;
+    }
+    void this.#run((signal) => source.subscribe(email, { signal }));
+  };
+
+  async #run(call: (signal: AbortSignal) => Promise<SubscribeResult>): Promise<void> {
+    this._submitting = true;
+    this._outcome = undefined;
+    const controller = new AbortController();
+    this.#controller = controller;
+    try {
+      const result = await call(controller.signal);
+      this._outcome = { kind: 'success', status: result.status };
+      this._form?.reset();
+    } catch (error) {
+      const magError = MagAdapterError.from(error);
+      if (magError.code !== 'aborted') this._outcome = { kind: 'error', error: magError };
+    } finally {
+      if (this.#controller === controller) this.#controller = undefined;
+      this._submitting = false;
+    }
+  }
+
+  #message(outcome: Outcome | undefined): TemplateResult | typeof nothing {
+    if (!outcome) return nothing;
+    const t = this.localize.t;
+    if (outcome.kind === 'success') {
+      return html`${outcome.status === 'confirmation-sent' ? t.confirmationSent : outcome.status === 'already-subscribed' ? t.alreadySubscribed : t.subscribed}`;
+    }
+    const { error } = outcome;
+    if (error.code === 'unsupported') return html`${t.subscribeUnsupported}`;
+    const text = t.subscribeErrors[error.code] ?? t.errors[error.code] ?? t.errors.unknown;
+    // The backend's own reason for refusing, shown as text.
+    const reason = error.code === 'rejected' && error.message ? error.message : '';
+    return html`${text}${reason ? html` <span class="reason">${reason}</span>` : nothing}`;
+  }
+
+  override render(): TemplateResult {
+    const t = this.localize.t;
+    const level = Math.min(6, Math.max(1, Math.floor(this.headingLevel) || 2));
+    const child = this.#childForm;
+    const action = this.#nativeAction();
+    const childEmail = child?.querySelector<HTMLInputElement>('input[type=email][name]');
+    const hidden = action && child ? [...child.querySelectorAll<HTMLInputElement>('input[type=hidden][name]')] : [];
+    const method = (this.method || child?.getAttribute('method') || 'post').toLowerCase() === 'get' ? 'get' : 'post';
+    const target = this.target || child?.getAttribute('target') || undefined;
+    const outcome = this._outcome;
+    const invalid = this._fieldError !== undefined;
+    return html`<div class="base" part="base">
+      <div class="heading" part="heading" id="heading" role="heading" aria-level=${level}>
+        <slot name="heading">${this.heading || t.subscribeTitle}</slot>
+      </div>
+      <slot name="description"></slot>
+      <slot hidden @slotchange=${this.#onFallbackChange}></slot>
+      <form
+        part="form"
+        aria-labelledby="heading"
+        action=${ifDefined(action)}
+        method=${ifDefined(action ? method : undefined)}
+        target=${ifDefined(action && target ? target : undefined)}
+        aria-busy=${this._submitting ? 'true' : 'false'}
+        @submit=${this.#onSubmit}
+      >
+        <label part="label" for="email">${t.subscribeEmailLabel}</label>
+        <div class="row">
+          <input
+            part="input"
+            id="email"
+            type="email"
+            name=${this.fieldName || childEmail?.name || 'email'}
+            autocomplete="email"
+            required
+            aria-invalid=${ifDefined(invalid ? 'true' : undefined)}
+            aria-describedby=${ifDefined(invalid ? 'field-error' : undefined)}
+            @invalid=${this.#onInvalid}
+            @input=${this.#onInput}
+          />
+          <button part="submit" type="submit" aria-disabled=${ifDefined(this._submitting ? 'true' : undefined)}>
+            ${this._submitting ? t.subscribing : t.subscribeButton}
+          </button>
+        </div>
+        ${hidden.map((field) => html`<input type="hidden" name=${field.name} .value=${field.value} />`)}
+        <p class="field-error" part="field-error" id="field-error" ?hidden=${!invalid}>${this._fieldError ?? ''}</p>
+        <div class="hp" aria-hidden="true">
+          <label for="hp">${t.honeypotLabel}</label>
+          <input id="hp" type="text" tabindex="-1" autocomplete="off" />
+        </div>
+        <p class="message ${outcome?.kind ?? ''}" part="message" role="status">${this.#message(outcome)}</p>
+      </form>
+    </div>`;
+  }
+}
