@@ -4,6 +4,8 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { testEndpointsMiddleware } from './scripts/wtr-test-endpoints.mjs';
+import { backendsPlugin } from './scripts/backends/wtr-plugin.mjs';
+import { cspMiddleware } from './test/fixtures/csp/csp-middleware.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -29,8 +31,10 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   rootDir: '.',
-  middleware: [testEndpointsMiddleware()],
-  plugins: [litWarnings, storybookPortableAlias, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  middleware: [testEndpointsMiddleware(), cspMiddleware()],
+  // backendsPlugin() starts a real WordPress and a feed server on 127.0.0.1 for the adapter tests.
+  // They start on the first request for their addresses, so runs without adapter tests do not pay for them.
+  plugins: [backendsPlugin({ lazy: true }), litWarnings, storybookPortableAlias, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
   browsers: [
     chromeLauncher({
       launchOptions: {
@@ -50,6 +54,7 @@ export default {
     }),
   ],
   concurrency: 2,
+  testsFinishTimeout: 600000,
   coverageConfig: {
     include: ['src/**/*.ts'],
     report: true,

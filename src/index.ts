@@ -16,6 +16,8 @@ export { MagLoadErrorEvent } from './core/events.js';
 export { defineElement, VERSION } from './core/define.js';
 export { MagElement } from './core/mag-element.js';
 export { MagProvider, type AdapterFactory } from './components/provider/mag-provider.js';
+export { MagArticle } from './components/article/article.js';
+export { MagArticleLoadEvent, MagPrintEvent } from './components/article/article-events.js';
 export {
   JsonAdapter,
   validateData,
@@ -27,3 +29,5 @@ export {
   type DataSubscribe,
 } from './adapters/json/json-adapter.js';
 export { MemoryAdapter, textToHtml } from './adapters/json/memory-adapter.js';
+export { WordPressAdapter, type WordPressAdapterOptions } from './adapters/wordpress/wordpress-adapter.js';
+export { FeedAdapter, type FeedAdapterOptions } from './adapters/feed/feed-adapter.js';

@@ -33,6 +33,8 @@ export interface MagTranslation {
   home: string;
   nextArticle: string;
   articleNotFound: string;
+  /** Accessible title of an embedded video frame that has none. */
+  embedTitle: string;
 
   // <mag-comment-thread>
   comments: string;
@@ -170,6 +172,8 @@ export class LocalizeController implements ReactiveController {
   hostConnected(): void {
     connected.add(this);
     observeLangChanges();
+    // Moved into another subtree: its language may have changed.
+    this.host.requestUpdate();
   }
 
   hostDisconnected(): void {

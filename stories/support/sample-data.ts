@@ -111,4 +111,4 @@ export const aboutBoxes: Record<string, About> = {
 
 /** Markup a hostile backend might send, for the "hostile content" stories and tests. */
 export const hostileHtml =
-  '<p>Hello<script>window.__magPwned = true</script></p><img src="x" onerror="window.__magPwned = true"><a href="javascript:window.__magPwned = true">click</a><a href=" JaVaScRiPt:alert(1)">spaced</a><form action="/steal"><input name="password"></form><style>body{display:none}</style><p style="position:fixed;inset:0">overlay</p><iframe src="https://evil.example/embed"></iframe><a href="data:text/html,<script>alert(1)</script>">data</a>';
+  '<p>Hello<script>window.__magPwned = true</script></p><img src="data:image/png;base64,AAAA" onerror="window.__magPwned = true"><a href="javascript:window.__magPwned = true">click</a><a href=" JaVaScRiPt:alert(1)">spaced</a><form action="/steal"><input name="password"></form><style>body{display:none}</style><p style="position:fixed;inset:0">overlay</p><iframe src="https://evil.example/embed"></iframe><a href="data:text/html,<script>alert(1)</script>">data</a>';

@@ -132,6 +132,16 @@ describe('<mag-provider>', () => {
     await waitUntil(() => (probe.task.error as Error | undefined)?.message.includes('needs a src attribute'));
   });
 
+  it('reports an adapter factory that throws instead of throwing', async () => {
+    MagProvider.registerAdapterType('broken', () => {
+      throw new TypeError('needs an endpoint');
+    });
+    const el = await fixture<MagProvider>(html`<mag-provider adapter="broken" lang="en"><provider-probe article-id="x"></provider-probe></mag-provider>`);
+    const probe = await settled(el.querySelector('provider-probe'));
+    expect((probe.task.error as Error).message).to.equal('<mag-provider adapter="broken">: needs an endpoint');
+    await expect(probe).to.be.accessible();
+  });
+
   it('builds adapters registered by name', async () => {
     MagProvider.registerAdapterType('probe', (provider) => fake({ ...seedArticle, title: `endpoint ${provider.endpoint}` }));
     const el = await fixture<MagProvider>(html`<mag-provider adapter="probe" endpoint="https://cms.example/api"><provider-probe article-id=${seedArticle.id}></provider-probe></mag-provider>`);

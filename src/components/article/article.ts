@@ -228,7 +228,7 @@ export class MagArticle extends MagElement {
   #renderArticle(article: Article, busy: boolean, error?: TemplateResult): TemplateResult {
     const t = this.localize.t;
     const embedHosts = this.embedHosts.split(/\s+/).filter(Boolean);
-    const body = sanitizedBlock(this, article, article.bodyHtml, 'article', { embedHosts }, 'body');
+    const body = sanitizedBlock(this, article, article.bodyHtml, 'article', { embedHosts, embedTitle: t.embedTitle }, 'body');
     return html`<div class="base" part="base" aria-busy=${busy ? 'true' : 'false'}>
       ${error ? html`<div class="reload-error">${error}</div>` : nothing}
       <article aria-labelledby="title">

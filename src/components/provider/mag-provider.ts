@@ -117,7 +117,12 @@ export class MagProvider extends LitElement {
       if (!factory) {
         return failing('unsupported', `<mag-provider adapter="${this.adapterType}">: no adapter type of that name is registered (known: ${[...adapterTypes.keys()].join(', ')}).`);
       }
-      return factory(this);
+      try {
+        return factory(this);
+      } catch (error) {
+        // A misconfigured adapter (no endpoint, a bad URL…) is reported by every element, never thrown.
+        return failing('unsupported', `<mag-provider adapter="${this.adapterType}">: ${(error as Error).message}`);
+      }
     }
     if (this._inlineJson !== undefined) return JsonAdapter.fromText(this._inlineJson);
     if (this.src) return new JsonAdapter({ url: this.src });

@@ -32,6 +32,7 @@ export const en: MagTranslation = {
   previousArticle: 'Previous article',
   home: 'Home',
   nextArticle: 'Next article',
+  embedTitle: 'Video',
   articleNotFound: 'This article could not be found.',
 
   comments: 'Comments',

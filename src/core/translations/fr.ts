@@ -32,6 +32,7 @@ export const fr: MagTranslation = {
   previousArticle: 'Article précédent',
   home: 'Accueil',
   nextArticle: 'Article suivant',
+  embedTitle: 'Vidéo',
   articleNotFound: 'Cet article est introuvable.',
 
   comments: 'Commentaires',
