@@ -127,4 +127,9 @@ export interface MagAdapter {
   getAbout?(key?: string, opts?: RequestOptions): Promise<About>;
   subscribe?(email: string, opts?: RequestOptions): Promise<SubscribeResult>;
   postComment?(articleId: string, draft: CommentDraft, opts?: RequestOptions): Promise<Comment>;
+  /**
+   * Resolves once the adapter knows its capabilities (for example when a data file that may name a
+   * subscribe endpoint has loaded). Elements that depend on an optional method wait for it.
+   */
+  ready?(opts?: RequestOptions): Promise<unknown>;
 }

@@ -103,6 +103,20 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
     return typeof this.adapter.getAbout === 'function';
   }
 
+  /**
+   * Resolves once the adapter knows its capabilities (`canSubscribe`…): adapters that load their data
+   * lazily define `ready()`. A failure to load is not reported here: the data calls report it.
+   */
+  async ready(opts: RequestOptions = {}): Promise<void> {
+    const ready = this.adapter.ready?.bind(this.adapter);
+    if (!ready) return;
+    try {
+      await this.#once(async (signal) => ready({ signal }), opts.signal);
+    } catch {
+      // The data calls report load failures with their own message and retry.
+    }
+  }
+
   getArticle(ref: string, opts: RequestOptions = {}): Promise<Article> {
     return this.#shared('article', [ref], `article:${ref}`, async (signal) => {
       const article = assertValid<Article>(articleCheck, await this.adapter.getArticle(ref, { signal }), 'article', 'The article');

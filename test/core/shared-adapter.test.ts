@@ -122,6 +122,26 @@ describe('SharedAdapter', () => {
     expect((await rejection(shared.getAbout('author'))).message).to.equal('a string');
   });
 
+  it('waits for a lazily loaded adapter to know its capabilities', async () => {
+    const lazy = new FakeAdapter(data());
+    let loaded = false;
+    Object.assign(lazy, {
+      ready: async () => {
+        await new Promise((r) => setTimeout(r, 10));
+        loaded = true;
+        Object.assign(lazy, { subscribe: () => Promise.resolve({ status: 'subscribed' }) });
+      },
+    });
+    const shared = new SharedAdapter(lazy);
+    expect(shared.canSubscribe).to.equal(false);
+    await shared.ready();
+    expect(loaded).to.equal(true);
+    expect(shared.canSubscribe).to.equal(true);
+    const failing = new SharedAdapter({ ...lazy, ready: () => Promise.reject(new Error('404')) } as never);
+    await failing.ready();
+    await new SharedAdapter(new FakeAdapter()).ready();
+  });
+
   it('says what the adapter cannot do', async () => {
     const shared = new SharedAdapter({ getArticle: () => Promise.reject(new Error('x')), listComments: () => Promise.reject(new Error('x')), listRecent: () => Promise.resolve([]) });
     expect(shared.canSubscribe).to.equal(false);
