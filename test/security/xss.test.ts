@@ -207,3 +207,57 @@ describe('hostile answers to the forms', () => {
     expect((error as MagAdapterError).message).to.equal('P');
   });
 });
+
+describe('hostile data outside the shadow roots and after posting', () => {
+  it('<mag-comment-feed-link discover>: the <link rel="alternate"> it adds to <head> follows the URL policy', async function () {
+    this.timeout(30_000);
+    const problems: string[] = [];
+    for (const { id, payload } of corpus) {
+      const el = await fixture<HTMLElement>(html`<mag-comment-feed-link article-id="a" discover .adapter=${new HostileAdapter(payload)}></mag-comment-feed-link>`);
+      await loaded([el]);
+      for (const link of document.head.querySelectorAll('link[data-mag-comment-feed]')) {
+        if (!urlAllowed(link.getAttribute('href') ?? '')) problems.push(`${id}: ${link.getAttribute('href')}`);
+        if (/^\s*mailto:/i.test(link.getAttribute('href') ?? '')) problems.push(`${id}: a mailto feed`);
+        for (const attr of Array.from(link.attributes)) if (attr.name.startsWith('on')) problems.push(`${id}: ${attr.name}`);
+      }
+      el.remove();
+      if (document.head.querySelector('link[data-mag-comment-feed]')) problems.push(`${id}: the <link> stays after the element left`);
+    }
+    expect(problems).to.deep.equal([]);
+    expect(clobberProblems()).to.deep.equal([]);
+    expectNothingRan('mag-comment-feed-link discover');
+  });
+
+  it('<mag-comment-thread>: a hostile comment returned by postComment renders safely', async function () {
+    this.timeout(60_000);
+    const base = await baseline(elements.find((e) => e.tag === 'mag-comment-thread')!);
+    const problems: string[] = [];
+    for (const { id, payload } of corpus.filter((_, i) => i % 2 === 0)) {
+      const adapter = new HostileAdapter(payload);
+      const el = await fixture<HTMLElement>(html`<mag-comment-thread article-id="a" .adapter=${adapter}></mag-comment-thread>`);
+      await loaded([el]);
+      const root = shadow(el);
+      const set = (selector: string, value: string) => {
+        const field = root.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector);
+        if (!field) return problems.push(`${id}: no ${selector} field`);
+        field.value = value;
+        field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      };
+      set('#name', 'Reader');
+      set('#email', 'reader@example.org');
+      set('#comment', payload);
+      root.querySelector<HTMLButtonElement>('[part~="submit"]')?.click();
+      for (let i = 0; i < 100 && !adapter.calls.postComment; i++) await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setTimeout(r, 20));
+      await loaded([el]);
+      await settle(el);
+      if (!adapter.calls.postComment) problems.push(`${id}: not posted`);
+      // The posted comment is one more comment: up to two more forms' worth of buttons (reply) are its own.
+      const more = { ...base.tags, button: base.tags.button + 2 };
+      for (const problem of audit(el, { baseline: more, styledBaseline: base.styled })) problems.push(`${id}: ${problem}`);
+      el.remove();
+    }
+    expect(problems).to.deep.equal([]);
+    expectNothingRan('mag-comment-thread posted comment');
+  });
+});
