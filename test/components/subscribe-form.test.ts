@@ -5,6 +5,7 @@ import type { MagSubscribeForm, MagSubscribeEvent } from '../../src/components/s
 import { MagAdapterError } from '../../src/core/errors.js';
 import type { SubscribeResult } from '../../src/core/model.js';
 import { FakeAdapter } from '../../stories/support/fake-adapter.js';
+import * as stories from '../../stories/subscribe-form.stories.js';
 
 const root = (el: HTMLElement) => el.shadowRoot!;
 const input = (el: HTMLElement) => root(el).querySelector<HTMLInputElement>('input[type="email"]')!;
@@ -237,6 +238,16 @@ describe('<mag-subscribe-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('refresh() clears the outcome shown', async () => {
+    const el = await render(new FakeAdapter({ subscribe: 'subscribed' }));
+    await submit(el, 'lecteur@example.org');
+    await settled(el);
+    el.refresh();
+    await el.updateComplete;
+    expect(message(el)).to.equal('');
+    expect(status(el).classList.contains('success')).to.equal(false);
+  });
+
   it('goes through the provider when it has no adapter of its own', async () => {
     const fake = new FakeAdapter({ subscribe: 'already-subscribed' });
     const provider = await fixture<HTMLElement>(html`<mag-provider .adapter=${fake} lang="fr"><mag-subscribe-form></mag-subscribe-form></mag-provider>`);
@@ -326,4 +337,29 @@ describe('<mag-subscribe-form>', () => {
     await settled(el);
     expect(fake.calls.subscribe).to.equal(1);
   });
+});
+
+describe('<mag-subscribe-form> stories after a reader submits (their play functions)', () => {
+  type RenderArgs = Parameters<typeof stories.default.render>[0];
+  const expected: Record<string, (el: MagSubscribeForm) => boolean> = {
+    InvalidAddress: (el) => input(el).getAttribute('aria-invalid') === 'true',
+    Submitting: (el) => button(el).getAttribute('aria-disabled') === 'true',
+    Subscribed: (el) => message(el) === 'Merci ! Votre abonnement est enregistré.',
+    ConfirmationSent: (el) => message(el).startsWith('Presque terminé'),
+    AlreadySubscribed: (el) => message(el) === 'Cette adresse est déjà abonnée.',
+    NetworkError: (el) => message(el).startsWith("Votre abonnement n'a pas pu être envoyé") && input(el).value === 'lecteur@example.org',
+    Rejected: (el) => message(el) === "L'abonnement a été refusé. This domain does not accept mail." && input(el).value !== '',
+    Unsupported: (el) => message(el) === "L'abonnement par e-mail n'est pas disponible sur ce site.",
+  };
+  for (const [name, check] of Object.entries(expected)) {
+    it(`${name}: shows its state and is accessible`, async () => {
+      const story = (stories as unknown as Record<string, { args?: Partial<RenderArgs>; play?: (context: { canvasElement: HTMLElement }) => Promise<void> }>)[name];
+      const template = stories.default.render({ ...stories.default.args, ...story.args });
+      const el = await fixture<MagSubscribeForm>(template);
+      el.lang = 'fr';
+      await story.play!({ canvasElement: el.parentElement! });
+      await waitUntil(() => check(el), `${name} did not reach its state`);
+      await expect(el).to.be.accessible();
+    });
+  }
 });
