@@ -53,7 +53,9 @@ export default {
       },
     }),
   ],
-  concurrency: 2,
+  // One test file at a time: a background tab gets no animation frames in headless Chromium, so
+  // fixtures waiting for one would hang when files run side by side.
+  concurrency: 1,
   testsFinishTimeout: 600000,
   coverageConfig: {
     include: ['src/**/*.ts'],

@@ -8,6 +8,11 @@ import { WordPressAdapter } from './adapters/wordpress/wordpress-adapter.js';
 import { FeedAdapter } from './adapters/feed/feed-adapter.js';
 import './define/mag-provider.js';
 import './define/mag-article.js';
+import './define/mag-comment-thread.js';
+import './define/mag-comment-feed-link.js';
+import './define/mag-recent-contributions.js';
+import './define/mag-subscribe-form.js';
+import './define/mag-about-box.js';
 
 export * from './index.js';
 

@@ -259,6 +259,19 @@ describe('<mag-subscribe-form>', () => {
     expect(fake.calls.subscribe).to.equal(1);
   });
 
+  it('subscribes through a data file that has not loaded yet (its endpoint is known once it loads)', async () => {
+    const provider = await fixture<HTMLElement>(
+      html`<mag-provider src="/test/fixtures/data/subscribe-only.json" lang="en"><mag-subscribe-form></mag-subscribe-form></mag-provider>`,
+    );
+    const el = provider.querySelector('mag-subscribe-form')!;
+    await el.updateComplete;
+    const email = uniqueEmail('lazy');
+    await submit(el, email);
+    await settled(el);
+    expect(message(el)).to.equal('Thank you! You are subscribed.');
+    expect((await echo(email)).body.email).to.equal(email);
+  });
+
   it('posts natively to a plain `action` URL', async () => {
     const fake = new FakeAdapter({ subscribe: 'subscribed' });
     const email = uniqueEmail('native');

@@ -194,12 +194,32 @@ export class MagSubscribeForm extends MagElement {
     if (this.#nativeAction()) return;
     event.preventDefault();
     const source = this.source;
-    if (!source?.canSubscribe) {
-      this._outcome = { kind: 'error', error: new MagAdapterError('unsupported', 'This data source cannot subscribe addresses.') };
+    const unsupported = () => new MagAdapterError('unsupported', 'This data source cannot subscribe addresses.');
+    if (!source) {
+      this._outcome = { kind: 'error', error: unsupported() };
       return;
     }
-    void this.#run((signal) => source.subscribe(email, { signal }));
+    void this.#run(async (signal) => {
+      // A data file loaded lazily may not have said yet whether it has a subscribe endpoint.
+      if (!source.canSubscribe) await source.ready({ signal });
+      if (!source.canSubscribe) throw unsupported();
+      return source.subscribe(email, { signal });
+    });
   };
+
+  #readySource?: unknown;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    // Learn early whether the data source can subscribe (it decides between our form and a native post).
+    const source = this.source;
+    if (source && source !== this.#readySource && !source.canSubscribe) {
+      this.#readySource = source;
+      void source.ready().then(() => {
+        if (source.canSubscribe && this.source === source) this.requestUpdate();
+      });
+    }
+  }
 
   async #run(call: (signal: AbortSignal) => Promise<SubscribeResult>): Promise<void> {
     this._submitting = true;
