@@ -1,5 +1,9 @@
 import type { MagTranslation } from '../localize.js';
 
+let numbers: Intl.NumberFormat | undefined;
+/** `count.toLocaleString('en')`, one formatter reused: making one on every call is slow. */
+const number = (count: number): string => (numbers ??= new Intl.NumberFormat('en')).format(count);
+
 /** English strings. */
 export const en: MagTranslation = {
   $code: 'en',
@@ -36,7 +40,7 @@ export const en: MagTranslation = {
   articleNotFound: 'This article could not be found.',
 
   comments: 'Comments',
-  commentCount: (count) => (count === 0 ? 'No comments' : count === 1 ? '1 comment' : `${count.toLocaleString('en')} comments`),
+  commentCount: (count) => (count === 0 ? 'No comments' : count === 1 ? '1 comment' : `${number(count)} comments`),
   noComments: 'No comments yet.',
   commentsClosed: 'Comments are closed for this post.',
   loadMoreComments: 'Show more comments',

@@ -1,5 +1,9 @@
 import type { MagTranslation } from '../localize.js';
 
+let numbers: Intl.NumberFormat | undefined;
+/** `count.toLocaleString('fr')`, one formatter reused: making one on every call is slow. */
+const number = (count: number): string => (numbers ??= new Intl.NumberFormat('fr')).format(count);
+
 /** Chaînes françaises (la langue du site d'origine). */
 export const fr: MagTranslation = {
   $code: 'fr',
@@ -37,7 +41,7 @@ export const fr: MagTranslation = {
 
   comments: 'Commentaires',
   commentCount: (count) =>
-    count === 0 ? 'Aucun commentaire' : count === 1 ? '1 commentaire' : `${count.toLocaleString('fr')} commentaires`,
+    count === 0 ? 'Aucun commentaire' : count === 1 ? '1 commentaire' : `${number(count)} commentaires`,
   noComments: "Aucun commentaire pour l'instant.",
   commentsClosed: "L'utilisation des commentaires est désactivée pour cette note.",
   loadMoreComments: 'Afficher plus de commentaires',
