@@ -1,6 +1,6 @@
 // Injected by scripts/bench.mjs into the demo page (demo/index.html) before any of its scripts:
 // records long tasks and sets window.__benchResult once every mag-* element has rendered its data
-// (defined, first update done, no loading placeholder, not busy), two frames later (painted).
+// (defined, first update done, no loading placeholder, not busy), once that frame has been rendered.
 (() => {
   const tasks = [];
   new PerformanceObserver((list) => {
@@ -14,14 +14,16 @@
     !e.hasUpdated ||
     e.isUpdatePending ||
     !!e.shadowRoot.querySelector('[part~="loading"], [aria-busy="true"]');
-  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
   const check = async () => {
     const all = elements();
     const waiting = all.filter(pending);
     if (all.length && (!waiting.length || performance.now() > TIMEOUT)) {
-      await frame();
-      await frame();
-      const rendered = performance.now();
+      // In an animation frame callback: a task posted now runs right after this frame is rendered.
+      const rendered = await new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        channel.port2.postMessage(null);
+      });
       const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
       window.__benchResult = {
         allRendered: rendered,

@@ -2,18 +2,30 @@
 
 export const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 
-/** Two animation frames: what was in the DOM when called has been laid out and painted. */
+/**
+ * Resolves once what is in the DOM now has been rendered: at the next animation frame, then in a
+ * task posted from it, which runs right after that frame's style, layout and paint (before any idle
+ * callback, so work scheduled in idle time after the paint is not counted).
+ */
 export async function painted() {
   await frame();
-  await frame();
-  return performance.now();
+  return afterThisFrame();
+}
+
+/** Called in an animation frame callback: resolves right after that frame has been rendered. */
+export function afterThisFrame() {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve(performance.now());
+    channel.port2.postMessage(null);
+  });
 }
 
 export const idle = () => new Promise((resolve) => requestIdleCallback(() => resolve(performance.now()), { timeout: 10_000 }));
 
 /**
- * Resolves when the first element matching `selector` in `root()` has a box in the viewport, two
- * frames later (it has been painted). Checks once a frame.
+ * Resolves when the first element matching `selector` in `root()` has a box in the viewport and has
+ * been painted (see `painted`). Checks once a frame.
  */
 export function firstVisible(root, selector) {
   return new Promise((resolve) => {
@@ -22,7 +34,7 @@ export function firstVisible(root, selector) {
       if (el) {
         const box = el.getBoundingClientRect();
         if (box.height > 0 && box.top < innerHeight && box.bottom > 0) {
-          void painted().then(resolve);
+          void afterThisFrame().then(resolve);
           return;
         }
       }

@@ -62,6 +62,7 @@ const repliesTemplate = document.createElement('template');
 repliesTemplate.innerHTML = '<ol class="replies" part="replies"></ol>';
 
 const dateFormat = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric' });
+const count = new Intl.NumberFormat('en');
 const initials = (name) => {
   const words = name.trim().split(/\s+/).filter(Boolean);
   const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
@@ -94,13 +95,17 @@ function renderComment(node, depth) {
   return li;
 }
 
-/** Loads every page of comments through `adapter`, then renders the thread in a shadow root of `host`. */
-export function renderThread(host, adapter, articleId) {
+/**
+ * Loads every page of comments through `adapter`, then renders the thread in a shadow root of `host`.
+ * Options for experiments: `chunk` (render that many top-level comments at once, the rest in idle
+ * callbacks), `contentVisibility: false` (drop `content-visibility: auto` from the comments).
+ */
+export function renderThread(host, adapter, articleId, { chunk = 0, contentVisibility = true } = {}) {
   const element = document.createElement('div');
   const root = element.attachShadow({ mode: 'open' });
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
+    sheet.replaceSync(contentVisibility ? CSS : CSS.replace(/content-visibility: auto;/, ''));
   }
   root.adoptedStyleSheets = [sheet];
   // A missing or broken avatar shows the initials behind it (load/error do not bubble: capture).
@@ -131,10 +136,11 @@ export function renderThread(host, adapter, articleId) {
     section.className = 'thread';
     section.setAttribute('aria-label', 'Comments');
     const h2 = document.createElement('h2');
-    h2.textContent = `${comments.length} comments`;
+    h2.textContent = `${count.format(comments.length)} comments`;
     const ol = document.createElement('ol');
     ol.className = 'comments';
-    for (const node of roots) ol.append(renderComment(node, 0));
+    const first = chunk ? roots.slice(0, chunk) : roots;
+    for (const node of first) ol.append(renderComment(node, 0));
     section.append(h2, ol);
     if (!article.commentsOpen) {
       const p = document.createElement('p');
@@ -143,6 +149,12 @@ export function renderThread(host, adapter, articleId) {
       section.append(p);
     }
     root.append(section);
+    for (let i = first.length; i < roots.length; i += chunk) {
+      await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 50 }));
+      const fragment = document.createDocumentFragment();
+      for (const node of roots.slice(i, i + chunk)) fragment.append(renderComment(node, 0));
+      ol.append(fragment);
+    }
   })();
   return { root, done };
 }

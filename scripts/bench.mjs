@@ -12,7 +12,9 @@
 // Options (environment): BENCH_RUNS (default 7), BENCH_RUNS_10K (default 5), BENCH_SIZES
 // (default 100,1000,10000), BENCH_ONLY=thread|demo, BENCH_PAGE (page size of the bench adapter;
 // default: one page holding every comment), BENCH_BUNDLE (another build of the library to measure,
-// a path under the repository, e.g. bench-results/variant.js), CHROMIUM (default /usr/bin/chromium).
+// a path under the repository, e.g. bench-results/variant.js), BENCH_VARIANTS (more builds measured
+// alongside, for A/B comparisons: comma-separated paths, each reported as a row "mag:<path>"),
+// CHROMIUM (default /usr/bin/chromium).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
@@ -27,7 +29,13 @@ const ONLY = env.BENCH_ONLY ?? '';
 const PAGE = Number(env.BENCH_PAGE ?? 0);
 const BUNDLE = env.BENCH_BUNDLE ? `/${env.BENCH_BUNDLE.replace(/^\/+/, '')}` : '';
 const CHROMIUM = env.CHROMIUM ?? '/usr/bin/chromium';
-const IMPLS = ['mag', 'vanilla'];
+const VARIANTS = (env.BENCH_VARIANTS ?? '').split(',').filter(Boolean).map((path) => `mag:/${path.replace(/^\/+/, '')}`);
+const IMPLS = ['mag', 'vanilla', ...VARIANTS];
+/** The page URL for one run: `mag`, `vanilla`, or `mag:<bundle path>`. */
+const threadUrl = (n, impl) => {
+  const [name, bundle = BUNDLE] = impl.split(/:(.*)/);
+  return `${origin}/bench/thread.html?n=${n}&impl=${name}${PAGE ? `&page=${PAGE}` : ''}${bundle ? `&bundle=${encodeURIComponent(bundle)}` : ''}`;
+};
 
 if (!existsSync('dist/cdn/mag-elements.js')) {
   console.error('dist/cdn/mag-elements.js is missing: run `npm run build` (npm run bench does it for you).');
@@ -57,7 +65,7 @@ const browser = await puppeteer.launch({
 const chromiumVersion = await browser.version();
 
 /** Opens `url` in a fresh context and page, waits for window.__benchResult, adds heap and DOM figures. */
-async function measure(url, { inject, timeout = 180_000 } = {}) {
+async function measure(url, { inject, timeout = 180_000, bundle } = {}) {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
@@ -68,6 +76,16 @@ async function measure(url, { inject, timeout = 180_000 } = {}) {
       if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
     });
     if (inject) await page.evaluateOnNewDocument(inject);
+    if (bundle) {
+      // The demo page loads dist/cdn/mag-elements.js: serve the other build instead.
+      const body = readFileSync(`.${bundle}`);
+      await page.setRequestInterception(true);
+      page.on('request', (request) =>
+        new URL(request.url()).pathname === '/dist/cdn/mag-elements.js'
+          ? void request.respond({ status: 200, contentType: 'text/javascript', body })
+          : void request.continue(),
+      );
+    }
     const cdp = await page.createCDPSession();
     await cdp.send('Performance.enable');
     await page.goto(url, { waitUntil: 'domcontentloaded' });
@@ -83,9 +101,13 @@ async function measure(url, { inject, timeout = 180_000 } = {}) {
       ...result,
       heapUsed: heap.usedSize,
       domNodes: metrics.Nodes,
+      // Main-thread CPU time of the whole page (less sensitive to other load than wall-clock times).
+      cpuMs: metrics.ThreadTime * 1000,
+      taskMs: metrics.TaskDuration * 1000,
       scriptMs: metrics.ScriptDuration * 1000,
       layoutMs: metrics.LayoutDuration * 1000,
       styleMs: metrics.RecalcStyleDuration * 1000,
+      layouts: metrics.LayoutCount,
       errors: errors.filter((e) => !/favicon\.ico/.test(e)),
     };
   } finally {
@@ -101,7 +123,7 @@ const stats = (values) => {
 };
 const ms = (s) => (s ? `${Math.round(s.median)} (${Math.round(s.min)}–${Math.round(s.max)})` : 'n/a');
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-const METRICS = ['codeLoaded', 'firstScreen', 'inDom', 'allRendered', 'idle', 'longestTask', 'blockingTime', 'heapUsed', 'domNodes', 'scriptMs', 'layoutMs', 'styleMs'];
+const METRICS = ['codeLoaded', 'firstScreen', 'inDom', 'allRendered', 'idle', 'longestTask', 'blockingTime', 'heapUsed', 'domNodes', 'cpuMs', 'taskMs', 'scriptMs', 'layoutMs', 'styleMs', 'layouts'];
 const summarize = (runs) => Object.fromEntries(METRICS.map((m) => [m, stats(runs.map((r) => r[m]))]));
 
 const machine = {
@@ -124,12 +146,11 @@ log(`bench: ${origin}, ${machine.chromium}, ${machine.cpus}, load ${machine.load
 if (!ONLY || ONLY === 'thread') {
   for (const n of SIZES) {
     const runs = n >= 10_000 ? RUNS_10K : RUNS;
-    const raw = { mag: [], vanilla: [] };
+    const raw = Object.fromEntries(IMPLS.map((impl) => [impl, []]));
     // A warm-up pair (not counted), then the implementations alternate so that drifts in load hit both.
     for (let i = -1; i < runs; i++) {
       for (const impl of i % 2 ? IMPLS : [...IMPLS].reverse()) {
-        const url = `${origin}/bench/thread.html?n=${n}&impl=${impl}${PAGE ? `&page=${PAGE}` : ''}${BUNDLE ? `&bundle=${encodeURIComponent(BUNDLE)}` : ''}`;
-        const r = await measure(url);
+        const r = await measure(threadUrl(n, impl));
         if (r.bodies !== n) throw new Error(`${impl} rendered ${r.bodies} comment bodies of ${n}`);
         if (!r.sanitized) throw new Error(`${impl}: comment links did not get rel="nofollow ugc noopener"`);
         if (r.errors.length) throw new Error(`${impl}: ${r.errors.join('; ')}`);
@@ -137,7 +158,7 @@ if (!ONLY || ONLY === 'thread') {
         log(`  n=${n} ${impl} run ${i < 0 ? 'warm-up' : i + 1}: first screen ${Math.round(r.firstScreen)} ms, all rendered ${Math.round(r.allRendered)} ms, longest task ${r.longestTask} ms`);
       }
     }
-    results.thread[n] = { mag: summarize(raw.mag), vanilla: summarize(raw.vanilla), raw };
+    results.thread[n] = { ...Object.fromEntries(IMPLS.map((impl) => [impl, summarize(raw[impl])])), raw };
   }
 }
 
@@ -145,7 +166,7 @@ if (!ONLY || ONLY === 'demo') {
   const inject = readFileSync(new URL('../bench/demo-probe.js', import.meta.url), 'utf8');
   const raw = [];
   for (let i = -1; i < RUNS; i++) {
-    const r = await measure(`${origin}/demo/`, { inject, timeout: 60_000 });
+    const r = await measure(`${origin}/demo/`, { inject, timeout: 60_000, bundle: BUNDLE });
     if (r.notRendered.length) log(`  demo: not rendered after 20 s: ${r.notRendered.join(', ')}`);
     if (r.errors.length) log(`  demo: ${r.errors.join('; ')}`);
     if (i >= 0) raw.push(r);
@@ -167,26 +188,29 @@ results.machine.loadAverageAtEnd = loadavg().map((l) => l.toFixed(2)).join(' ');
 const out = [];
 const p = (line = '') => out.push(line);
 p(`Machine: ${machine.cpus}, ${machine.memory}, ${machine.chromium}, Node ${machine.node}; load average ${machine.loadAverageAtStart} at start, ${machine.loadAverageAtEnd} at end.`);
-p('Times in ms from the start of the implementation (before its code is loaded): median (min–max).');
 const sizes = Object.keys(results.thread).map(Number);
 if (sizes.length) {
+  p('Comment threads: ms from the start of the implementation (before its code is loaded), median (min–max); main-thread CPU of the whole page.');
   p();
-  p('| comments | implementation | runs | first screen painted | all rendered (painted) | idle | longest task | total blocking time |');
-  p('|---:|---|---:|---:|---:|---:|---:|---:|');
+  p('| comments | implementation | runs | first screen painted | all rendered (painted) | idle | longest task | total blocking time | main-thread CPU |');
+  p('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const n of sizes) {
     for (const impl of IMPLS) {
       const s = results.thread[n][impl];
-      p(`| ${n.toLocaleString('en')} | ${impl} | ${s.firstScreen?.runs ?? 0} | ${ms(s.firstScreen)} | ${ms(s.allRendered)} | ${ms(s.idle)} | ${ms(s.longestTask)} | ${ms(s.blockingTime)} |`);
+      p(`| ${n.toLocaleString('en')} | ${impl} | ${s.firstScreen?.runs ?? 0} | ${ms(s.firstScreen)} | ${ms(s.allRendered)} | ${ms(s.idle)} | ${ms(s.longestTask)} | ${ms(s.blockingTime)} | ${ms(s.cpuMs)} |`);
     }
   }
   p();
-  p('| comments | first screen, mag / vanilla | all rendered, mag / vanilla | target |');
-  p('|---:|---:|---:|---|');
-  const ratio = (n, m) => results.thread[n].mag[m].median / results.thread[n].vanilla[m].median;
+  const mags = IMPLS.filter((impl) => impl !== 'vanilla');
+  p(`| comments | ${mags.length > 1 ? 'implementation | ' : ''}first screen, mag / vanilla | all rendered, mag / vanilla | target |`);
+  p(`|---:|${mags.length > 1 ? '---|' : ''}---:|---:|---|`);
+  const ratio = (n, m, impl = 'mag') => results.thread[n][impl][m].median / results.thread[n].vanilla[m].median;
   for (const n of sizes) {
-    const target = n === 1000 ? `all rendered ≤ 1.2× vanilla: ${ratio(n, 'allRendered') <= 1.2 ? '✔' : '✘'}` : '';
-    results.thread[n].ratios = { firstScreen: ratio(n, 'firstScreen'), allRendered: ratio(n, 'allRendered') };
-    p(`| ${n.toLocaleString('en')} | ${ratio(n, 'firstScreen').toFixed(2)} | ${ratio(n, 'allRendered').toFixed(2)} | ${target} |`);
+    for (const impl of mags) {
+      const target = n === 1000 ? `all rendered ≤ 1.2× vanilla: ${ratio(n, 'allRendered', impl) <= 1.2 ? '✔' : '✘'}` : '';
+      results.thread[n][impl].ratios = { firstScreen: ratio(n, 'firstScreen', impl), allRendered: ratio(n, 'allRendered', impl) };
+      p(`| ${n.toLocaleString('en')} | ${mags.length > 1 ? `${impl} | ` : ''}${ratio(n, 'firstScreen', impl).toFixed(2)} | ${ratio(n, 'allRendered', impl).toFixed(2)} | ${target} |`);
+    }
   }
   const small = results.thread[Math.min(...sizes)]?.mag.firstScreen;
   const large = results.thread[Math.max(...sizes)]?.mag.firstScreen;
@@ -197,11 +221,11 @@ if (sizes.length) {
   }
   const big = results.thread[Math.max(...sizes)];
   p();
-  p(`| after ${Math.max(...sizes).toLocaleString('en')} comments (forced GC) | JS heap used | DOM nodes | script | style | layout |`);
+  p(`| after ${Math.max(...sizes).toLocaleString('en')} comments (forced GC) | JS heap used | DOM nodes | style recalc | layout | layouts |`);
   p('|---|---:|---:|---:|---:|---:|');
   for (const impl of IMPLS) {
     const s = big[impl];
-    p(`| ${impl} | ${mb(s.heapUsed.median)} (${mb(s.heapUsed.min)}–${mb(s.heapUsed.max)}) | ${Math.round(s.domNodes.median).toLocaleString('en')} | ${ms(s.scriptMs)} | ${ms(s.styleMs)} | ${ms(s.layoutMs)} |`);
+    p(`| ${impl} | ${mb(s.heapUsed.median)} (${mb(s.heapUsed.min)}–${mb(s.heapUsed.max)}) | ${Math.round(s.domNodes.median).toLocaleString('en')} | ${ms(s.styleMs)} | ${ms(s.layoutMs)} | ${ms(s.layouts)} |`);
   }
 }
 if (results.demo) {
@@ -210,7 +234,9 @@ if (results.demo) {
   p('| demo page (ms from navigation start) | median (min–max) |');
   p('|---|---:|');
   p(`| first contentful paint | ${ms(d.firstContentfulPaint)} |`);
-  p(`| every element rendered (${d.elements.length}: ${[...new Set(d.elements)].join(', ')}) | ${ms(d.allRendered)} |`);
+  const counts = d.elements.reduce((m, e) => m.set(e, (m.get(e) ?? 0) + 1), new Map());
+  const names = [...counts].map(([e, c]) => (c > 1 ? `${e} ×${c}` : e)).join(', ');
+  p(`| every element rendered (${d.elements.length}: ${names}) | ${ms(d.allRendered)} |`);
   p(`| longest task | ${ms(d.longestTask)} |`);
   p(`| JS heap used (forced GC) | ${d.heapUsed ? mb(d.heapUsed.median) : 'n/a'} |`);
   if (d.notRendered.length) p(`\nNot rendered within 20 s: ${d.notRendered.join(', ')}.`);
