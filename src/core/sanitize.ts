@@ -91,6 +91,24 @@ function afterSanitizeAttributes(node: Element): void {
 }
 
 type FragmentConfig = Config & { RETURN_DOM_FRAGMENT: true };
+
+// One Trusted Types policy, named `dompurify`, shared by every instance below: each instance would
+// otherwise create its own `dompurify` policy, and a strict `trusted-types` directive refuses
+// duplicates (the later instances then could not parse anything). See docs/security.md.
+type PurifyPolicy = NonNullable<Config['TRUSTED_TYPES_POLICY']>;
+let purifyPolicy: PurifyPolicy | null | undefined;
+function sharedPolicy(): PurifyPolicy | null {
+  if (purifyPolicy === undefined) {
+    const factory = (window as { trustedTypes?: { createPolicy(name: string, rules: object): PurifyPolicy } }).trustedTypes;
+    try {
+      purifyPolicy = factory ? factory.createPolicy('dompurify', { createHTML: (html: string) => html, createScriptURL: (url: string) => url }) : null;
+    } catch {
+      console.warn('mag-elements: the Trusted Types policy "dompurify" could not be created; list it in the trusted-types directive.');
+      purifyPolicy = null;
+    }
+  }
+  return purifyPolicy;
+}
 const configs = new Map<SanitizeProfile, FragmentConfig>();
 function configFor(profile: SanitizeProfile): FragmentConfig {
   let config = configs.get(profile);
@@ -108,6 +126,8 @@ function configFor(profile: SanitizeProfile): FragmentConfig {
       KEEP_CONTENT: true,
       RETURN_DOM_FRAGMENT: true,
     };
+    const policy = sharedPolicy();
+    if (policy) config.TRUSTED_TYPES_POLICY = policy;
     configs.set(profile, config);
   }
   return config;

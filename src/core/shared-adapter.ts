@@ -314,7 +314,11 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
         },
         (error: unknown) => {
           finish();
-          reject(controller.signal.aborted && !(error instanceof MagAdapterError && error.code !== 'aborted') ? aborted(controller.signal.reason) : MagAdapterError.from(error));
+          if (controller.signal.aborted && !(error instanceof MagAdapterError && error.code !== 'aborted')) return reject(aborted(controller.signal.reason));
+          const failure = MagAdapterError.from(error);
+          // `aborted` means "cancelled by us" to the elements (they stay quiet); a request the data source
+          // cancelled on its own is a failed request, shown with a retry.
+          reject(failure.code === 'aborted' ? new MagAdapterError('network', `The data source cancelled the request: ${failure.message}`, { cause: error }) : failure);
         },
       );
     });

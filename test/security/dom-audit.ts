@@ -267,7 +267,7 @@ export function clobberProblems(doc: Document = document): string[] {
 
 /**
  * Waits until the images of a tree have loaded or failed (so that an `onerror` payload would
- * have run), then two frames.
+ * have run), then two more turns of the event loop.
  */
 export async function settle(root: Node): Promise<void> {
   const images = [...deepElements(root)].filter((el): el is HTMLImageElement => el instanceof HTMLImageElement);
@@ -281,8 +281,9 @@ export async function settle(root: Node): Promise<void> {
           }),
     ),
   );
-  // Lazy images out of view never load (and so never fail): wait for them at most half a second.
-  await Promise.race([loaded, new Promise((resolve) => setTimeout(resolve, 500))]);
-  await new Promise((resolve) => requestAnimationFrame(resolve));
-  await new Promise((resolve) => requestAnimationFrame(resolve));
+  // Lazy images out of view never load (and so never fail), and foreign hosts may not answer: wait 200 ms at most.
+  await Promise.race([loaded, new Promise((resolve) => setTimeout(resolve, 200))]);
+  // Timers, not animation frames: a page in the background gets no frames.
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  await new Promise((resolve) => setTimeout(resolve, 10));
 }

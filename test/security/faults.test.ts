@@ -18,10 +18,11 @@ import {
   errorText,
   failEveryRead,
   frenchStrings,
+  mount,
   seededFake,
 } from './support.js';
 
-const CODES: MagErrorCode[] = ['not-found', 'network', 'invalid-data', 'closed', 'rejected', 'duplicate', 'too-fast', 'unsupported', 'timeout', 'unknown'];
+const CODES: MagErrorCode[] = ['not-found', 'network', 'invalid-data', 'closed', 'rejected', 'duplicate', 'too-fast', 'unsupported', 'timeout', 'aborted', 'unknown'];
 
 /** Runs `body` with console warnings and uncaught errors captured; checks the element warned once at most and nothing escaped. */
 async function guarded(tag: string, body: () => Promise<void>): Promise<void> {
@@ -98,7 +99,7 @@ for (const element of loadingElements) {
     it('speaks the page language: the message is French under lang="fr"', async () => {
       await guarded(element.tag, async () => {
         const fake = seededFake({ behaviour: failEveryRead(() => new MagAdapterError('network', 'RAW')) });
-        const wrapper = await fixture<HTMLElement>(html`<div lang="fr">${element.render(fake, OPEN_ARTICLE)}</div>`);
+        const wrapper = mount(element.render(fake, OPEN_ARTICLE), { lang: 'fr' });
         const el = wrapper.firstElementChild as HTMLElement;
         await errorShown(el);
         const text = errorText(el);

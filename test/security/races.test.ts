@@ -4,7 +4,7 @@ import type { MagAdapter } from '../../src/core/model.js';
 import { DeferredAdapter, marker } from './deferred-adapter.js';
 import { deepElements, plainText } from './dom-audit.js';
 import { errorBlock, isLoading } from './elements.js';
-import { captureUncaught, captureWarnings, nextTask } from './support.js';
+import { captureUncaught, captureWarnings, mount, nextTask, updatedInside } from './support.js';
 
 interface RaceCase {
   tag: string;
@@ -157,7 +157,8 @@ for (const c of cases) {
 
     it('removed mid-request: the request is aborted without an error, and it loads when put back', async () => {
       const adapter = new DeferredAdapter();
-      const container = await fixture<HTMLElement>(html`<div>${c.render('a', adapter)}</div>`);
+      const container = mount(c.render('a', adapter));
+      await updatedInside(container);
       const el = container.firstElementChild as HTMLElement;
       const watcher = watch(el);
       await waitForCall(adapter, 'a');
@@ -176,7 +177,8 @@ for (const c of cases) {
 
     it('a provider added late: the element waits, then loads from it', async () => {
       const adapter = new DeferredAdapter();
-      const container = await fixture<HTMLElement>(html`<div>${c.render('a')}</div>`);
+      const container = mount(c.render('a'));
+      await updatedInside(container);
       const el = container.firstElementChild as HTMLElement;
       const watcher = watch(el);
       await nextTask(20);

@@ -2,6 +2,8 @@
  * Helpers of the fault, race and form suites: seeded fake adapters, a console-warning counter,
  * an uncaught-error collector, and ways to read what an element shows.
  */
+import { render } from 'lit';
+import type { TemplateResult } from 'lit';
 import { FakeAdapter } from '../../stories/support/fake-adapter.js';
 import type { FakeAdapterOptions, FakeBehaviour, FakeMethod } from '../../stories/support/fake-adapter.js';
 import { aboutBoxes, englishArticle, englishComments, recentContributions, seedArticle, seedComments } from '../../stories/support/sample-data.js';
@@ -108,3 +110,28 @@ export async function dataShown(el: Element, timeout = 5000): Promise<void> {
 }
 
 export const nextTask = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const mounted: HTMLElement[] = [];
+afterEach(() => {
+  for (const el of mounted.splice(0)) el.remove();
+});
+
+/**
+ * A `<div>` in the page holding `template`, removed after the test. (open-wc's `fixture()` waits for
+ * an animation frame when the root is a plain element, and a page web-test-runner runs in the
+ * background gets none.) Await the elements' `updateComplete` yourself.
+ */
+export function mount(template?: TemplateResult, attributes: Record<string, string> = {}): HTMLDivElement {
+  const div = document.createElement('div');
+  for (const [name, value] of Object.entries(attributes)) div.setAttribute(name, value);
+  document.body.append(div);
+  if (template) render(template, div);
+  mounted.push(div);
+  return div;
+}
+
+/** Waits for the `updateComplete` of every element inside (custom elements only). */
+export async function updatedInside(root: Element): Promise<void> {
+  const els = [...root.querySelectorAll('*')].filter((el) => el.localName.includes('-'));
+  await Promise.all(els.map((el) => (el as Element & { updateComplete?: Promise<unknown> }).updateComplete ?? Promise.resolve()));
+}
