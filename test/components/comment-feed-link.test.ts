@@ -24,7 +24,11 @@ async function feedLink(adapter: FakeAdapter, id: string, lang = 'fr', discover 
 
 const withFeed = (extra: Partial<Article>): Article => ({ ...englishArticle, id: 'a', ...extra });
 
-describe('<mag-comment-feed-link>', () => {
+describe('<mag-comment-feed-link>', function () {
+  // A shared 2-core machine can make the first test (axe's first run) slow; an axe run cut short by a
+  // timeout makes every later check fail ("axe is already running"), so allow more than the default.
+  this.timeout(30_000);
+
   afterEach(() => document.head.querySelectorAll('link[data-mag-comment-feed]').forEach((l) => l.remove()));
 
   it('shows the seed sentence with an Atom link', async () => {

@@ -22,7 +22,7 @@ const qa = <T extends Element = HTMLElement>(el: MagCommentThread, selector: str
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 async function settled(el: MagCommentThread): Promise<MagCommentThread> {
-  await waitUntil(() => q(el, 'section')?.getAttribute('aria-busy') === 'false' && !q(el, '[part=loading]'), 'the thread did not load');
+  await waitUntil(() => q(el, '.thread')?.getAttribute('aria-busy') === 'false' && !q(el, '[part=loading]'), 'the thread did not load');
   await el.updateComplete;
   return el;
 }
@@ -46,7 +46,11 @@ function comments(n: number, prefix = 'c'): Comment[] {
   }));
 }
 
-describe('<mag-comment-thread>', () => {
+describe('<mag-comment-thread>', function () {
+  // A shared 2-core machine can make the first test (axe's first run) slow; an axe run cut short by a
+  // timeout makes every later check fail ("axe is already running"), so allow more than the default.
+  this.timeout(30_000);
+
   it('shows the seed comment, the closed notice and no form (closed article)', async () => {
     const adapter = new FakeAdapter({ articles: [seedArticle], comments: { [seedArticle.id]: seedComments }, postComment: 'approved' });
     const el = await thread(adapter, seedArticle.id);
@@ -84,6 +88,16 @@ describe('<mag-comment-thread>', () => {
       const el = await thread(adapter, 'a', lang);
       expect(text(q(el, '[part=heading]'))).to.equal(expected);
     }
+  });
+
+  it('uses heading-level for the count heading and one level below for the form', async () => {
+    const adapter = new FakeAdapter({ articles: [openArticle('a')], comments: { a: englishComments }, postComment: 'approved' });
+    const el = await thread(adapter, 'a', 'en', 'heading-level="3"');
+    expect(q(el, '[part=heading]')!.localName).to.equal('h3');
+    expect(q(el, '[part=form-title]')!.localName).to.equal('h4');
+    const byDefault = await thread(adapter, 'a', 'en');
+    expect(q(byDefault, '[part=heading]')!.localName).to.equal('h2');
+    expect(q(byDefault, '[part=form-title]')!.localName).to.equal('h3');
   });
 
   it('counts from the page total when not every page is loaded', async () => {
@@ -141,7 +155,7 @@ describe('<mag-comment-thread>', () => {
     const el = wrapper.querySelector('mag-comment-thread')!;
     await el.updateComplete;
     expect(q(el, '[part=loading]')).to.not.equal(null);
-    expect(q(el, 'section')!.getAttribute('aria-busy')).to.equal('true');
+    expect(q(el, '.thread')!.getAttribute('aria-busy')).to.equal('true');
     await expect(el).to.be.accessible();
   });
 
@@ -180,7 +194,7 @@ describe('<mag-comment-thread>', () => {
     await el.updateComplete;
     el.articleId = 'b';
     await settled(el);
-    await waitUntil(() => adapter.log.filter((c) => c.method === 'listComments').every((c) => c.args[0] === 'b' || c.signal?.aborted));
+    await waitUntil(() => adapter.log.filter((c) => c.method === 'listComments').every((c) => c.args[0] === 'b' || c.signal?.aborted), 'the stale request was not aborted', { timeout: 5000 });
     expect(qa(el, 'article').map((a) => a.dataset.commentId)).to.deep.equal(['b0', 'b1', 'b2']);
   });
 
@@ -337,7 +351,7 @@ describe('<mag-comment-thread>', () => {
     el.refresh();
     await el.updateComplete;
     expect(qa(el, 'article')).to.have.length(20);
-    expect(q(el, 'section')!.getAttribute('aria-busy')).to.equal('true');
+    expect(q(el, '.thread')!.getAttribute('aria-busy')).to.equal('true');
     await waitUntil(() => text(q(el, '[data-comment-id=c0] [part=body]')) === 'Edited');
     expect(qa(el, 'article')).to.have.length(20);
   });

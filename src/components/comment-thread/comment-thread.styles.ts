@@ -11,13 +11,13 @@ export const commentThreadStyles = css`
     --_gap: var(--mag-comment-thread-gap, var(--mag-space-m, 1rem));
     --_border: var(--mag-comment-thread-border-color, color-mix(in srgb, currentColor 25%, transparent));
   }
-  h2,
-  h3 {
+  .heading,
+  .form-title {
     font: inherit;
     font-weight: 600;
     margin: 0 0 var(--_gap);
   }
-  h2 {
+  .heading {
     font-size: var(--mag-font-size-large, 1.25em);
   }
   ol {

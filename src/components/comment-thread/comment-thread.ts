@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
+import { html as staticHtml, literal } from 'lit/static-html.js';
 import { live } from 'lit/directives/live.js';
 import { initialState, TaskStatus } from '@lit/task';
 import { MagAdapterError } from '../../core/errors.js';
@@ -51,6 +52,8 @@ const CHUNK = 250;
 const GROUP_SIZE = 25;
 const DRAFT_PREFIX = 'mag-comment-draft:';
 
+const HEADINGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+
 const emptyDraft = (): Draft => ({ authorName: '', authorEmail: '', authorUrl: '', bodyText: '' });
 
 function initials(name: string): string {
@@ -85,7 +88,8 @@ function hideAvatar(event: Event): void {
  * @fires mag-comment-posted - A comment was posted (`event.comment.status` is `pending` when it awaits moderation).
  * @fires mag-load-error - The comments or the article could not be loaded (`event.error` is a `MagAdapterError`).
  *
- * @csspart heading - The heading that counts the comments.
+ * @csspart base - The wrapper (`aria-busy` while loading).
+ * @csspart heading - The heading that counts the comments (level `heading-level`).
  * @csspart list - The list of comments.
  * @csspart comment - One comment (a list item, holding its replies).
  * @csspart replies - The nested list of replies of a comment.
@@ -125,6 +129,10 @@ export class MagCommentThread extends MagElement {
   /** Closes comments whatever the article says: no form, existing comments stay visible with a notice. */
   @property({ type: Boolean, reflect: true })
   disabled = false;
+
+  /** Level of the heading that counts the comments (1–6); the form's heading is one level below. */
+  @property({ type: Number, attribute: 'heading-level' })
+  headingLevel = 2;
 
   /** Order of top-level comments: `oldest` first (default) or `newest` first. Replies are always oldest first. */
   @property()
@@ -580,10 +588,10 @@ export class MagCommentThread extends MagElement {
     } else {
       content = this.#renderThread(thread, article);
     }
-    return html`<section class="thread" part="base" aria-busy=${busy ? 'true' : 'false'} aria-label=${t.comments}>
+    return html`<div class="thread" part="base" aria-busy=${busy ? 'true' : 'false'}>
       ${content}
       <div class="live visually-hidden" role="status" aria-live="polite"></div>
-    </section>`;
+    </div>`;
   }
 
   #renderThread(thread: ThreadData, article: Article | undefined): TemplateResult {
@@ -605,7 +613,7 @@ export class MagCommentThread extends MagElement {
     if (empty && closed && !showClosedNotice) return html``;
     return html`
       ${commentsError || articleError ? renderError(t, (commentsError ?? articleError)!, this.#retry) : nothing}
-      <h2 part="heading">${count === undefined || (count === 0 && empty) ? t.comments : t.commentCount(count)}</h2>
+      ${this.#heading(0, 'heading', count === undefined || (count === 0 && empty) ? t.comments : t.commentCount(count))}
       ${empty
         ? closed
           ? nothing
@@ -635,6 +643,13 @@ export class MagCommentThread extends MagElement {
       ${keepReadOnly ? this.#renderForm(undefined, true) : nothing}
       ${!canPost && !keepReadOnly && this._formMessage ? this.#renderMessage() : nothing}
     `;
+  }
+
+  /** A heading `offset` levels below `heading-level`. */
+  #heading(offset: number, part: string, text: string, id?: string): TemplateResult {
+    const level = Math.min(6, Math.max(1, Math.trunc(Number(this.headingLevel)) || 2) + offset);
+    const tag = HEADINGS[level - 1];
+    return staticHtml`<${tag} part=${part} class=${part} id=${id ?? nothing}>${text}</${tag}>`;
   }
 
   #renderGroup(group: ThreadGroup, canPost: boolean, replyTo: string | undefined): TemplateResult {
@@ -746,7 +761,7 @@ export class MagCommentThread extends MagElement {
       @invalid=${{ handleEvent: this.#onInvalid, capture: true }}
       @keydown=${this.#onFormKeydown}
     >
-      <h3 id="form-title" part="form-title">${parent ? t.replyTo(parent.author.name) : t.leaveComment}</h3>
+      ${this.#heading(1, 'form-title', parent ? t.replyTo(parent.author.name) : t.leaveComment, 'form-title')}
       ${this.#renderField('authorName', 'text', { ...opts, required: true, autocomplete: 'name' })}
       ${this.#renderField('authorEmail', 'email', { ...opts, required: true, autocomplete: 'email', hint: t.emailHint })}
       ${this.#renderField('authorUrl', 'url', { ...opts, required: false, autocomplete: 'url' })}
