@@ -27,10 +27,21 @@ async function until(what: string, condition: () => boolean, timeout = 5000): Pr
   }
 }
 
-/** Types into a field of a shadow root with real key presses. */
-async function typeInto(field: HTMLInputElement | HTMLTextAreaElement, text: string): Promise<void> {
+/**
+ * Types into a field: with real key presses (`keys`), or by setting the value and firing `input` as
+ * typing does (faster, for the many failure cases).
+ */
+async function typeInto(field: HTMLInputElement | HTMLTextAreaElement, text: string, keys = false): Promise<void> {
   field.focus();
-  await sendKeys({ type: text });
+  if (keys) {
+    for (const [i, line] of text.split('\n').entries()) {
+      if (i) await sendKeys({ press: 'Enter' }); // in the textarea: a new line, not a submit
+      await sendKeys({ type: line });
+    }
+    return;
+  }
+  field.value = text;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text }));
 }
 
 async function inProvider(fake: FakeAdapter, body: ReturnType<typeof html>, timeout = 20): Promise<HTMLElement> {
@@ -68,7 +79,7 @@ describe('<mag-subscribe-form> under failure', () => {
   it('never submits twice: a double click and repeated Enter make one request', async () => {
     const fake = seededFake({ behaviour: { subscribe: 'never' } });
     const el = await inProvider(fake, html`<mag-subscribe-form></mag-subscribe-form>`);
-    await typeInto(input(el), 'reader@example.org');
+    await typeInto(input(el), 'reader@example.org', true);
     submit(el).click();
     submit(el).click();
     await nextTask(10);
@@ -88,15 +99,8 @@ describe('<mag-comment-thread> form under failure', () => {
   const submit = (el: HTMLElement) => root(el).querySelector<HTMLButtonElement>('[part~="submit"]');
   const typed = { name: 'Ada Lovelace', email: 'ada@example.org', website: 'https://ada.example', comment: 'First line.\nA second line, kept.' };
 
-  async function fill(el: HTMLElement): Promise<void> {
-    for (const [id, text] of Object.entries(typed)) {
-      const f = field(el, id);
-      f.focus();
-      for (const [i, line] of text.split('\n').entries()) {
-        if (i) await sendKeys({ press: 'Enter' }); // in the textarea: a new line, not a submit
-        await sendKeys({ type: line });
-      }
-    }
+  async function fill(el: HTMLElement, keys = false): Promise<void> {
+    for (const [id, text] of Object.entries(typed)) await typeInto(field(el, id), text, keys);
   }
   const values = (el: HTMLElement) => Object.fromEntries(Object.keys(typed).map((id) => [id, field(el, id)?.value]));
 
@@ -141,7 +145,7 @@ describe('<mag-comment-thread> form under failure', () => {
     const fake = seededFake({ behaviour: { postComment: new MagAdapterError('network', 'RAW') } });
     const el = await inProvider(fake, html`<mag-comment-thread article-id=${OPEN_ARTICLE}></mag-comment-thread>`);
     await dataShown(el);
-    await fill(el);
+    await fill(el, true);
     submit(el)!.click();
     await until('the failure is announced', () => message(el) !== '');
     const again = await inProvider(fake, html`<mag-comment-thread article-id=${OPEN_ARTICLE}></mag-comment-thread>`);
@@ -154,7 +158,7 @@ describe('<mag-comment-thread> form under failure', () => {
     const fake = seededFake({ behaviour: { postComment: 'never' } });
     const el = await inProvider(fake, html`<mag-comment-thread article-id=${OPEN_ARTICLE}></mag-comment-thread>`);
     await dataShown(el);
-    await fill(el);
+    await fill(el, true);
     submit(el)!.click();
     submit(el)!.click();
     await nextTask(10);
