@@ -138,6 +138,21 @@ export interface AuditOptions {
   baseline?: Record<string, number>;
   /** Elements with a `style` attribute the element renders itself (default 0). */
   styledBaseline?: number;
+  /** Hosts whose https iframes are allowed (mag-article's `embed-hosts`): sandboxed, without `srcdoc`. */
+  embedHosts?: readonly string[];
+}
+
+/** True for an iframe the embed policy allows: https, a listed host, sandboxed without top navigation. */
+function allowedEmbed(el: Element, hosts: readonly string[]): boolean {
+  if (el.localName !== 'iframe' || !hosts.length) return false;
+  let url: URL;
+  try {
+    url = new URL(el.getAttribute('src') ?? '', document.baseURI);
+  } catch {
+    return false;
+  }
+  const sandbox = el.getAttribute('sandbox');
+  return url.protocol === 'https:' && hosts.includes(url.host) && sandbox !== null && !/allow-top-navigation|allow-modals/.test(sandbox) && !el.hasAttribute('srcdoc');
 }
 
 /**
@@ -152,7 +167,7 @@ export function audit(root: Node, options: AuditOptions = {}): string[] {
   for (const el of deepElements(root)) {
     const tag = el.localName.toLowerCase();
     tags[tag] = (tags[tag] ?? 0) + 1;
-    if (FORBIDDEN_TAGS.has(tag)) problems.push(`forbidden element ${describe(el)}`);
+    if (FORBIDDEN_TAGS.has(tag) && !allowedEmbed(el, options.embedHosts ?? [])) problems.push(`forbidden element ${describe(el)}${tag === 'iframe' ? ` src="${el.getAttribute('src') ?? ''}"` : ''}`);
     for (const attr of Array.from(el.attributes)) {
       const name = attr.name.toLowerCase();
       const local = attr.localName.toLowerCase();

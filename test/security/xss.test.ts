@@ -115,8 +115,10 @@ describe('sanitizer profiles against the corpus', () => {
         const holder = document.createElement('div');
         holder.innerHTML = out;
         container.append(holder);
-        for (const problem of audit(holder, { baseline: countTags(document.createElement('div')) })) problems.push(`${id}: ${problem}`);
-        if (/<(script|style|form|base|meta|svg|math|iframe|object|embed)\b/i.test(out)) problems.push(`${id}: ${out.slice(0, 120)}`);
+        // Frames from the listed host are kept (article profile), sandboxed: the audit checks them.
+        for (const problem of audit(holder, { baseline: countTags(document.createElement('div')), embedHosts: ['video.example'] })) problems.push(`${id}: ${problem}`);
+        if (/<(script|style|form|base|meta|svg|math|object|embed)\b/i.test(out)) problems.push(`${id}: ${out.slice(0, 120)}`);
+        if (profile !== 'article' && /<iframe\b/i.test(out)) problems.push(`${id}: a frame in the ${profile} profile`);
         if (/\s(id|name)=/i.test(out)) problems.push(`${id}: id/name kept (DOM clobbering): ${out.slice(0, 120)}`);
       }
       await settle(container);
@@ -146,6 +148,27 @@ for (const element of elements) {
     }
   });
 }
+
+describe('<mag-article embed-hosts>: video frames from listed hosts only', () => {
+  it('keeps a frame from a listed host, sandboxed; every payload yields no other frame, handler or URL', async function () {
+    this.timeout(30_000);
+    const payloads = [{ id: 'control', category: 'control', payload: '<p>Video:</p><iframe src="https://video.example/embed/1"></iframe>' }, ...corpus];
+    const container = mount(html`${payloads.map((p) => html`<mag-article article-id="a" embed-hosts="video.example" .adapter=${new HostileAdapter(p.payload)}></mag-article>`)}`);
+    const els = [...container.children] as HTMLElement[];
+    await loaded(els);
+    await settle(container);
+    const control = shadow(els[0]).querySelector('iframe');
+    expect(control?.getAttribute('src'), 'the listed host\'s frame is kept').to.equal('https://video.example/embed/1');
+    expect(control?.getAttribute('sandbox')).to.equal('allow-scripts allow-same-origin allow-presentation allow-popups');
+    const base = await baseline(elements[0]);
+    const problems: string[] = [];
+    els.forEach((el, i) => {
+      for (const problem of audit(el, { baseline: base.tags, styledBaseline: base.styled, embedHosts: ['video.example'] })) problems.push(`${payloads[i].id}: ${problem}`);
+    });
+    expect(problems).to.deep.equal([]);
+    expectNothingRan('mag-article embed-hosts');
+  });
+});
 
 describe('hostile data in error messages', () => {
   for (const element of loadingElements) {
