@@ -132,10 +132,11 @@ export function renderThread(host, adapter, articleId, { chunk = 0, contentVisib
     const roots = [];
     for (const c of sorted) (c.parentId && nodes.has(c.parentId) ? nodes.get(c.parentId).children : roots).push(nodes.get(c.id));
 
-    const section = document.createElement('section');
+    const section = document.createElement('div');
     section.className = 'thread';
-    section.setAttribute('aria-label', 'Comments');
     const h2 = document.createElement('h2');
+    h2.className = 'heading';
+    h2.setAttribute('part', 'heading');
     h2.textContent = `${count.format(comments.length)} comments`;
     const ol = document.createElement('ol');
     ol.className = 'comments';

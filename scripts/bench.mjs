@@ -14,7 +14,7 @@
 // default: one page holding every comment), BENCH_BUNDLE (another build of the library to measure,
 // a path under the repository, e.g. bench-results/variant.js), BENCH_VARIANTS (more builds measured
 // alongside, for A/B comparisons: comma-separated paths, each reported as a row "mag:<path>"),
-// CHROMIUM (default /usr/bin/chromium).
+// CHROMIUM or CHROME_PATH (default /usr/bin/chromium).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
@@ -28,7 +28,7 @@ const SIZES = (env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
 const ONLY = env.BENCH_ONLY ?? '';
 const PAGE = Number(env.BENCH_PAGE ?? 0);
 const BUNDLE = env.BENCH_BUNDLE ? `/${env.BENCH_BUNDLE.replace(/^\/+/, '')}` : '';
-const CHROMIUM = env.CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = env.CHROMIUM ?? env.CHROME_PATH ?? '/usr/bin/chromium';
 const VARIANTS = (env.BENCH_VARIANTS ?? '').split(',').filter(Boolean).map((path) => `mag:/${path.replace(/^\/+/, '')}`);
 const IMPLS = ['mag', 'vanilla', ...VARIANTS];
 /** The page URL for one run: `mag`, `vanilla`, or `mag:<bundle path>`. */
