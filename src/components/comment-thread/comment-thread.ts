@@ -46,7 +46,7 @@ interface FormMessage {
   text: string;
 }
 
-/** Comments rendered in the first update; the rest follows in idle time, `CHUNK` at a time. */
+/** Comments rendered in the first update; the rest follows in later tasks, about `CHUNK` at a time. */
 const FIRST_BATCH = 50;
 const CHUNK = 250;
 const GROUP_SIZE = 25;
@@ -82,7 +82,7 @@ function hideAvatar(event: Event): void {
  * post, a form lets readers comment or reply; what they type is kept in `sessionStorage` until it is
  * posted, so it survives errors and reloads. When comments are closed (by the article or the
  * `disabled` attribute) existing comments stay visible with a notice. Long threads render their
- * first comments at once and the rest in idle time; `updateComplete` resolves when all are rendered.
+ * first comments at once and the rest in chunks, a task each; `updateComplete` resolves when all are rendered.
  *
  * @fires mag-comment-submit - A valid comment is about to be posted (cancelable: call `preventDefault()` to post it yourself). `event.articleId`, `event.draft`.
  * @fires mag-comment-posted - A comment was posted (`event.comment.status` is `pending` when it awaits moderation).
@@ -163,7 +163,6 @@ export class MagCommentThread extends MagElement {
   #selfPosting = false;
   #moreController?: AbortController;
   #chunkHandle?: number;
-  #chunkIsIdle = false;
   #chunkWaiters: (() => void)[] = [];
   #planKey?: readonly unknown[];
   #plan: ThreadPlan = { groups: [], order: [] };
@@ -374,19 +373,14 @@ export class MagCommentThread extends MagElement {
       while (n < this.#plan.groups.length && size < CHUNK) size += this.#plan.groups[n++].size;
       this._renderedGroups = n;
     };
-    if (typeof requestIdleCallback === 'function') {
-      this.#chunkIsIdle = true;
-      this.#chunkHandle = requestIdleCallback(run, { timeout: 50 });
-    } else {
-      this.#chunkIsIdle = false;
-      this.#chunkHandle = window.setTimeout(run, 0);
-    }
+    // A macrotask, not requestIdleCallback: the page paints and handles input between chunks, but
+    // the thread is not left waiting for idle time (a full render stays close to a one-pass render).
+    this.#chunkHandle = window.setTimeout(run, 0);
   }
 
   #cancelChunk(): void {
     if (this.#chunkHandle === undefined) return;
-    if (this.#chunkIsIdle) cancelIdleCallback(this.#chunkHandle);
-    else clearTimeout(this.#chunkHandle);
+    clearTimeout(this.#chunkHandle);
     this.#chunkHandle = undefined;
     this.#releaseWaiters();
   }
