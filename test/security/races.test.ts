@@ -77,10 +77,14 @@ function watch(el: HTMLElement) {
 
 for (const c of cases) {
   describe(`<${c.tag}> races`, () => {
-    it('rapid changes answered in reverse order: only the latest request is shown, older ones are aborted silently', async () => {
+    it('rapid changes answered in reverse order: only the latest request is ever shown, older ones are aborted silently', async () => {
       const adapter = new DeferredAdapter();
       const el = await fixture<HTMLElement>(c.render('a', adapter));
       const watcher = watch(el);
+      // Every change to what the element shows, from now on: a stale answer must never appear, even briefly.
+      const seen: string[] = [];
+      const observer = new MutationObserver(() => seen.push(shown(el)));
+      observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
       await waitForCall(adapter, 'a');
       c.point(el, 'b');
       await waitForCall(adapter, 'b');
@@ -97,6 +101,9 @@ for (const c of cases) {
       expect(shown(el)).not.to.contain(marker('a'));
       expect(shown(el)).not.to.contain(marker('b'));
       expect(older.every((call) => call.signal?.aborted), 'older requests were aborted').to.equal(true);
+      observer.disconnect();
+      expect(seen.length, 'the element was observed rendering').to.be.above(0);
+      expect(seen.filter((text) => text.includes(marker('a')) || text.includes(marker('b'))), 'a stale answer shown at some point').to.deep.equal([]);
       await watcher.check();
     });
 
