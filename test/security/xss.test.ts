@@ -208,6 +208,8 @@ describe('hostile answers to the forms', () => {
       await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
       await settle(el);
       if (!adapter.calls.subscribe) problems.push(`${id}: the adapter was not called`);
+      // The backend's reason for refusing is shown, as the literal text it sent.
+      else if (!squash(plainText(el)).includes(squash(payload))) problems.push(`${id}: the refusal reason is not shown literally`);
       for (const problem of audit(el, { baseline: base })) problems.push(`${id}: ${problem}`);
       el.remove();
     }
