@@ -130,6 +130,14 @@ for (const element of loadingElements) {
       });
     });
 
+    it('is given an object that is no adapter at all: an error message, no uncaught error', async () => {
+      await guarded(element.tag, async () => {
+        const el = await fixture<HTMLElement>(element.render({} as never, OPEN_ARTICLE));
+        await failureShown(el);
+        expect(englishStrings.has(errorText(el) || notice(el)), errorText(el) || notice(el)).to.equal(true);
+      });
+    });
+
     const malformed: [string, unknown][] = [
       ['null', null],
       ['a string', 'not data'],
