@@ -20,7 +20,7 @@ export { MagArticle } from './components/article/article.js';
 export { MagArticleLoadEvent, MagPrintEvent } from './components/article/article-events.js';
 export { MagCommentThread } from './components/comment-thread/comment-thread.js';
 export { MagCommentSubmitEvent, MagCommentPostedEvent } from './components/comment-thread/comment-thread.events.js';
-export { MagCommentFeedLink } from './components/comment-feed-link/comment-feed-link.js';
+export { MagCommentFeedLink, feedType } from './components/comment-feed-link/comment-feed-link.js';
 export { MagRecentContributions } from './components/recent-contributions/recent-contributions.js';
 export { MagSubscribeForm, MagSubscribeEvent } from './components/subscribe-form/subscribe-form.js';
 export { MagAboutBox } from './components/about-box/about-box.js';

@@ -9,6 +9,8 @@ import '../../src/define/mag-provider.js';
 import { FakeAdapter } from '../../stories/support/fake-adapter.js';
 import { seedArticle, englishArticle } from '../../stories/support/sample-data.js';
 
+// Markup with the `adapter` attribute is given as a string: lit-analyzer would bind it to the `adapter` property.
+
 /** A minimal consumer: shows the title of `article-id`, or the shared loading / error states. */
 class ProviderProbe extends MagElement {
   @property({ attribute: 'article-id' }) articleId = '';
@@ -124,7 +126,7 @@ describe('<mag-provider>', () => {
   });
 
   it('names the problem when the adapter type is unknown or misconfigured', async () => {
-    const el = await fixture<MagProvider>(html`<mag-provider adapter="nope" lang="en"><provider-probe article-id="x"></provider-probe></mag-provider>`);
+    const el = await fixture<MagProvider>('<mag-provider adapter="nope" lang="en"><provider-probe article-id="x"></provider-probe></mag-provider>');
     const probe = await settled(el.querySelector('provider-probe'));
     const error = probe.task.error as Error;
     expect(error.message).to.contain('adapter="nope"');
@@ -136,7 +138,7 @@ describe('<mag-provider>', () => {
     MagProvider.registerAdapterType('broken', () => {
       throw new TypeError('needs an endpoint');
     });
-    const el = await fixture<MagProvider>(html`<mag-provider adapter="broken" lang="en"><provider-probe article-id="x"></provider-probe></mag-provider>`);
+    const el = await fixture<MagProvider>('<mag-provider adapter="broken" lang="en"><provider-probe article-id="x"></provider-probe></mag-provider>');
     const probe = await settled(el.querySelector('provider-probe'));
     expect((probe.task.error as Error).message).to.equal('<mag-provider adapter="broken">: needs an endpoint');
     await expect(probe).to.be.accessible();
@@ -144,7 +146,7 @@ describe('<mag-provider>', () => {
 
   it('builds adapters registered by name', async () => {
     MagProvider.registerAdapterType('probe', (provider) => fake({ ...seedArticle, title: `endpoint ${provider.endpoint}` }));
-    const el = await fixture<MagProvider>(html`<mag-provider adapter="probe" endpoint="https://cms.example/api"><provider-probe article-id=${seedArticle.id}></provider-probe></mag-provider>`);
+    const el = await fixture<MagProvider>(`<mag-provider adapter="probe" endpoint="https://cms.example/api"><provider-probe article-id="${seedArticle.id}"></provider-probe></mag-provider>`);
     expect(text(await settled(el.querySelector('provider-probe')))).to.equal('endpoint https://cms.example/api');
   });
 

@@ -6,7 +6,7 @@
 const warnings: string[] = [];
 const original = console.warn.bind(console);
 console.warn = (...args: unknown[]) => {
-  const first = String(args[0] ?? '');
+  const first = typeof args[0] === 'string' ? args[0] : '';
   if (first.includes('lit.dev/msg/') && !first.includes('lit.dev/msg/dev-mode')) warnings.push(first);
   original(...args);
 };

@@ -15,5 +15,5 @@ export type ComposedStory = ((args?: Record<string, unknown>) => TemplateResult)
 };
 
 export function composeStories(storiesModule: Record<string, unknown>): Record<string, ComposedStory> {
-  return composeAll(storiesModule as never, {}) as unknown as Record<string, ComposedStory>;
+  return composeAll(storiesModule as never, {});
 }
