@@ -145,16 +145,24 @@ function observeLangChanges(): void {
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }
 
+const DATE_FORMATS = {
+  long: { day: 'numeric', month: 'long', year: 'numeric' },
+  short: { day: 'numeric', month: 'short' },
+  shortWithYear: { day: 'numeric', month: 'short', year: 'numeric' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+// Formatters are costly to make and dates are formatted once per comment: one per language and format.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${lang}|${JSON.stringify(options)}`;
+function formatter(lang: string, format: keyof typeof DATE_FORMATS): Intl.DateTimeFormat {
+  const key = `${lang}|${format}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(lang, options);
+    f = new Intl.DateTimeFormat(lang, DATE_FORMATS[format]);
     formatters.set(key, f);
   }
   return f;
 }
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /**
  * Gives an element its strings and date formats, in the language of its closest `[lang]`.
@@ -203,14 +211,18 @@ export class LocalizeController implements ReactiveController {
     const date = new Date(iso);
     if (Number.isNaN(date.getTime())) return iso;
     const lang = this.lang;
-    if (style === 'long') return formatter(lang, { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
-    const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' };
-    if (date.getFullYear() !== now.getFullYear()) options.year = 'numeric';
-    return formatter(lang, options).format(date);
+    if (style === 'long') return formatter(lang, 'long').format(date);
+    return formatter(lang, date.getFullYear() !== now.getFullYear() ? 'shortWithYear' : 'short').format(date);
   }
 
   /** A number formatted for the language. */
   number(value: number): string {
-    return new Intl.NumberFormat(this.lang).format(value);
+    const lang = this.lang;
+    let f = numberFormats.get(lang);
+    if (!f) {
+      f = new Intl.NumberFormat(lang);
+      numberFormats.set(lang, f);
+    }
+    return f.format(value);
   }
 }
