@@ -166,7 +166,7 @@ export function sanitizeToString(html: unknown, profile: SanitizeProfile, option
   return div.innerHTML;
 }
 
-const rendered = new WeakMap<Element, WeakMap<object, { key: string; node: HTMLElement }>>();
+const rendered = new WeakMap<Element, WeakMap<object, { key: string; html: string; node: HTMLElement }>>();
 
 /**
  * Sanitizes `html` once per element and owner object (an article, a comment…) and returns a `<div>`
@@ -181,18 +181,20 @@ export function sanitizedBlock(
   options: SanitizeOptions = {},
   part = 'body',
 ): HTMLElement {
-  const key = `${profile}|${(options.embedHosts ?? []).join(',')}|${options.embedTitle ?? ''}|${part}|${typeof html === 'string' ? html : ''}`;
+  // The HTML is compared on its own rather than copied into the key (thousands of comments).
+  const key = `${profile}|${(options.embedHosts ?? []).join(',')}|${options.embedTitle ?? ''}|${part}`;
+  const source = typeof html === 'string' ? html : '';
   let cache = rendered.get(host);
   if (!cache) {
     cache = new WeakMap();
     rendered.set(host, cache);
   }
   const cached = cache.get(owner);
-  if (cached && cached.key === key) return cached.node;
+  if (cached && cached.key === key && cached.html === source) return cached.node;
   const node = document.createElement('div');
   node.setAttribute('part', part);
   node.className = part;
   node.append(sanitizeHtml(html, profile, options));
-  cache.set(owner, { key, node });
+  cache.set(owner, { key, html: source, node });
   return node;
 }
