@@ -513,7 +513,7 @@ describe('<mag-article>', () => {
       expect(display($(el, '[part="body"]'))).to.not.equal('none');
       expect(display($(el, 'time'))).to.not.equal('none');
       expect(display($(el, 'button[part="print"]'))).to.equal('none');
-      expect(($(el, '[part="meta"]'))!.innerText.replace(/\s+/g, ' ').trim()).to.equal('par Claudy Lebreton · 16 oct. 2013');
+      expect(($(el, '[part="meta"]'))!.innerText.replace(/\s+/g, ' ').trim()).to.equal('par Claudy Lebreton · 16 oct. 2013 · 1 commentaire');
       expect(display($(el, 'nav'))).to.equal('none');
       expect(($(el, '[part="body"]'))!.innerText).to.contain("C'est aussi cela la proximité avec le numérique.");
       window.dispatchEvent(new Event('afterprint'));

@@ -63,6 +63,7 @@ function around(fn: (value: string) => string, content: unknown): TemplateResult
  * @csspart author - The author ("par Claudy Lebreton").
  * @csspart date - The `<time>` of publication.
  * @csspart updated - The date of the last update, when it differs from the publication day.
+ * @csspart comment-count - The number of comments, in the meta line (when the data source gives it).
  * @csspart print - The print button ("imprimer" / "Print").
  * @csspart body - The sanitized article text.
  * @csspart sections - The "Publié dans …" / "Posted in …" line.
@@ -277,6 +278,10 @@ export class MagArticle extends MagElement {
       items.push(
         html`<span part="updated">${around(t.updatedOn, html`<time datetime=${article.updated}>${this.localize.date(article.updated)}</time>`)}</span>`,
       );
+    }
+    if (article.commentCount !== undefined) {
+      // Updated after a comment is posted: the provider reloads the article.
+      items.push(html`<span part="comment-count">${t.commentCount(article.commentCount)}</span>`);
     }
     items.push(
       html`<button type="button" class="print" part="print" aria-label=${t.printLabel(article.title)} @click=${this.#onPrint}>
