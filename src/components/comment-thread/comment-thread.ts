@@ -507,7 +507,8 @@ export class MagCommentThread extends MagElement {
     if (this._replyTo !== undefined) draft.parentId = this._replyTo;
     this._formMessage = undefined;
     this._fieldErrors = {};
-    if (!this.dispatchEvent(new MagCommentSubmitEvent(articleId, draft))) return;
+    const submitEvent = new MagCommentSubmitEvent(articleId, draft);
+    if (!this.dispatchEvent(submitEvent)) return;
     this._posting = true;
     let comment: Comment;
     try {
@@ -534,7 +535,8 @@ export class MagCommentThread extends MagElement {
     this.#clearDraft();
     this._replyTo = undefined;
     this._formMessage = { kind: 'success', text: pending ? t.commentPending : t.commentPosted };
-    this.dispatchEvent(new MagCommentPostedEvent(articleId, comment));
+    const postedEvent = new MagCommentPostedEvent(articleId, comment);
+    this.dispatchEvent(postedEvent);
     void this.updateComplete.then(() => this.#focusComment(comment.id));
   }
 

@@ -22,6 +22,7 @@ function failing(code: 'unsupported', message: string): MagAdapter {
 
 /**
  * @summary Gives a data adapter to every mag-* element inside it, and shares the adapter's answers among them.
+ * @tag mag-provider
  *
  * @description
  * The adapter comes from, in this order: the `adapter` property (any object implementing
