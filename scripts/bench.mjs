@@ -212,12 +212,15 @@ if (sizes.length) {
       p(`| ${n.toLocaleString('en')} | ${mags.length > 1 ? `${impl} | ` : ''}${ratio(n, 'firstScreen', impl).toFixed(2)} | ${ratio(n, 'allRendered', impl).toFixed(2)} | ${target} |`);
     }
   }
-  const small = results.thread[Math.min(...sizes)]?.mag.firstScreen;
-  const large = results.thread[Math.max(...sizes)]?.mag.firstScreen;
-  if (sizes.length > 1 && small && large) {
-    results.firstScreenGrowth = large.median / small.median;
+  if (sizes.length > 1) {
     p();
-    p(`mag first screen, ${Math.max(...sizes).toLocaleString('en')} vs ${Math.min(...sizes).toLocaleString('en')} comments: ${results.firstScreenGrowth.toFixed(2)}×.`);
+    results.firstScreenGrowth = {};
+    for (const impl of IMPLS) {
+      const small = results.thread[Math.min(...sizes)][impl].firstScreen;
+      const large = results.thread[Math.max(...sizes)][impl].firstScreen;
+      results.firstScreenGrowth[impl] = large.median / small.median;
+      p(`${impl} first screen, ${Math.max(...sizes).toLocaleString('en')} vs ${Math.min(...sizes).toLocaleString('en')} comments: ${results.firstScreenGrowth[impl].toFixed(2)}×.`);
+    }
   }
   const big = results.thread[Math.max(...sizes)];
   p();
