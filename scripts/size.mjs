@@ -102,6 +102,11 @@ for (const f of defines) {
   add(`element ${f.replace('.js', '')} (lit, @lit/*, dompurify external)`, await bundle(imports([`dist/define/${f}`]), { selfContained: false }));
 }
 
+// The comment thread self-contained (with its dependencies), to compare with the peers' comment widgets.
+if (defines.includes('mag-comment-thread.js')) {
+  add('element mag-comment-thread, self-contained (all dependencies)', await bundle(imports(['dist/define/mag-comment-thread.js'])));
+}
+
 // Each further adapter on its own: the library's core modules and dependencies are external.
 const libraryCore = readdirSync('dist/core').filter((f) => f.endsWith('.js')).map((f) => rel(`dist/core/${f}`));
 const adapters = readdirSync('dist/adapters')
