@@ -30,7 +30,16 @@ async function run() {
     root = el.shadowRoot;
     // updateComplete resolves once every loaded comment is rendered (long threads render in chunks);
     // it is awaited once the comments have arrived.
-    done = until(() => root.querySelector(BODY), 5).then(() => el.updateComplete);
+    done = until(() => root.querySelector(BODY), 5).then(async () => {
+      await el.updateComplete;
+      // Paged (?page=): the element shows one page and a "Show more comments" button; press it until all are shown.
+      for (let more; (more = root.querySelector('[part~="load-more"]')); ) {
+        const shown = root.querySelectorAll(BODY).length;
+        more.click();
+        await until(() => root.querySelectorAll(BODY).length > shown, 5);
+        await el.updateComplete;
+      }
+    });
   } else if (impl === 'vanilla') {
     const { renderThread } = await import('./vanilla-thread.js');
     const chunk = Number(params.get('chunk') ?? 0);
