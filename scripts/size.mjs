@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run size` (after `npm run build`; `npm test` runs it after the build): minified, gzip and
+// `npm run size` (builds first when dist/ is missing; `npm test` runs it after the build): minified, gzip and
 // brotli sizes of the drop-in bundle, of each entry point (each element, each adapter) and of the
 // floor (lit + @lit/context + dompurify alone), built in the same run from tsc's output in dist/
 // with the drop-in bundle's rollup and terser settings. Fails when a budget is exceeded:
@@ -9,6 +9,7 @@
 // `node scripts/size.mjs --breakdown` also prints where the bytes go: what each element adds to the
 // core bundle (the bundle with it minus the bundle without it) and each module's share.
 // Writes coverage/size.json.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { rollup } from 'rollup';
@@ -27,8 +28,10 @@ const BUDGETS = {
 const BREAKDOWN = process.argv.includes('--breakdown');
 
 if (!existsSync('dist/mag-elements.js') || !existsSync('dist/cdn/mag-elements.js')) {
-  console.error('dist/ is missing: run `npm run build` first.');
-  process.exit(1);
+  // A fresh clone: build first (`npm test` builds before this step).
+  console.error('dist/ is missing: running `npm run build` first.');
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 const external = [/^lit(\/.*)?$/, /^@lit\//, /^dompurify$/];
