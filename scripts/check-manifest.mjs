@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Fails when the committed custom-elements.json is not what the analyzer produces from src/ now.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
-const dir = mkdtempSync(join(tmpdir(), 'mag-cem-'));
+// The analyzer writes to <cwd>/<outdir>, so the scratch folder is inside the project (gitignored).
+mkdirSync('.cache', { recursive: true });
+const dir = relative(process.cwd(), mkdtempSync(join('.cache', 'cem-')));
 try {
   const run = spawnSync('npx', ['cem', 'analyze', '--outdir', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (run.status !== 0) {

@@ -60,7 +60,7 @@ async function check(story) {
     await page.goto(`${base}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=${docs ? 'docs' : 'story'}`, { waitUntil: 'load', timeout: 30_000 });
     await page.waitForFunction(
       (root) => (document.querySelector(root)?.children.length ?? 0) > 0 || document.body.classList.contains('sb-show-errordisplay'),
-      { timeout: 15_000 },
+      { timeout: 30_000 },
       docs ? '#storybook-docs' : '#storybook-root',
     );
     const error = await page.evaluate(() => (document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message')?.textContent ?? 'error' : ''));
@@ -73,12 +73,8 @@ async function check(story) {
   else passed++;
 }
 
-const queue = [...stories];
-await Promise.all(
-  Array.from({ length: 3 }, async () => {
-    while (queue.length) await check(queue.shift());
-  }),
-);
+// One page at a time: a background tab gets no animation frames in headless Chromium.
+for (const story of stories) await check(story);
 await browser.close();
 server.close();
 
