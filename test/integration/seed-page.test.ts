@@ -79,7 +79,7 @@ describe('the seed page shares one request per resource', function () {
     expect(calls.getArticle, 'article view, thread and feed link share one request').to.have.length(1);
     expect(calls.listComments).to.have.length(1);
     expect(calls.listRecent).to.have.length(1);
-    expect(calls.getAbout.map((args) => JSON.parse(args)[0] as string).sort()).to.deep.equal(['author', 'magazine']);
+    expect(calls.getAbout.map((args) => (JSON.parse(args) as string[])[0]).sort()).to.deep.equal(['author', 'magazine']);
 
     // A second list with the same query shares the answer; another query asks the adapter.
     const same = document.createElement('mag-recent-contributions');
