@@ -145,3 +145,31 @@ describe('the seed page shares one request per resource', function () {
     expect(shadowText(page.querySelector('mag-comment-thread'))).to.contain('Dulucq');
   });
 });
+
+describe('a malformed data file', () => {
+  it('gives a clear error naming each bad field, in the console and visibly in every element, never a blank page', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      warnings.push(args.map(String).join(' '));
+    };
+    try {
+      const page = await fixture<MagProvider>(html`<mag-provider lang="en" src="/test/fixtures/data/malformed.json">
+        <mag-article article-id="a"></mag-article>
+        <mag-recent-contributions></mag-recent-contributions>
+      </mag-provider>`);
+      for (const el of page.querySelectorAll('mag-article, mag-recent-contributions')) {
+        await waitUntil(() => el.shadowRoot?.querySelector('[role="alert"]'), `<${el.localName}> shows no error`);
+        const alert = shadowText(el.shadowRoot!.querySelector('[role="alert"]')!.getRootNode().host as Element);
+        expect(alert).to.contain('The server sent data that cannot be displayed.');
+        expect(alert).to.contain('articles[0].published: expected an ISO 8601 date, got string "16 oct"');
+        expect(alert).to.contain('articles[1].title: expected a non-empty string, got number 42');
+        expect(alert).to.contain('articles[1].commentsOpen: is required');
+      }
+      await expect(page).to.be.accessible();
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings.some((w) => w.includes('articles[0].published'))).to.equal(true);
+  });
+});
