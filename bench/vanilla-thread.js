@@ -98,14 +98,21 @@ function renderComment(node, depth) {
 /**
  * Loads every page of comments through `adapter`, then renders the thread in a shadow root of `host`.
  * Options for experiments: `chunk` (render that many top-level comments at once, the rest in idle
- * callbacks), `contentVisibility: false` (drop `content-visibility: auto` from the comments).
+ * callbacks), `contentVisibility: false` (drop `content-visibility: auto` from the comments),
+ * `group` (wrap every `group` top-level comments in one `content-visibility: auto` block instead).
  */
-export function renderThread(host, adapter, articleId, { chunk = 0, contentVisibility = true } = {}) {
+export function renderThread(host, adapter, articleId, { chunk = 0, contentVisibility = true, group = 0 } = {}) {
   const element = document.createElement('div');
   const root = element.attachShadow({ mode: 'open' });
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(contentVisibility ? CSS : CSS.replace(/content-visibility: auto;/, ''));
+    sheet.replaceSync(
+      group
+        ? CSS.replace('.comments > li {', '.comments > li.group {') + '.group > ol > li { margin: 0 0 var(--_gap); }'
+        : contentVisibility
+          ? CSS
+          : CSS.replace(/content-visibility: auto;/, ''),
+    );
   }
   root.adoptedStyleSheets = [sheet];
   // A missing or broken avatar shows the initials behind it (load/error do not bubble: capture).
@@ -141,7 +148,23 @@ export function renderThread(host, adapter, articleId, { chunk = 0, contentVisib
     const ol = document.createElement('ol');
     ol.className = 'comments';
     const first = chunk ? roots.slice(0, chunk) : roots;
-    for (const node of first) ol.append(renderComment(node, 0));
+    const append = (target, nodes) => {
+      if (!group) {
+        for (const node of nodes) target.append(renderComment(node, 0));
+        return;
+      }
+      for (let g = 0; g < nodes.length; g += group) {
+        const li = document.createElement('li');
+        li.className = 'group';
+        li.setAttribute('role', 'none');
+        const inner = document.createElement('ol');
+        inner.setAttribute('role', 'none');
+        for (const node of nodes.slice(g, g + group)) inner.append(renderComment(node, 0));
+        li.append(inner);
+        target.append(li);
+      }
+    };
+    append(ol, first);
     section.append(h2, ol);
     if (!article.commentsOpen) {
       const p = document.createElement('p');
@@ -153,7 +176,7 @@ export function renderThread(host, adapter, articleId, { chunk = 0, contentVisib
     for (let i = first.length; i < roots.length; i += chunk) {
       await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 50 }));
       const fragment = document.createDocumentFragment();
-      for (const node of roots.slice(i, i + chunk)) fragment.append(renderComment(node, 0));
+      append(fragment, roots.slice(i, i + chunk));
       ol.append(fragment);
     }
   })();
