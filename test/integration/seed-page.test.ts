@@ -160,7 +160,7 @@ describe('a malformed data file', () => {
       </mag-provider>`);
       for (const el of page.querySelectorAll('mag-article, mag-recent-contributions')) {
         await waitUntil(() => el.shadowRoot?.querySelector('[role="alert"]'), `<${el.localName}> shows no error`);
-        const alert = shadowText(el.shadowRoot!.querySelector('[role="alert"]')!.getRootNode().host as Element);
+        const alert = shadowText(el);
         expect(alert).to.contain('The server sent data that cannot be displayed.');
         expect(alert).to.contain('articles[0].published: expected an ISO 8601 date, got string "16 oct"');
         expect(alert).to.contain('articles[1].title: expected a non-empty string, got number 42');

@@ -14,7 +14,7 @@ import { wordpressSeed, wordpressUrl } from '../helpers/backends.js';
 let wp: string;
 let seed: Awaited<ReturnType<typeof wordpressSeed>>;
 
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = (el: Node | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const q = <T extends Element = HTMLElement>(el: MagCommentThread, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 
 function fill(el: MagCommentThread, values: Record<'name' | 'email' | 'comment', string>): void {
