@@ -11,6 +11,7 @@ const steps = [
   ['data format schema agrees with the validator', 'node', ['scripts/check-schema.mjs']],
   ['browser tests', 'npm', ['run', '--silent', 'test:browser']],
   ['build', 'npm', ['run', '--silent', 'build']],
+  ['strict CSP (built bundle)', 'node', ['scripts/check-csp.mjs']],
   ['custom-elements.json is current', 'node', ['scripts/check-manifest.mjs']],
   ['size budgets', 'node', ['scripts/size.mjs']],
   ['storybook build', 'npm', ['run', '--silent', 'build-storybook']],
