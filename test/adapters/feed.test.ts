@@ -4,18 +4,9 @@
 import { expect } from '@open-wc/testing';
 import { FeedAdapter } from '../../src/adapters/feed/feed-adapter.js';
 import { WordPressAdapter } from '../../src/adapters/wordpress/wordpress-adapter.js';
-import { MagAdapterError } from '../../src/core/errors.js';
 import { feedHits, feedsUrl, wordpressUrl } from '../helpers/backends.js';
+import { rejection } from '../helpers/rejection.js';
 
-async function rejection(promise: Promise<unknown>): Promise<MagAdapterError> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e, String(e)).to.be.instanceOf(MagAdapterError);
-    return e as MagAdapterError;
-  }
-  throw new Error('expected a rejection, but the promise resolved');
-}
 
 const text = (html: string) => new DOMParser().parseFromString(html, 'text/html').body.textContent?.replace(/\s+/g, ' ').trim();
 

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { JsonAdapter, validateData, type MagData } from '../../src/adapters/json/json-adapter.js';
-import { MagAdapterError } from '../../src/core/errors.js';
 import { SharedAdapter } from '../../src/core/shared-adapter.js';
+import { rejection } from '../helpers/rejection.js';
 
 const DEMO_URL = '/demo/data/le-mag.json';
 const NUMERIQUE = 'le-numerique-c-est-la-proximite';
@@ -16,16 +16,6 @@ async function loadDemo(): Promise<MagData> {
 /** A fresh deep copy of the demo data. */
 const copy = (): MagData => structuredClone(demo);
 
-/** Resolves with the MagAdapterError a promise rejects with; fails when it resolves or rejects with something else. */
-async function rejection(promise: Promise<unknown>): Promise<MagAdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(MagAdapterError);
-    return error as MagAdapterError;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** A minimal valid data file with `n` comments on article `a`. */
 function withComments(n: number, pageSize?: number): MagData {

@@ -1,22 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { MemoryAdapter, textToHtml } from '../../src/adapters/json/memory-adapter.js';
 import { JsonAdapter, type MagData } from '../../src/adapters/json/json-adapter.js';
-import { MagAdapterError } from '../../src/core/errors.js';
 import { SharedAdapter } from '../../src/core/shared-adapter.js';
+import { rejection } from '../helpers/rejection.js';
 
 const OPEN = 'pacte-avenir-bretagne';
 const CLOSED = 'le-numerique-c-est-la-proximite';
 let demo: MagData;
 
-async function rejection(promise: Promise<unknown>): Promise<MagAdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(MagAdapterError);
-    return error as MagAdapterError;
-  }
-  throw new Error('expected a rejection');
-}
 
 before(async () => {
   demo = (await (await fetch('/demo/data/le-mag.json')).json()) as MagData;

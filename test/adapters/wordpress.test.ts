@@ -4,20 +4,11 @@
 // mu-plugin's X-Mag-Test-Scenario header (scripts/backends/wordpress/mu-plugin.php).
 import { expect } from '@open-wc/testing';
 import { WordPressAdapter } from '../../src/adapters/wordpress/wordpress-adapter.js';
-import { MagAdapterError } from '../../src/core/errors.js';
 import type { Comment } from '../../src/core/model.js';
 import { feedsUrl, wordpressSeed, wordpressUrl } from '../helpers/backends.js';
 import type { WordPressSeed } from '../helpers/backends.js';
+import { rejection } from '../helpers/rejection.js';
 
-async function rejection(promise: Promise<unknown>): Promise<MagAdapterError> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(e, String(e)).to.be.instanceOf(MagAdapterError);
-    return e as MagAdapterError;
-  }
-  throw new Error('expected a rejection, but the promise resolved');
-}
 
 const unique = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 

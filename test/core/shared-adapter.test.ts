@@ -4,6 +4,7 @@ import { SharedAdapter } from '../../src/core/shared-adapter.js';
 import { MagAdapterError } from '../../src/core/errors.js';
 import { FakeAdapter } from '../../stories/support/fake-adapter.js';
 import { seedArticle, seedComments, recentContributions, aboutBoxes } from '../../stories/support/sample-data.js';
+import { rejection } from '../helpers/rejection.js';
 
 const data = () => ({
   articles: [seedArticle],
@@ -12,15 +13,6 @@ const data = () => ({
   about: aboutBoxes,
 });
 
-async function rejection(promise: Promise<unknown>): Promise<MagAdapterError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(MagAdapterError);
-    return error as MagAdapterError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('SharedAdapter', () => {
   it('calls the adapter once for identical requests made at the same time', async () => {
