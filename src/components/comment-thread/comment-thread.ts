@@ -62,13 +62,15 @@ function initials(name: string): string {
   return letters.map((w) => Array.from(w)[0] ?? '').join('').toUpperCase();
 }
 
-function showAvatar(event: Event): void {
-  (event.target as HTMLImageElement).hidden = false;
-}
-function hideAvatar(event: Event): void {
-  // A missing or broken image: the initials behind it show.
-  (event.target as HTMLImageElement).hidden = true;
-}
+// Listened to once on the list (load and error do not bubble: capture), not on every avatar.
+const avatarEvents = {
+  handleEvent(event: Event): void {
+    const img = event.target as HTMLImageElement;
+    // A missing or broken image: the initials behind it show.
+    if (img.parentElement?.classList.contains('avatar')) img.hidden = event.type === 'error';
+  },
+  capture: true,
+};
 
 /**
  * @summary The comments of an article: nested replies, paging, every state, and a comment form when comments are open.
@@ -163,6 +165,7 @@ export class MagCommentThread extends MagElement {
   #selfPosting = false;
   #moreController?: AbortController;
   #chunkHandle?: number;
+  #chunkInFrame = false;
   #chunkWaiters: (() => void)[] = [];
   #planKey?: readonly unknown[];
   #plan: ThreadPlan = { groups: [], order: [] };
@@ -375,12 +378,18 @@ export class MagCommentThread extends MagElement {
     };
     // A macrotask, not requestIdleCallback: the page paints and handles input between chunks, but
     // the thread is not left waiting for idle time (a full render stays close to a one-pass render).
-    this.#chunkHandle = window.setTimeout(run, 0);
+    // After the next frame (so that the comments just rendered are painted first), in a task of its own.
+    this.#chunkInFrame = true;
+    this.#chunkHandle = requestAnimationFrame(() => {
+      this.#chunkInFrame = false;
+      this.#chunkHandle = window.setTimeout(run, 0);
+    });
   }
 
   #cancelChunk(): void {
     if (this.#chunkHandle === undefined) return;
-    clearTimeout(this.#chunkHandle);
+    if (this.#chunkInFrame) cancelAnimationFrame(this.#chunkHandle);
+    else clearTimeout(this.#chunkHandle);
     this.#chunkHandle = undefined;
     this.#releaseWaiters();
   }
@@ -614,7 +623,7 @@ export class MagCommentThread extends MagElement {
         ? closed
           ? nothing
           : html`<p part="empty" class="empty">${t.noComments}</p>`
-        : html`<ol class="comments" part="list" tabindex="-1">
+        : html`<ol class="comments" part="list" tabindex="-1" @load=${avatarEvents} @error=${avatarEvents}>
             ${plan.groups
               .slice(0, limit)
               .map((group) =>
@@ -659,23 +668,21 @@ export class MagCommentThread extends MagElement {
     const authorUrl = safeUrl(c.author.url, ['http', 'https']);
     const avatarUrl = safeUrl(c.author.avatarUrl, ['http', 'https']);
     const pending = c.status === 'pending';
-    return html`<li class=${`comment depth-${node.depth}`} part="comment">
-      <article class="entry" tabindex="-1" data-comment-id=${c.id}>
-        <span class="avatar" part="avatar" aria-hidden="true"
-          >${initials(name)}${avatarUrl
-            ? html`<img src=${avatarUrl} alt="" loading="lazy" decoding="async" @load=${showAvatar} @error=${hideAvatar} />`
-            : nothing}</span
-        >
-        <p class="header">
-          <span class="author" part="author"
-            >${authorUrl ? html`<a href=${authorUrl} rel="nofollow ugc noopener">${name}</a>` : name}</span
-          >
-          <time part="date" datetime=${c.published}>${this.localize.date(c.published)}</time>
-          ${pending ? html`<span class="badge" part="pending-badge">${t.pendingBadge}</span>` : nothing}
-        </p>
-        ${node.inReplyTo !== undefined ? html`<p class="in-reply-to" part="in-reply-to">${t.inReplyTo(node.inReplyTo)}</p>` : nothing}
-        ${sanitizedBlock(this, c, c.bodyHtml, 'comment')}
-        ${canPost && !pending
+    // One line per element, breaking inside tags: no whitespace text nodes (thousands of comments).
+    return html`<li class=${`comment depth-${node.depth}`} part="comment"
+      ><article class="entry" tabindex="-1" data-comment-id=${c.id}
+        ><span class="avatar" part="avatar" aria-hidden="true"
+          >${initials(name)}${avatarUrl ? html`<img src=${avatarUrl} alt="" loading="lazy" decoding="async" />` : nothing}</span
+        ><p class="header"
+          ><span class="author" part="author">${authorUrl ? html`<a href=${authorUrl} rel="nofollow ugc noopener">${name}</a>` : name}</span>
+          <time part="date" datetime=${c.published}>${this.localize.date(c.published)}</time
+          >${pending ? html` <span class="badge" part="pending-badge">${t.pendingBadge}</span>` : nothing}</p
+        >${node.inReplyTo !== undefined ? html`<p class="in-reply-to" part="in-reply-to">${t.inReplyTo(node.inReplyTo)}</p>` : nothing}${sanitizedBlock(
+          this,
+          c,
+          c.bodyHtml,
+          'comment',
+        )}${canPost && !pending
           ? html`<button
               type="button"
               class="reply"
@@ -686,15 +693,11 @@ export class MagCommentThread extends MagElement {
             >
               ${t.reply}
             </button>`
-          : nothing}
-      </article>
-      ${replyTo === c.id ? this.#renderForm(c) : nothing}
-      ${node.children.length
-        ? html`<ol class="replies" part="replies">
-            ${node.children.map((child) => this.#renderNode(child, canPost, replyTo))}
-          </ol>`
-        : nothing}
-    </li>`;
+          : nothing}</article
+      >${replyTo === c.id ? this.#renderForm(c) : nothing}${node.children.length
+        ? html`<ol class="replies" part="replies">${node.children.map((child) => this.#renderNode(child, canPost, replyTo))}</ol>`
+        : nothing}</li
+    >`;
   }
 
   #renderMessage(): TemplateResult | typeof nothing {
