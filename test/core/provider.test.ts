@@ -6,6 +6,7 @@ import type { MagInvalidateEvent } from '../../src/core/shared-adapter.js';
 import { renderError, renderLoading } from '../../src/core/states.js';
 import { MagProvider } from '../../src/components/provider/mag-provider.js';
 import '../../src/define/mag-provider.js';
+import { provideAdapter } from '../../src/core/provide.js';
 import { FakeAdapter } from '../../stories/support/fake-adapter.js';
 import { seedArticle, englishArticle } from '../../stories/support/sample-data.js';
 
@@ -158,5 +159,22 @@ describe('<mag-provider>', () => {
     adapter.behaviour = {};
     probe.shadowRoot!.querySelector('button')!.click();
     await waitUntil(() => text(probe) === seedArticle.title, 'retry works once the adapter answers');
+  });
+});
+
+describe('provideAdapter() (pages without a <mag-provider>)', () => {
+  it('gives an adapter to every element inside a subtree, replaces it, and refreshes', async () => {
+    const root = await fixture<HTMLElement>(html`<section><provider-probe article-id=${seedArticle.id}></provider-probe></section>`);
+    const first = new FakeAdapter({ articles: [{ ...seedArticle, title: 'Provided' }] });
+    const provided = provideAdapter(root, first);
+    // The probe asked before the adapter existed (no ContextRoot here): re-attached, it asks again.
+    const probe = root.querySelector('provider-probe');
+    root.append(probe!);
+    expect(text(await settled(probe))).to.equal('Provided');
+    provided.refresh();
+    await waitUntil(() => first.calls.getArticle === 2, `calls: ${first.calls.getArticle}`);
+    provided.setAdapter(fake({ ...seedArticle, title: 'Replaced' }));
+    await waitUntil(() => text(probe) === 'Replaced', `got ${text(probe)}`);
+    expect(provided.shared.adapter).to.not.equal(first);
   });
 });
