@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import type { PropertyDeclarations } from 'lit';
+import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { adapterContext } from './context.js';
 import { MagAdapterError } from './errors.js';
@@ -22,16 +22,34 @@ export class MagElement extends LitElement {
   /** Strings and date formats in the language of the closest `[lang]`. */
   protected readonly localize = new LocalizeController(this);
 
+  // Plain `static properties` rather than decorators: each decorator call costs bytes in every
+  // element (docs/decisions/no-decorators.md).
+  static override get properties(): PropertyDeclarations {
+    return {
+      adapter: { attribute: false },
+      _providedAdapter: { state: true },
+    };
+  }
+
   /**
    * An adapter for this element alone. When unset, the element uses the adapter of its nearest
    * `<mag-provider>`.
    */
-  @property({ attribute: false })
   adapter?: MagAdapter;
 
-  @consume({ context: adapterContext, subscribe: true })
-  @state()
+  /** The nearest provider's shared adapter (context, updated when the provider changes it). */
   private _providedAdapter?: SharedAdapter;
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: adapterContext,
+      subscribe: true,
+      callback: (value) => {
+        this._providedAdapter = value;
+      },
+    });
+  }
 
   #listeningTo?: SharedAdapter;
   #warned = new WeakSet<Error>();

@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { TaskStatus, initialState } from '@lit/task';
 import { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
@@ -47,20 +46,25 @@ import { aboutBoxStyles } from './about-box.styles.js';
 export class MagAboutBox extends MagElement {
   static override styles = [...MagElement.styles, aboutBoxStyles];
 
+  static override get properties() {
+    return {
+      key: { reflect: true },
+      about: { attribute: false },
+      heading: {},
+      headingLevel: { type: Number, attribute: 'heading-level' },
+    };
+  }
+
   /** Which of the data source's about boxes to show (for example `magazine` or `author`); none: the first one. */
-  @property({ reflect: true })
   key?: string;
 
   /** A ready about box to show instead of loading one from the data source. */
-  @property({ attribute: false })
   about?: About;
 
   /** The title; the `heading` slot replaces it. Default: the box's own title, else "About" / "A propos". */
-  @property()
   heading?: string;
 
   /** The level of the title for assistive technology (1–6, default 2). */
-  @property({ type: Number, attribute: 'heading-level' })
   headingLevel = 2;
 
   private readonly _task = this.dataTask(

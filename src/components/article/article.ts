@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { html as staticHtml, literal } from 'lit/static-html.js';
 import type { StaticValue } from 'lit/static-html.js';
 import { TaskStatus, initialState } from '@lit/task';
@@ -85,27 +84,32 @@ function around(fn: (value: string) => string, content: unknown): TemplateResult
 export class MagArticle extends MagElement {
   static override styles = [...MagElement.styles, articleStyles];
 
+  static override get properties() {
+    return {
+      articleId: { attribute: 'article-id' },
+      article: { attribute: false },
+      headingLevel: { attribute: 'heading-level', type: Number },
+      embedHosts: { attribute: 'embed-hosts' },
+      printComments: { attribute: 'print-comments', type: Boolean },
+    };
+  }
+
   /** The id (or slug) of the article to load through the adapter. Ignored while `article` is set. */
-  @property({ attribute: 'article-id' })
   articleId?: string;
 
   /** A ready article to show, without any adapter (hosts that already have the data, Storybook). Takes precedence over `article-id`. */
-  @property({ attribute: false })
   article?: Article;
 
   /** The level of the title heading, 1 to 6. */
-  @property({ attribute: 'heading-level', type: Number })
   headingLevel = 1;
 
   /**
    * Space-separated hosts whose https video iframes are kept in the body, e.g.
    * `"www.youtube-nocookie.com player.vimeo.com"`. Frames from any other host are removed.
    */
-  @property({ attribute: 'embed-hosts' })
   embedHosts = '';
 
   /** Print the article's `<mag-comment-thread>` (same `article-id`) with the article. */
-  @property({ attribute: 'print-comments', type: Boolean })
   printComments = false;
 
   #shown?: Loaded;

@@ -1,6 +1,5 @@
 import { css, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { initialState, TaskStatus } from '@lit/task';
 import { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
@@ -65,12 +64,17 @@ export class MagCommentFeedLink extends MagElement {
     `,
   ];
 
+  static override get properties() {
+    return {
+      articleId: { attribute: 'article-id' },
+      discover: { type: Boolean },
+    };
+  }
+
   /** The id (or slug) of the article whose comment feed is linked. */
-  @property({ attribute: 'article-id' })
   articleId?: string;
 
   /** Also announce the feed to feed readers with a `<link rel="alternate">` in the document's head. */
-  @property({ type: Boolean })
   discover = false;
 
   #link?: HTMLLinkElement;

@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { html as staticHtml, literal } from 'lit/static-html.js';
 import { live } from 'lit/directives/live.js';
@@ -124,40 +123,55 @@ const avatarEvents = {
 export class MagCommentThread extends MagElement {
   static override styles = [...MagElement.styles, commentThreadStyles, offscreenStyles];
 
+  static override get properties() {
+    return {
+      articleId: { attribute: 'article-id' },
+      disabled: { type: Boolean, reflect: true },
+      headingLevel: { type: Number, attribute: 'heading-level' },
+      order: {},
+      maxDepth: { type: Number, attribute: 'max-depth' },
+      hideClosedNoticeWhenEmpty: { type: Boolean, attribute: 'hide-closed-notice-when-empty' },
+      _thread: { state: true },
+      _posted: { state: true },
+      _renderedGroups: { state: true },
+      _loadingMore: { state: true },
+      _moreError: { state: true },
+      _replyTo: { state: true },
+      _posting: { state: true },
+      _closedMeanwhile: { state: true },
+      _formMessage: { state: true },
+      _fieldErrors: { state: true },
+    };
+  }
+
   /** The id (or slug) of the article whose comments are shown. */
-  @property({ attribute: 'article-id' })
   articleId?: string;
 
   /** Closes comments whatever the article says: no form, existing comments stay visible with a notice. */
-  @property({ type: Boolean, reflect: true })
   disabled = false;
 
   /** Level of the heading that counts the comments (1–6); the form's heading is one level below. */
-  @property({ type: Number, attribute: 'heading-level' })
   headingLevel = 2;
 
   /** Order of top-level comments: `oldest` first (default) or `newest` first. Replies are always oldest first. */
-  @property()
   order: 'oldest' | 'newest' = 'oldest';
 
   /** Deepest level of nested replies; deeper replies are shown at that level and name the author they answer. */
-  @property({ type: Number, attribute: 'max-depth' })
   maxDepth = 3;
 
   /** When comments are closed and there are none, show nothing rather than the "comments are closed" notice. */
-  @property({ type: Boolean, attribute: 'hide-closed-notice-when-empty' })
   hideClosedNoticeWhenEmpty = false;
 
-  @state() private _thread?: ThreadData;
-  @state() private _posted: Comment[] = [];
-  @state() private _renderedGroups = 0;
-  @state() private _loadingMore = false;
-  @state() private _moreError?: MagAdapterError;
-  @state() private _replyTo?: string;
-  @state() private _posting = false;
-  @state() private _closedMeanwhile = false;
-  @state() private _formMessage?: FormMessage;
-  @state() private _fieldErrors: Partial<Record<Field, string>> = {};
+  private _thread?: ThreadData;
+  private _posted: Comment[] = [];
+  private _renderedGroups = 0;
+  private _loadingMore = false;
+  private _moreError?: MagAdapterError;
+  private _replyTo?: string;
+  private _posting = false;
+  private _closedMeanwhile = false;
+  private _formMessage?: FormMessage;
+  private _fieldErrors: Partial<Record<Field, string>> = {};
 
   #draft: Draft = emptyDraft();
   #draftFor?: string;

@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { TaskStatus, initialState } from '@lit/task';
 import { MagAdapterError } from '../../core/errors.js';
@@ -45,28 +44,33 @@ import { recentContributionsStyles } from './recent-contributions.styles.js';
 export class MagRecentContributions extends MagElement {
   static override styles = [...MagElement.styles, recentContributionsStyles];
 
+  static override get properties() {
+    return {
+      limit: { type: Number, reflect: true },
+      section: {},
+      heading: {},
+      headingLevel: { type: Number, attribute: 'heading-level' },
+      currentArticle: { attribute: 'current-article' },
+      excludeCurrent: { type: Boolean, attribute: 'exclude-current' },
+    };
+  }
+
   /** How many articles to show (default 5). */
-  @property({ type: Number, reflect: true })
   limit = 5;
 
   /** Only articles published in this section (its name, as the data source knows it). */
-  @property()
   section?: string;
 
   /** The title; the `heading` slot replaces it. Default: "Recent contributions" / "Dernières contributions". */
-  @property()
   heading?: string;
 
   /** The level of the title for assistive technology (1–6, default 2). */
-  @property({ type: Number, attribute: 'heading-level' })
   headingLevel = 2;
 
   /** The id of the article the page shows: it is marked with `aria-current="page"`. */
-  @property({ attribute: 'current-article' })
   currentArticle?: string;
 
   /** Leave the current article out of the list instead of marking it. */
-  @property({ type: Boolean, attribute: 'exclude-current' })
   excludeCurrent = false;
 
   private readonly _task = this.dataTask(

@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
@@ -82,50 +81,58 @@ type Outcome = { kind: 'success'; status: SubscribeResult['status'] } | { kind: 
 export class MagSubscribeForm extends MagElement {
   static override styles = [...MagElement.styles, subscribeFormStyles];
 
+  static override get properties() {
+    return {
+      heading: {},
+      headingLevel: { type: Number, attribute: 'heading-level' },
+      action: {},
+      method: {},
+      target: {},
+      fieldName: { attribute: 'field-name' },
+      _submitting: { state: true },
+      _outcome: { state: true },
+      _fieldError: { state: true },
+    };
+  }
+
   /** The title; the `heading` slot replaces it. Default: "Subscribe by email" / "S'abonner par email". */
-  @property()
   heading?: string;
 
   /** The level of the title for assistive technology (1–6, default 2). */
-  @property({ type: Number, attribute: 'heading-level' })
   headingLevel = 2;
 
   /**
    * A URL to post the form to natively (a newsletter service's form action), instead of the data
    * source's `subscribe()`. Only http(s) and relative URLs are used.
    */
-  @property()
   action?: string;
 
   /** The HTTP method of a native post (default: the child form's, else `post`). */
-  @property()
   method?: string;
 
   /** Where a native post opens its answer: a frame name, `_blank`… (default: the child form's, else the page). */
-  @property()
   target?: string;
 
   /** The name of the email field in a native post (default: the child form's email field name, else `email`). */
-  @property({ attribute: 'field-name' })
   fieldName?: string;
 
-  @state()
   private _submitting = false;
 
-  @state()
   private _outcome?: Outcome;
 
-  @state()
   private _fieldError?: string;
 
-  @query('#email')
-  private _input?: HTMLInputElement;
+  private get _input() {
+    return this.renderRoot?.querySelector<HTMLInputElement>('#email') ?? undefined;
+  }
 
-  @query('#hp')
-  private _honeypot?: HTMLInputElement;
+  private get _honeypot() {
+    return this.renderRoot?.querySelector<HTMLInputElement>('#hp') ?? undefined;
+  }
 
-  @query('form')
-  private _form?: HTMLFormElement;
+  private get _form() {
+    return this.renderRoot?.querySelector<HTMLFormElement>('form') ?? undefined;
+  }
 
   #controller?: AbortController;
 
