@@ -2,6 +2,7 @@
 // the library build is that per-module output itself (lit, @lit/* and dompurify stay bare imports).
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { minifyCssLiterals } from './scripts/minify-css-literals.mjs';
 
 export const terserOptions = {
   ecma: 2022,
@@ -24,6 +25,6 @@ export default [
     input: 'dist/mag-elements.js',
     onwarn,
     output: { file: 'dist/cdn/mag-elements.js', format: 'es', sourcemap: true },
-    plugins: [nodeResolve({ browser: true }), terser(terserOptions)],
+    plugins: [minifyCssLiterals(), nodeResolve({ browser: true }), terser(terserOptions)],
   },
 ];

@@ -18,6 +18,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { minify } from 'terser';
 import { terserOptions, onwarn } from '../rollup.config.mjs';
+import { minifyCssLiterals } from './minify-css-literals.mjs';
 
 const KB = 1024;
 // The targets of issue 7. They are NOT met yet (see docs/performance.md, "What is left"): the core is
@@ -59,7 +60,7 @@ async function bundle(code, { selfContained = true, externalAlso = [], minified 
     cache: caches.get(cacheKey),
     onwarn,
     external: selfContained ? externalAlso : [...external, ...externalAlso],
-    plugins: [virtual({ entry: code }), nodeResolve({ browser: true })],
+    plugins: [virtual({ entry: code }), minifyCssLiterals(), nodeResolve({ browser: true })],
   });
   caches.set(cacheKey, build.cache);
   const { output } = await build.generate({ format: 'es', plugins: minified ? [terser(terserOptions)] : [] });
