@@ -2,11 +2,12 @@
 // The built drop-in bundle (dist/cdn/mag-elements.js) under the strict Content-Security-Policy of
 // docs/security.md, sent as a response header, in Debian's headless Chromium: every element in every
 // state and the whole XSS corpus (test/fixtures/csp/states.ts, built here with esbuild, its src/
-// imports pointed at the bundle), counting `securitypolicyviolation` events. Run after `npm run build`.
-// CSP_BUNDLE=<file> checks another build of the bundle.
+// imports pointed at the bundle), counting `securitypolicyviolation` events; the further adapters'
+// files (dist/cdn/adapters/) are loaded on demand under the same policy. Run after `npm run build`.
+// CSP_BUNDLE=<file> checks another build of the bundle (its adapters/ next to it).
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 
@@ -48,6 +49,11 @@ const server = createServer((req, res) => {
   if (url.pathname === '/') return send(200, 'text/html', readFileSync('test/fixtures/csp/bundle.html'));
   if (url.pathname === '/bundle-page.js') return send(200, 'text/javascript', pageJs);
   if (url.pathname === '/dist/cdn/mag-elements.js') return send(200, 'text/javascript', readFileSync(bundle));
+  // The files the bundle imports on demand (same origin: `script-src 'self'` allows them).
+  if (/^\/dist\/cdn\/adapters\/[\w-]+\.js$/.test(url.pathname)) {
+    const file = join(dirname(bundle), url.pathname.slice('/dist/cdn/'.length));
+    return existsSync(file) ? send(200, 'text/javascript', readFileSync(file)) : send(404, 'text/plain', 'not found');
+  }
   // Same-origin files the pages use: images, the stylesheet, the feed fixtures.
   const allowed = ['/demo/img/', '/test/fixtures/csp/', '/test/fixtures/feeds/'];
   const path = normalize(join(root, decodeURIComponent(url.pathname)));

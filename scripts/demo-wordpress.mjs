@@ -46,11 +46,11 @@ Demo (RSS feed):  ${feedDemo}
 (Ctrl+C stops everything)`);
 
   if (args.has('--check')) {
-    for (const url of [wordpressDemo, `${demo}demo-config.js`, `${demo}../dist/cdn/mag-elements.js`, `${wp.url}/wp-json/wp/v2/posts?slug=tips-and-tricks`]) {
+    for (const url of [wordpressDemo, `${demo}demo-config.js`, `${demo}../dist/cdn/mag-elements.js`, `${demo}../dist/cdn/adapters/wordpress.js`, `${demo}../dist/cdn/adapters/feed.js`, `${wp.url}/wp-json/wp/v2/posts?slug=tips-and-tricks`]) {
       const res = await fetch(url);
       if (!res.ok) throw new Error(`${url} answered HTTP ${res.status}`);
     }
-    console.log('check: the demo page, the bundle and the WordPress API answer.');
+    console.log('check: the demo page, the bundle, its adapter files and the WordPress API answer.');
     await stop(0);
   }
 } catch (e) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, with one plain summary line at the end.
-// Steps: lint, typecheck, browser tests (with coverage thresholds), build, manifest check,
+// Steps: lint, typecheck, browser tests (with coverage thresholds), build, the built bundle under a
+// strict CSP, the built drop-in's adapters loaded on demand (with a real WordPress), manifest check,
 // size budgets, Storybook static build, every story rendered in Chromium.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +13,7 @@ const steps = [
   ['browser tests', 'npm', ['run', '--silent', 'test:browser']],
   ['build', 'npm', ['run', '--silent', 'build']],
   ['strict CSP (built bundle)', 'node', ['scripts/check-csp.mjs']],
+  ['drop-in: adapters on demand (built)', 'node', ['scripts/check-drop-in.mjs']],
   ['custom-elements.json is current', 'node', ['scripts/check-manifest.mjs']],
   ['size budgets', 'node', ['scripts/size.mjs']],
   ['storybook build', 'npm', ['run', '--silent', 'build-storybook']],

@@ -4,36 +4,6 @@
  * import `mag-elements/mag-elements.js` (or the drop-in bundle) to register them all, or
  * `mag-elements/define/<tag>.js` for one.
  */
-export type * from './core/model.js';
-export { MagAdapterError, type MagErrorCode, type MagAdapterErrorOptions } from './core/errors.js';
-export { adapterContext } from './core/context.js';
-export { SharedAdapter, MagInvalidateEvent, shareAdapter, type SharedAdapterOptions, type ResourceKind } from './core/shared-adapter.js';
-export { provideAdapter } from './core/provide.js';
-export { registerTranslation, type MagTranslation, type PartialTranslation } from './core/localize.js';
-export { safeUrl } from './core/url.js';
-export { sanitizeHtml, type SanitizeProfile, type SanitizeOptions } from './core/sanitize.js';
-export { MagLoadErrorEvent } from './core/events.js';
-export { defineElement, VERSION } from './core/define.js';
-export { MagElement } from './core/mag-element.js';
-export { MagProvider, type AdapterFactory } from './components/provider/mag-provider.js';
-export { MagArticle } from './components/article/article.js';
-export { MagArticleLoadEvent, MagPrintEvent } from './components/article/article-events.js';
-export { MagCommentThread } from './components/comment-thread/comment-thread.js';
-export { MagCommentSubmitEvent, MagCommentPostedEvent } from './components/comment-thread/comment-thread.events.js';
-export { MagCommentFeedLink, feedType } from './components/comment-feed-link/comment-feed-link.js';
-export { MagRecentContributions } from './components/recent-contributions/recent-contributions.js';
-export { MagSubscribeForm, MagSubscribeEvent } from './components/subscribe-form/subscribe-form.js';
-export { MagAboutBox } from './components/about-box/about-box.js';
-export {
-  JsonAdapter,
-  validateData,
-  type JsonAdapterOptions,
-  type MagData,
-  type DataArticle,
-  type DataComment,
-  type DataSection,
-  type DataSubscribe,
-} from './adapters/json/json-adapter.js';
-export { MemoryAdapter, textToHtml } from './adapters/json/memory-adapter.js';
+export * from './index-core.js';
 export { WordPressAdapter, type WordPressAdapterOptions } from './adapters/wordpress/wordpress-adapter.js';
 export { FeedAdapter, type FeedAdapterOptions } from './adapters/feed/feed-adapter.js';

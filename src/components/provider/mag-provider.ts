@@ -1,24 +1,36 @@
 import { LitElement, css, html } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { adapterContext } from '../../core/context.js';
 import { MagAdapterError } from '../../core/errors.js';
+import { LazyAdapter } from '../../core/lazy-adapter.js';
 import type { MagAdapter } from '../../core/model.js';
 import { SharedAdapter } from '../../core/shared-adapter.js';
 import { JsonAdapter } from '../../adapters/json/json-adapter.js';
 
-/** Builds an adapter for `<mag-provider adapter="name">` from the provider's attributes. */
-export type AdapterFactory = (provider: MagProvider) => MagAdapter;
+/**
+ * Builds an adapter for `<mag-provider adapter="name">` from the provider's attributes, at once or
+ * later (a promise: for example once the adapter's code is loaded with `import()`).
+ */
+export type AdapterFactory = (provider: MagProvider) => MagAdapter | Promise<MagAdapter>;
 
 const adapterTypes = new Map<string, AdapterFactory>([
-  ['json', (provider) => (provider.src ? new JsonAdapter({ url: provider.src }) : failing('unsupported', 'adapter="json" needs a src attribute (the URL of a JSON data file).'))],
+  ['json', (provider) => (provider.src ? new JsonAdapter({ url: provider.src }) : failing(new MagAdapterError('unsupported', 'adapter="json" needs a src attribute (the URL of a JSON data file).')))],
 ]);
 
 /** An adapter whose every call fails with the same clear error (misconfigured provider). */
-function failing(code: 'unsupported', message: string): MagAdapter {
-  const fail = () => Promise.reject(new MagAdapterError(code, message));
+function failing(error: MagAdapterError): MagAdapter {
+  const fail = () => Promise.reject(error);
   return { getArticle: fail, listComments: fail, listRecent: fail, getAbout: fail };
 }
+
+/**
+ * What a failing adapter factory means for the elements: a `MagAdapterError` as it is (`network`
+ * when the adapter's code could not be loaded), anything else a misconfiguration (no endpoint…).
+ */
+const factoryError = (type: string, error: unknown): MagAdapterError =>
+  error instanceof MagAdapterError ? error : new MagAdapterError('unsupported', `<mag-provider adapter="${type}">: ${(error as Error)?.message ?? error}`, { cause: error });
+
+const isPromiseLike = (value: unknown): value is PromiseLike<MagAdapter> => typeof (value as PromiseLike<MagAdapter> | undefined)?.then === 'function';
 
 /**
  * @summary Gives a data adapter to every mag-* element inside it, and shares the adapter's answers among them.
@@ -26,8 +38,9 @@ function failing(code: 'unsupported', message: string): MagAdapter {
  *
  * @description
  * The adapter comes from, in this order: the `adapter` property (any object implementing
- * `MagAdapter`); the `adapter` attribute naming a registered adapter type (`json`, and, in the
- * drop-in bundle, `wordpress` and `feed`) configured by `src` / `endpoint`; an inline
+ * `MagAdapter`); the `adapter` attribute naming a registered adapter type (`json`, and, with
+ * `mag-elements.js` or the drop-in bundle, `wordpress` and `feed`, whose code loads when first
+ * asked for) configured by `src` / `endpoint`; an inline
  * `<script type="application/json">` child (the JSON data format); the `src` attribute, the URL of
  * a JSON data file. Nested providers: the nearest one wins. Replacing the adapter reloads every
  * element. Identical requests from its elements reach the adapter once (see `max-age`).
@@ -41,45 +54,54 @@ export class MagProvider extends LitElement {
     }
   `;
 
+  // A getter, not a static field: lit-analyzer (web-component-analyzer) reads attributes only from
+  // `static get properties()`.
+  static override get properties() {
+    return {
+      adapter: { attribute: false },
+      adapterType: { attribute: 'adapter' },
+      src: {},
+      endpoint: {},
+      maxAge: { type: Number, attribute: 'max-age' },
+      timeout: { type: Number },
+      _inlineJson: { state: true, attribute: false },
+    };
+  }
+
   /**
-   * Makes `<mag-provider adapter="name">` build an adapter with `factory(provider)`.
-   * The drop-in bundle registers `wordpress` (uses `endpoint`) and `feed` (uses `src`).
+   * Makes `<mag-provider adapter="name">` build an adapter with `factory(provider)`. The factory may
+   * return a promise (code loaded on demand): the elements show their loading state meanwhile. When
+   * it throws or rejects, every element shows the error, with a retry that calls the factory again:
+   * a `MagAdapterError` keeps its code (`network` for code that could not be loaded), anything else
+   * is reported as a misconfiguration (`unsupported`). `mag-elements.js` and the drop-in bundle
+   * register `wordpress` (uses `endpoint`) and `feed` (uses `src`).
    */
   static registerAdapterType(name: string, factory: AdapterFactory): void {
     adapterTypes.set(name.toLowerCase(), factory);
   }
 
   /** The adapter to use, set from script. Takes precedence over every attribute. */
-  @property({ attribute: false })
   adapter?: MagAdapter;
 
   /** A registered adapter type to build from the attributes: `json`, `wordpress`, `feed`… */
-  @property({ attribute: 'adapter' })
   adapterType?: string;
 
   /** URL of the data: a JSON data file (default), or a feed with `adapter="feed"`. */
-  @property()
   src?: string;
 
   /** Base URL of the backend's API, for adapters that need one (`adapter="wordpress"`: the site's `/wp-json` URL). */
-  @property()
   endpoint?: string;
 
   /** How long, in seconds, an answer is reused by the elements inside (0: only requests in flight are shared). */
-  @property({ type: Number, attribute: 'max-age' })
   maxAge = 300;
 
   /** How long, in seconds, elements wait for an answer before showing a timeout message (0: forever). */
-  @property({ type: Number })
   timeout = 20;
 
-  @provide({ context: adapterContext })
-  @state()
-  private _shared?: SharedAdapter;
-
-  @state()
   private _inlineJson?: string;
 
+  /** Gives the shared adapter to the elements inside (the `adapterContext`). */
+  #context = new ContextProvider(this, { context: adapterContext });
   #observer?: MutationObserver;
   #base?: MagAdapter;
 
@@ -99,7 +121,7 @@ export class MagProvider extends LitElement {
    * Drops every shared answer and makes every element inside load its data again.
    */
   refresh(): void {
-    this._shared?.refresh();
+    this.#context.value?.refresh();
   }
 
   #readInline(): void {
@@ -113,16 +135,29 @@ export class MagProvider extends LitElement {
     const inputs = ['adapter', 'adapterType', 'src', 'endpoint', '_inlineJson'];
     if (!inputs.some((key) => changed.has(key))) return this.#base;
     if (this.adapter) return this.adapter;
-    if (this.adapterType) {
-      const factory = adapterTypes.get(this.adapterType.toLowerCase());
+    const type = this.adapterType;
+    if (type) {
+      const factory = adapterTypes.get(type.toLowerCase());
       if (!factory) {
-        return failing('unsupported', `<mag-provider adapter="${this.adapterType}">: no adapter type of that name is registered (known: ${[...adapterTypes.keys()].join(', ')}).`);
+        return failing(factoryError(type, `no adapter type of that name is registered (known: ${[...adapterTypes.keys()].join(', ')}).`));
       }
       try {
-        return factory(this);
+        const adapter = factory(this);
+        if (!isPromiseLike(adapter)) return adapter;
+        // Its code loads on demand: the elements wait (loading state); a failure is shown with a retry
+        // that calls the factory again. A newer adapter (attributes changed meanwhile) replaces this one.
+        const lazy: LazyAdapter = new LazyAdapter(
+          adapter,
+          () => factory(this),
+          (error) => factoryError(type, error),
+          () => {
+            if (this.#base === lazy) this.refresh();
+          },
+        );
+        return lazy;
       } catch (error) {
         // A misconfigured adapter (no endpoint, a bad URL…) is reported by every element, never thrown.
-        return failing('unsupported', `<mag-provider adapter="${this.adapterType}">: ${(error as Error).message}`);
+        return failing(factoryError(type, error));
       }
     }
     if (this._inlineJson !== undefined) return JsonAdapter.fromText(this._inlineJson);
@@ -133,12 +168,13 @@ export class MagProvider extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     const base = this.#resolveAdapter(changed);
     const options = { maxAge: Math.max(0, this.maxAge) * 1000, timeout: Math.max(0, this.timeout) * 1000 };
+    const shared = this.#context.value;
     if (base !== this.#base) {
       this.#base = base;
-      this._shared = base ? new SharedAdapter(base, options) : undefined;
-    } else if (this._shared) {
-      this._shared.maxAge = options.maxAge;
-      this._shared.timeout = options.timeout;
+      this.#context.setValue(base ? new SharedAdapter(base, options) : undefined);
+    } else if (shared) {
+      shared.maxAge = options.maxAge;
+      shared.timeout = options.timeout;
     }
   }
 

@@ -1,0 +1,77 @@
+import { MagAdapterError } from './errors.js';
+import type { MagAdapter, RequestOptions } from './model.js';
+
+/**
+ * What `<mag-provider>` uses while an adapter type's factory is asynchronous (its code loaded on
+ * demand): every call waits for the real adapter, then goes to it. When getting the adapter fails
+ * (the code could not be loaded), the calls fail with that error, and the next call tries again:
+ * an element's retry loads the code again. `onRecover` is called when an attempt succeeds after a
+ * failure, so that the provider can make every element load again.
+ *
+ * Like `JsonAdapter`, the optional `postComment` and `subscribe` exist once the real adapter is
+ * known (`ready()` waits for it); `getAbout` always exists and fails with `unsupported` when the
+ * real adapter has no about boxes.
+ */
+export class LazyAdapter implements MagAdapter {
+  declare postComment?: MagAdapter['postComment'];
+  declare subscribe?: MagAdapter['subscribe'];
+  #adapter?: Promise<MagAdapter>;
+  #failed = false;
+  readonly #load: () => MagAdapter | PromiseLike<MagAdapter>;
+  readonly #fail: (error: unknown) => MagAdapterError;
+  readonly #onRecover: () => void;
+
+  constructor(
+    first: PromiseLike<MagAdapter>,
+    load: () => MagAdapter | PromiseLike<MagAdapter>,
+    fail: (error: unknown) => MagAdapterError,
+    onRecover: () => void,
+  ) {
+    this.#load = load;
+    this.#fail = fail;
+    this.#onRecover = onRecover;
+    this.#get(first).catch(() => {});
+  }
+
+  #get(attempt?: PromiseLike<MagAdapter>): Promise<MagAdapter> {
+    return (this.#adapter ??= (async () => attempt ?? this.#load())().then(
+      (adapter) => {
+        this.postComment = adapter.postComment?.bind(adapter);
+        this.subscribe = adapter.subscribe?.bind(adapter);
+        if (this.#failed) {
+          this.#failed = false;
+          this.#onRecover();
+        }
+        return adapter;
+      },
+      (error: unknown) => {
+        // Not kept: the next call (a retry) tries again.
+        this.#adapter = undefined;
+        this.#failed = true;
+        throw this.#fail(error);
+      },
+    ));
+  }
+
+  async ready(opts?: RequestOptions): Promise<void> {
+    await (await this.#get()).ready?.(opts);
+  }
+
+  async getArticle(...args: Parameters<MagAdapter['getArticle']>): ReturnType<MagAdapter['getArticle']> {
+    return (await this.#get()).getArticle(...args);
+  }
+
+  async listComments(...args: Parameters<MagAdapter['listComments']>): ReturnType<MagAdapter['listComments']> {
+    return (await this.#get()).listComments(...args);
+  }
+
+  async listRecent(...args: Parameters<MagAdapter['listRecent']>): ReturnType<MagAdapter['listRecent']> {
+    return (await this.#get()).listRecent(...args);
+  }
+
+  async getAbout(...args: Parameters<NonNullable<MagAdapter['getAbout']>>): ReturnType<NonNullable<MagAdapter['getAbout']>> {
+    const adapter = await this.#get();
+    if (!adapter.getAbout) throw new MagAdapterError('unsupported', 'This adapter has no about boxes.');
+    return adapter.getAbout(...args);
+  }
+}
