@@ -15,7 +15,9 @@ import type {
 } from '../../core/model.js';
 import { MagAdapterError, throwIfAborted } from '../../core/errors.js';
 import type { MagErrorCode } from '../../core/errors.js';
-import { escapeHtml, htmlToText, textToHtml, truncateText } from '../feed/html-text.js';
+import { arrayOf, assertValid, count, object, string } from '../../core/validate.js';
+import type { Check } from '../../core/validate.js';
+import { escapeHtml, htmlToText, truncateText } from '../feed/html-text.js';
 import type { WpComment, WpError, WpIndex, WpPost, WpTerm, WpUser } from './wp-types.js';
 
 /** Options of {@link WordPressAdapter}. */
@@ -46,6 +48,14 @@ interface WpResponse<T> {
 type Params = Record<string, string | number | undefined>;
 
 const EMBED = 'author,wp:term';
+
+/** What the adapter needs in WordPress's answers (checked with the data model's checks). */
+const POST = object({ id: count, title: object({ rendered: string }) });
+const POSTS = arrayOf(POST);
+const COMMENT = object({ id: count });
+const NAMED = object({ name: string });
+const LIST = arrayOf(object({}));
+const ANY: Check = () => undefined;
 
 /** Maps WordPress error codes of `POST /wp/v2/comments` to the draft field they are about. */
 const FIELD_OF_PARAM: Record<string, keyof CommentDraft> = {
@@ -107,22 +117,17 @@ export class WordPressAdapter implements MagAdapter {
   async getArticle(ref: string, opts: RequestOptions = {}): Promise<Article> {
     const post = await this.#findPost(ref, { _embed: EMBED }, opts);
     const [previous, next, commentCount] = await Promise.all([
-      this.#neighbour(post, 'previous', opts),
-      this.#neighbour(post, 'next', opts),
+      this.#neighbour(post, true, opts),
+      this.#neighbour(post, false, opts),
       this.#commentTotal(post.id, opts),
     ]);
-    const embedded = post._embedded ?? {};
-    const author = embedded.author?.[0];
+    const author = post._embedded?.author?.[0];
     const link = post.link;
     return {
-      id: String(post.id),
+      ...summaryOf(post),
       slug: post.slug,
-      title: htmlToText(post.title?.rendered ?? ''),
-      url: link,
-      published: gmtDate(post.date_gmt, post.date),
       updated: post.modified_gmt ? gmtDate(post.modified_gmt) : undefined,
       author: author && !isWpError(author) ? personOfUser(author) : undefined,
-      sections: sectionsOf(post),
       bodyHtml: post.content?.rendered ?? '',
       commentsOpen: post.comment_status === 'open',
       commentCount,
@@ -144,13 +149,12 @@ export class WordPressAdapter implements MagAdapter {
       '/wp/v2/comments',
       { post: postId, page, per_page: this.#commentsPerPage, order: 'asc', orderby: 'date_gmt' },
       opts,
+      arrayOf(COMMENT),
     );
-    const list = expectArray(res.data, 'comments');
-    const total = headerNumber(res.headers, 'X-WP-Total');
     const pages = headerNumber(res.headers, 'X-WP-TotalPages');
     return {
-      comments: list.map((c, i) => commentOf(c, `comments[${i}]`)),
-      total,
+      comments: res.data.map(commentOf),
+      total: headerNumber(res.headers, 'X-WP-Total'),
       nextCursor: pages !== undefined && page < pages ? String(page + 1) : undefined,
     };
   }
@@ -162,18 +166,11 @@ export class WordPressAdapter implements MagAdapter {
       '/wp/v2/posts',
       { per_page: limit, orderby: 'date', order: 'desc', categories, _embed: 'wp:term' },
       opts,
+      POSTS,
     );
-    return expectArray(res.data, 'posts').map((p, i) => {
-      checkPost(p, `posts[${i}]`);
+    return res.data.map((p) => {
       const excerpt = htmlToText(p.excerpt?.rendered ?? '');
-      return {
-        id: String(p.id),
-        title: htmlToText(p.title?.rendered ?? ''),
-        url: p.link,
-        published: gmtDate(p.date_gmt, p.date),
-        sections: sectionsOf(p),
-        excerpt: excerpt ? truncateText(excerpt, 300) : undefined,
-      };
+      return { ...summaryOf(p), excerpt: excerpt ? truncateText(excerpt, 300) : undefined };
     });
   }
 
@@ -183,16 +180,11 @@ export class WordPressAdapter implements MagAdapter {
    */
   async getAbout(key?: string, opts: RequestOptions = {}): Promise<About> {
     if (key === undefined || key === '' || key === 'site' || key === 'magazine') {
-      const res = await this.#request<WpIndex>('/', { _fields: 'name,description,url,home,site_icon_url' }, opts);
-      const site = res.data;
-      if (!site || typeof site !== 'object' || typeof site.name !== 'string') {
-        throw new MagAdapterError('invalid-data', 'The WordPress API index has no site name.', { problems: ['name: missing'] });
-      }
+      const site = (await this.#request<WpIndex & { name: string }>('/', { _fields: 'name,description,url,home,site_icon_url' }, opts, NAMED)).data;
       const name = htmlToText(site.name);
-      const description = htmlToText(site.description ?? '');
       return {
         name,
-        bioHtml: description ? `<p>${escapeHtml(description)}</p>` : '',
+        bioHtml: paragraph(site.description),
         photoUrl: site.site_icon_url || undefined,
         photoAlt: site.site_icon_url ? name : undefined,
         contactUrl: site.home || site.url || undefined,
@@ -201,23 +193,17 @@ export class WordPressAdapter implements MagAdapter {
     const m = /^author:(.+)$/.exec(key);
     if (!m) throw new MagAdapterError('not-found', `No about box "${key}": use "site" or "author:<id or slug>".`);
     const ref = m[1].trim();
-    let user: WpUser | undefined;
-    if (/^\d+$/.test(ref)) {
-      user = (await this.#request<WpUser>(`/wp/v2/users/${ref}`, {}, opts)).data;
-    } else {
-      user = expectArray((await this.#request<WpUser[]>('/wp/v2/users', { slug: ref }, opts)).data, 'users')[0];
-      if (!user) throw new MagAdapterError('not-found', `No author "${ref}" on this WordPress site.`);
-    }
-    if (!user || typeof user.name !== 'string') {
-      throw new MagAdapterError('invalid-data', 'WordPress sent a user without a name.', { problems: ['name: missing'] });
-    }
+    const user = /^\d+$/.test(ref)
+      ? (await this.#request<WpUser>(`/wp/v2/users/${ref}`, {}, opts, NAMED)).data
+      : (await this.#request<WpUser[]>('/wp/v2/users', { slug: ref }, opts, arrayOf(NAMED))).data[0];
+    if (!user) throw new MagAdapterError('not-found', `No author "${ref}" on this WordPress site.`);
     const person = personOfUser(user);
     const links: { label: string; url: string }[] = [];
     if (user.url) links.push({ label: 'Website', url: user.url });
     if (user.link) links.push({ label: `Articles by ${person.name}`, url: user.link });
     return {
       name: person.name,
-      bioHtml: user.description ? textToHtml(htmlToText(user.description)) : '',
+      bioHtml: paragraph(user.description),
       photoUrl: person.avatarUrl,
       photoAlt: person.avatarUrl ? person.name : undefined,
       contactUrl: user.url || undefined,
@@ -242,8 +228,7 @@ export class WordPressAdapter implements MagAdapter {
       }
       body.parent = parent;
     }
-    const res = await this.#request<WpComment>('/wp/v2/comments', {}, opts, draft, body);
-    return commentOf(res.data, 'comment');
+    return commentOf((await this.#request<WpComment>('/wp/v2/comments', {}, opts, COMMENT, draft, body)).data);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -251,15 +236,10 @@ export class WordPressAdapter implements MagAdapter {
   async #findPost(ref: string, params: Params, opts: RequestOptions): Promise<WpPost> {
     const trimmed = String(ref ?? '').trim();
     if (!trimmed) throw new MagAdapterError('not-found', 'No article id or slug given.');
-    let post: WpPost | undefined;
-    if (/^\d+$/.test(trimmed)) {
-      post = (await this.#request<WpPost>(`/wp/v2/posts/${trimmed}`, params, opts)).data;
-    } else {
-      const list = expectArray((await this.#request<WpPost[]>('/wp/v2/posts', { ...params, slug: trimmed }, opts)).data, 'posts');
-      post = list[0];
-      if (!post) throw new MagAdapterError('not-found', `No published article "${trimmed}" on this WordPress site.`);
-    }
-    checkPost(post, 'post');
+    const post = /^\d+$/.test(trimmed)
+      ? (await this.#request<WpPost>(`/wp/v2/posts/${trimmed}`, params, opts, POST)).data
+      : (await this.#request<WpPost[]>('/wp/v2/posts', { ...params, slug: trimmed }, opts, POSTS)).data[0];
+    if (!post) throw new MagAdapterError('not-found', `No published article "${trimmed}" on this WordPress site.`);
     return post;
   }
 
@@ -269,30 +249,30 @@ export class WordPressAdapter implements MagAdapter {
     return (await this.#findPost(trimmed, { _fields: 'id,title,date,date_gmt' }, opts)).id;
   }
 
-  async #neighbour(post: WpPost, which: 'previous' | 'next', opts: RequestOptions): Promise<ArticleLink | undefined> {
+  /** The post just before (`older`) or after this one. */
+  async #neighbour(post: WpPost, older: boolean, opts: RequestOptions): Promise<ArticleLink | undefined> {
     // `before`/`after` compare with the local post_date column, so pass the local date.
     const res = await this.#request<WpPost[]>(
       '/wp/v2/posts',
       {
-        [which === 'previous' ? 'before' : 'after']: post.date,
-        order: which === 'previous' ? 'desc' : 'asc',
+        [older ? 'before' : 'after']: post.date,
+        order: older ? 'desc' : 'asc',
         orderby: 'date',
         per_page: 1,
         exclude: post.id,
         _fields: 'id,title,link,slug',
       },
       opts,
+      POSTS,
     );
-    const p = expectArray(res.data, 'posts')[0];
-    if (!p) return undefined;
-    checkPost(p, `${which} post`);
-    return { id: String(p.id), title: htmlToText(p.title?.rendered ?? ''), url: p.link };
+    const p = res.data[0];
+    return p && { id: String(p.id), title: titleOf(p), url: p.link };
   }
 
   /** Number of approved comments; `undefined` when the site hides its comments endpoint (the article still loads). */
   async #commentTotal(postId: number, opts: RequestOptions): Promise<number | undefined> {
     try {
-      const res = await this.#request<WpComment[]>('/wp/v2/comments', { post: postId, per_page: 1, _fields: 'id' }, opts);
+      const res = await this.#request<WpComment[]>('/wp/v2/comments', { post: postId, per_page: 1, _fields: 'id' }, opts, ANY);
       return headerNumber(res.headers, 'X-WP-Total');
     } catch (e) {
       if (e instanceof MagAdapterError && (e.code === 'aborted' || e.code === 'timeout')) throw e;
@@ -307,17 +287,11 @@ export class WordPressAdapter implements MagAdapter {
     if (cached !== undefined) return cached;
     // WordPress makes slugs like sanitize_title(): "Science & Tech" → "science-tech".
     const slugs = [...new Set([wanted.toLowerCase(), slugify(wanted)])].filter(Boolean).join(',');
-    const bySlug = expectArray(
-      (await this.#request<WpTerm[]>('/wp/v2/categories', { slug: slugs, _fields: 'id,name,slug' }, opts)).data,
-      'categories',
-    );
+    const bySlug = (await this.#request<WpTerm[]>('/wp/v2/categories', { slug: slugs, _fields: 'id,name,slug' }, opts, LIST)).data;
     let term: WpTerm | undefined = bySlug.find((t) => t.slug === wanted.toLowerCase()) ?? bySlug[0];
     if (!term) {
       // custom slugs: compare the decoded names of all categories (names are stored HTML-encoded)
-      const all = expectArray(
-        (await this.#request<WpTerm[]>('/wp/v2/categories', { per_page: 100, _fields: 'id,name,slug' }, opts)).data,
-        'categories',
-      );
+      const all = (await this.#request<WpTerm[]>('/wp/v2/categories', { per_page: 100, _fields: 'id,name,slug' }, opts, LIST)).data;
       term = all.find((t) => htmlToText(t.name ?? '').toLowerCase() === wanted.toLowerCase());
     }
     if (!term || typeof term.id !== 'number') {
@@ -327,8 +301,11 @@ export class WordPressAdapter implements MagAdapter {
     return term.id;
   }
 
-  /** One REST request (a POST of `body` when there is a `draft`): JSON in, JSON out, every failure as a `MagAdapterError`. */
-  async #request<T>(route: string, params: Params, opts: RequestOptions, draft?: CommentDraft, body?: object): Promise<WpResponse<T>> {
+  /**
+   * One REST request (a POST of `body` when there is a `draft`): JSON in, JSON out, the answer checked
+   * with `check`, every failure as a `MagAdapterError`.
+   */
+  async #request<T>(route: string, params: Params, opts: RequestOptions, check: Check, draft?: CommentDraft, body?: object): Promise<WpResponse<T>> {
     throwIfAborted(opts.signal);
     const url = this.routeUrl(route, params);
     let res: Response;
@@ -360,7 +337,7 @@ export class WordPressAdapter implements MagAdapter {
         { status: res.status, problems: ['response: not JSON'] },
       );
     }
-    return { data: data as T, headers: res.headers };
+    return { data: assertValid<T>(check, data, route, "WordPress's answer"), headers: res.headers };
   }
 }
 
@@ -426,23 +403,6 @@ function errorOf(status: number, wp: WpError | undefined, url: string, draft?: C
   return make('rejected', `WordPress refused the ${draft ? 'comment' : 'request'} (HTTP ${status})${tail}.`);
 }
 
-function expectArray<T>(data: T[], what: string): T[] {
-  if (!Array.isArray(data)) {
-    throw new MagAdapterError('invalid-data', `WordPress sent no list of ${what}.`, { problems: [`${what}: expected an array`] });
-  }
-  return data;
-}
-
-function checkPost(p: WpPost | undefined, path: string): asserts p is WpPost {
-  const problems: string[] = [];
-  if (!p || typeof p !== 'object') problems.push(`${path}: expected an object`);
-  else {
-    if (typeof p.id !== 'number') problems.push(`${path}.id: expected a number`);
-    if (typeof p.title?.rendered !== 'string') problems.push(`${path}.title.rendered: expected a string`);
-  }
-  if (problems.length) throw new MagAdapterError('invalid-data', `WordPress sent an invalid post: ${problems.join('; ')}.`, { problems });
-}
-
 function slugify(name: string): string {
   return name
     .toLowerCase()
@@ -476,6 +436,19 @@ function largestAvatar(urls: Record<string, string> | undefined): string | undef
   return best?.[1];
 }
 
+/** WordPress text (it may hold entities or tags) as one HTML paragraph, or nothing. */
+function paragraph(text = ''): string {
+  const plain = htmlToText(text);
+  return plain && `<p>${escapeHtml(plain)}</p>`;
+}
+
+const titleOf = (p: WpPost): string => htmlToText(p.title?.rendered ?? '');
+
+/** What an article and a summary share. */
+function summaryOf(p: WpPost): ArticleSummary {
+  return { id: String(p.id), title: titleOf(p), url: p.link, published: gmtDate(p.date_gmt, p.date), sections: sectionsOf(p) };
+}
+
 function personOfUser(u: WpUser): Person {
   return {
     name: htmlToText(u.name ?? ''),
@@ -498,10 +471,7 @@ function sectionsOf(p: WpPost): Section[] {
   return sections;
 }
 
-function commentOf(c: WpComment, path: string): Comment {
-  if (!c || typeof c !== 'object' || typeof c.id !== 'number') {
-    throw new MagAdapterError('invalid-data', `WordPress sent an invalid comment at ${path}.`, { problems: [`${path}.id: expected a number`] });
-  }
+function commentOf(c: WpComment): Comment {
   return {
     id: String(c.id),
     parentId: c.parent ? String(c.parent) : undefined,
