@@ -10,7 +10,7 @@ import type {
   MagAdapter,
   RequestOptions,
 } from '../../core/model.js';
-import { MagAdapterError, throwIfAborted } from '../../core/errors.js';
+import { abortError, MagAdapterError, throwIfAborted } from '../../core/errors.js';
 import { htmlToText, truncateText } from './html-text.js';
 import { parseFeed } from './parse-feed.js';
 import type { FeedEntry, ParsedFeed } from './parse-feed.js';
@@ -25,6 +25,7 @@ export interface FeedAdapterOptions {
 
 const ACCEPT = 'application/atom+xml, application/rss+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8';
 const EPOCH = new Date(0).toISOString();
+const TIMEOUT = 'The feed did not arrive in time.';
 
 /**
  * A read-only adapter fed by a syndication feed: RSS 2.0, Atom 1.0 or JSON Feed 1.1, parsed in the
@@ -127,7 +128,7 @@ export class FeedAdapter implements MagAdapter {
     // One caller's abort only ends its own wait.
     return signal
       ? new Promise<ParsedFeed>((resolve, reject) => {
-          const onAbort = () => reject(abortError(signal, signal.reason));
+          const onAbort = () => reject(abortError(signal, signal.reason, TIMEOUT));
           signal.addEventListener('abort', onAbort, { once: true });
           feed.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
         })
@@ -147,7 +148,7 @@ export class FeedAdapter implements MagAdapter {
       text = decode(await res.arrayBuffer(), res.headers.get('Content-Type') ?? '');
     } catch (e) {
       if (e instanceof MagAdapterError) throw e;
-      if (signal?.aborted) throw abortError(signal, e);
+      if (signal?.aborted) throw abortError(signal, e, TIMEOUT);
       throw new MagAdapterError('network', `Could not fetch the feed at ${url} (${(e as Error)?.message ?? e}).`, { cause: e });
     }
     const finalUrl = res.url || url;
@@ -174,15 +175,6 @@ function decode(bytes: ArrayBuffer, contentType: string): string {
   } catch {
     return new TextDecoder().decode(bytes);
   }
-}
-
-/** `timeout` when the signal was an `AbortSignal.timeout()`, else `aborted`. */
-function abortError(signal: AbortSignal, cause: unknown): MagAdapterError {
-  const reason: unknown = signal.reason;
-  if (reason instanceof DOMException && reason.name === 'TimeoutError') {
-    return new MagAdapterError('timeout', 'The feed did not arrive in time.', { cause: reason });
-  }
-  return new MagAdapterError('aborted', 'The request was cancelled.', { cause });
 }
 
 /** The title, else the start of the text. */

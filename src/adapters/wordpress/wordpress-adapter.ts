@@ -13,7 +13,7 @@ import type {
   RequestOptions,
   Section,
 } from '../../core/model.js';
-import { MagAdapterError, throwIfAborted } from '../../core/errors.js';
+import { abortError, MagAdapterError, throwIfAborted } from '../../core/errors.js';
 import type { MagErrorCode } from '../../core/errors.js';
 import { arrayOf, assertValid, count, object, string } from '../../core/validate.js';
 import type { Check } from '../../core/validate.js';
@@ -181,14 +181,7 @@ export class WordPressAdapter implements MagAdapter {
   async getAbout(key?: string, opts: RequestOptions = {}): Promise<About> {
     if (key === undefined || key === '' || key === 'site' || key === 'magazine') {
       const site = (await this.#request<WpIndex & { name: string }>('/', { _fields: 'name,description,url,home,site_icon_url' }, opts, NAMED)).data;
-      const name = htmlToText(site.name);
-      return {
-        name,
-        bioHtml: paragraph(site.description),
-        photoUrl: site.site_icon_url || undefined,
-        photoAlt: site.site_icon_url ? name : undefined,
-        contactUrl: site.home || site.url || undefined,
-      };
+      return about(htmlToText(site.name), site.description, site.site_icon_url, site.home || site.url);
     }
     const m = /^author:(.+)$/.exec(key);
     if (!m) throw new MagAdapterError('not-found', `No about box "${key}": use "site" or "author:<id or slug>".`);
@@ -197,18 +190,11 @@ export class WordPressAdapter implements MagAdapter {
       ? (await this.#request<WpUser>(`/wp/v2/users/${ref}`, {}, opts, NAMED)).data
       : (await this.#request<WpUser[]>('/wp/v2/users', { slug: ref }, opts, arrayOf(NAMED))).data[0];
     if (!user) throw new MagAdapterError('not-found', `No author "${ref}" on this WordPress site.`);
-    const person = personOfUser(user);
+    const { name, avatarUrl } = personOfUser(user);
     const links: { label: string; url: string }[] = [];
     if (user.url) links.push({ label: 'Website', url: user.url });
-    if (user.link) links.push({ label: `Articles by ${person.name}`, url: user.link });
-    return {
-      name: person.name,
-      bioHtml: paragraph(user.description),
-      photoUrl: person.avatarUrl,
-      photoAlt: person.avatarUrl ? person.name : undefined,
-      contactUrl: user.url || undefined,
-      links,
-    };
+    if (user.link) links.push({ label: `Articles by ${name}`, url: user.link });
+    return { ...about(name, user.description, avatarUrl, user.url), links };
   }
 
   /**
@@ -275,7 +261,7 @@ export class WordPressAdapter implements MagAdapter {
       const res = await this.#request<WpComment[]>('/wp/v2/comments', { post: postId, per_page: 1, _fields: 'id' }, opts, ANY);
       return headerNumber(res.headers, 'X-WP-Total');
     } catch (e) {
-      if (e instanceof MagAdapterError && (e.code === 'aborted' || e.code === 'timeout')) throw e;
+      if (['aborted', 'timeout'].includes((e as MagAdapterError).code)) throw e;
       return undefined;
     }
   }
@@ -319,7 +305,7 @@ export class WordPressAdapter implements MagAdapter {
       });
       text = await res.text();
     } catch (e) {
-      if (opts.signal?.aborted) throw abortError(opts.signal, e);
+      if (opts.signal?.aborted) throw abortError(opts.signal, e, 'WordPress did not answer in time.');
       throw new MagAdapterError('network', `Could not reach WordPress at ${url} (${(e as Error)?.message ?? e}).`, { cause: e });
     }
     let data: unknown;
@@ -342,15 +328,6 @@ export class WordPressAdapter implements MagAdapter {
 }
 
 // ---------------------------------------------------------------------------------------------------
-
-/** `timeout` when the signal was an `AbortSignal.timeout()`, else `aborted`. */
-function abortError(signal: AbortSignal, cause: unknown): MagAdapterError {
-  const reason: unknown = signal.reason;
-  if (reason instanceof DOMException && reason.name === 'TimeoutError') {
-    return new MagAdapterError('timeout', 'WordPress did not answer in time.', { cause: reason });
-  }
-  return new MagAdapterError('aborted', 'The request was cancelled.', { cause });
-}
 
 function isWpError(x: unknown): x is WpError {
   return typeof x === 'object' && x !== null && typeof (x as WpError).code === 'string' && typeof (x as WpError).message === 'string';
@@ -436,10 +413,10 @@ function largestAvatar(urls: Record<string, string> | undefined): string | undef
   return best?.[1];
 }
 
-/** WordPress text (it may hold entities or tags) as one HTML paragraph, or nothing. */
-function paragraph(text = ''): string {
-  const plain = htmlToText(text);
-  return plain && `<p>${escapeHtml(plain)}</p>`;
+/** An about box; `description` is WordPress text (it may hold entities or tags), shown as one paragraph. */
+function about(name: string, description = '', photoUrl?: string, contactUrl?: string): About {
+  const bio = htmlToText(description);
+  return { name, bioHtml: bio && `<p>${escapeHtml(bio)}</p>`, photoUrl: photoUrl || undefined, photoAlt: photoUrl ? name : undefined, contactUrl: contactUrl || undefined };
 }
 
 const titleOf = (p: WpPost): string => htmlToText(p.title?.rendered ?? '');
@@ -482,7 +459,7 @@ function commentOf(c: WpComment): Comment {
     },
     published: gmtDate(c.date_gmt, c.date),
     bodyHtml: c.content?.rendered ?? '',
-    status: c.status === 'approved' || c.status === 'approve' || c.status === undefined ? 'approved' : 'pending',
+    status: [undefined, 'approved', 'approve'].includes(c.status) ? 'approved' : 'pending',
   };
 }
 
