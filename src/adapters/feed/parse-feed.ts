@@ -335,9 +335,7 @@ const FEED_TYPES = /^(application\/((rss|atom|feed)\+(xml|json)|(rdf\+)?xml|json
 
 function discover(html: string, url: string): FeedDiscovery {
   const doc = parseInert(html, 'text/html');
-  const links = Array.from(doc.querySelectorAll('link[rel][href]')).filter(
-    (l) => /(^|\s)alternate(\s|$)/i.test(l.getAttribute('rel') ?? '') && FEED_TYPES.test(typeOf(l)),
-  );
+  const links = Array.from(doc.querySelectorAll('link[rel~=alternate i][href]')).filter((l) => FEED_TYPES.test(typeOf(l)));
   const href = (links.find((l) => /atom|rss/i.test(typeOf(l))) ?? links[0])?.getAttribute('href');
   if (!href) {
     throw new MagAdapterError(
