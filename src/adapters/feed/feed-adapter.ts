@@ -187,9 +187,9 @@ function summaryOf(e: FeedEntry, feed: ParsedFeed): ArticleSummary {
   return { id: e.id, title: titleOf(e), url: e.link, published: e.published ?? feed.updated ?? EPOCH, sections: e.sections.map(({ name }) => ({ name })) };
 }
 
-/** Entries oldest first (entries without a date keep their feed order, as if newest first). */
+/** Entries oldest first (entries without a date keep their feed order, as if newest first: the sort is stable). */
 function byDate(entries: FeedEntry[]): FeedEntry[] {
-  return [...entries].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || b.index - a.index);
+  return [...entries].reverse().sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
 }
 
 /** A link without its fragment and trailing slashes, to compare links. */

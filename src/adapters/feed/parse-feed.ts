@@ -31,8 +31,6 @@ export interface FeedEntry {
   commentCount?: number;
   /** RFC 4685 `thr:in-reply-to`. */
   inReplyTo?: { ref: string; href?: string };
-  /** Position in the document (ties in dates keep the feed's order). */
-  index: number;
 }
 
 export interface ParsedFeed {
@@ -168,7 +166,6 @@ function parseRss(root: Element, url: string, rdf: boolean): ParsedFeed {
         commentFeedType: commentRss && 'application/rss+xml',
         commentCount: count(text(item, 'http://purl.org/rss/1.0/modules/slash/', 'comments')),
         inReplyTo: inReplyTo(item, url),
-        index,
       };
     }),
   };
@@ -252,7 +249,6 @@ function parseAtom(root: Element, url: string): ParsedFeed {
         commentFeedType: feedReplies?.getAttribute('type') ?? undefined,
         commentCount: count(feedReplies?.getAttributeNS(THR, 'count') ?? text(entry, THR, 'total')),
         inReplyTo: inReplyTo(entry, url),
-        index,
       };
     }),
   };
@@ -323,7 +319,6 @@ function parseJsonFeed(source: string, url: string): ParsedFeed {
           ...sections(tags.map((t) => [decodeEntities(t)])),
           contentHtml: str(item.content_html) ?? (contentText && textToHtml(contentText)),
           summaryHtml: summary && escapeHtml(summary),
-          index,
         };
       }),
   };
