@@ -268,22 +268,23 @@ export class WordPressAdapter implements MagAdapter {
 
   async #categoryId(section: string, opts: RequestOptions): Promise<number> {
     const wanted = section.trim();
-    if (/^\d+$/.test(wanted)) return Number(wanted);
-    const cached = this.#categoryIds.get(wanted.toLowerCase());
+    const key = wanted.toLowerCase();
+    if (/^\d+$/.test(key)) return Number(key);
+    const cached = this.#categoryIds.get(key);
     if (cached !== undefined) return cached;
     // WordPress makes slugs like sanitize_title(): "Science & Tech" → "science-tech".
-    const slugs = [...new Set([wanted.toLowerCase(), slugify(wanted)])].filter(Boolean).join(',');
+    const slugs = [...new Set([key, slugify(wanted)])].filter(Boolean).join(',');
     const bySlug = (await this.#request<WpTerm[]>('/wp/v2/categories', { slug: slugs, _fields: 'id,name,slug' }, opts, LIST)).data;
-    let term: WpTerm | undefined = bySlug.find((t) => t.slug === wanted.toLowerCase()) ?? bySlug[0];
+    let term: WpTerm | undefined = bySlug.find((t) => t.slug === key) ?? bySlug[0];
     if (!term) {
       // custom slugs: compare the decoded names of all categories (names are stored HTML-encoded)
       const all = (await this.#request<WpTerm[]>('/wp/v2/categories', { per_page: 100, _fields: 'id,name,slug' }, opts, LIST)).data;
-      term = all.find((t) => htmlToText(t.name ?? '').toLowerCase() === wanted.toLowerCase());
+      term = all.find((t) => htmlToText(t.name ?? '').toLowerCase() === key);
     }
     if (!term || typeof term.id !== 'number') {
       throw new MagAdapterError('not-found', `No section "${wanted}" on this WordPress site.`);
     }
-    this.#categoryIds.set(wanted.toLowerCase(), term.id);
+    this.#categoryIds.set(key, term.id);
     return term.id;
   }
 
