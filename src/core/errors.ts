@@ -67,7 +67,18 @@ export class MagAdapterError extends Error {
   }
 }
 
-/** Throws `aborted` when the signal is already aborted. */
+/**
+ * The error of a request its signal ended: `timeout` when the signal was an `AbortSignal.timeout()`
+ * (its reason is a `TimeoutError`), else `aborted`.
+ */
+export function abortError(signal: AbortSignal, cause: unknown = signal.reason, timeoutMessage = 'The request timed out.'): MagAdapterError {
+  const reason: unknown = signal.reason;
+  return reason instanceof DOMException && reason.name === 'TimeoutError'
+    ? new MagAdapterError('timeout', timeoutMessage, { cause: reason })
+    : new MagAdapterError('aborted', 'The request was cancelled.', { cause });
+}
+
+/** Throws `aborted` (`timeout` for a timed-out signal) when the signal is already aborted. */
 export function throwIfAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new MagAdapterError('aborted', 'The request was cancelled.', { cause: signal.reason });
+  if (signal?.aborted) throw abortError(signal);
 }

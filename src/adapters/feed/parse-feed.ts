@@ -7,22 +7,12 @@ import { MagAdapterError } from '../../core/errors.js';
 import { parseInert } from '../../core/inert.js';
 import { decodeEntities, escapeHtml, htmlToText, textToHtml } from './html-text.js';
 
-const NS = {
-  atom: 'http://www.w3.org/2005/Atom',
-  content: 'http://purl.org/rss/1.0/modules/content/',
-  dc: 'http://purl.org/dc/elements/1.1/',
-  wfw: 'http://wellformedweb.org/CommentAPI/',
-  slash: 'http://purl.org/rss/1.0/modules/slash/',
-  thr: 'http://purl.org/syndication/thread/1.0',
-  rss1: 'http://purl.org/rss/1.0/',
-  xml: 'http://www.w3.org/XML/1998/namespace',
-  xhtml: 'http://www.w3.org/1999/xhtml',
-};
-
-/** A section with the keys it can be looked up by (name, term, slug). */
-export interface FeedSection extends Section {
-  keys: string[];
-}
+const ATOM = 'http://www.w3.org/2005/Atom';
+const DC = 'http://purl.org/dc/elements/1.1/';
+const THR = 'http://purl.org/syndication/thread/1.0';
+const RSS1 = 'http://purl.org/rss/1.0/';
+/** RSS 2.0 elements have no namespace; RSS 1.0 (RDF) ones have the RSS 1.0 namespace. */
+const RSS = [null, RSS1];
 
 export interface FeedEntry {
   id: string;
@@ -31,7 +21,9 @@ export interface FeedEntry {
   published?: string;
   updated?: string;
   author?: Person;
-  sections: FeedSection[];
+  sections: Section[];
+  /** What `listRecent({ section })` matches, lowercased: each section's name, slug and term. */
+  sectionKeys: string[];
   contentHtml?: string;
   summaryHtml?: string;
   commentFeedUrl?: string;
@@ -39,12 +31,9 @@ export interface FeedEntry {
   commentCount?: number;
   /** RFC 4685 `thr:in-reply-to`. */
   inReplyTo?: { ref: string; href?: string };
-  /** Position in the document (ties in dates keep the feed's order). */
-  index: number;
 }
 
 export interface ParsedFeed {
-  format: 'rss' | 'atom' | 'json' | 'rdf';
   url: string;
   title: string;
   /** Untrusted HTML. */
@@ -60,277 +49,223 @@ export interface FeedDiscovery {
   alternate: string;
 }
 
-const FEED_TYPES = /^(application\/(rss|atom|feed)\+(xml|json)|application\/rdf\+xml|application\/json|text\/xml|application\/xml)\b/i;
-
 /** Parses a fetched document; `url` is its final URL (relative links resolve against it). */
 export function parseFeed(text: string, contentType: string, url: string): ParsedFeed | FeedDiscovery {
   const type = contentType.toLowerCase();
-  const start = text.replace(/^\uFEFF/, '').trimStart();
+  const start = text.trimStart(); // also drops a byte order mark
   if (start.startsWith('{') || /json/.test(type)) return parseJsonFeed(start, url);
   if (/^text\/html/.test(type) || /^<!doctype html|^<html[\s>]/i.test(start)) return discover(start, url);
   const doc = parseInert(start, 'application/xml');
   const error = doc.getElementsByTagNameNS('*', 'parsererror')[0];
   if (error) {
-    const reason = (error.querySelector('div')?.textContent ?? error.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const reason = (error.querySelector('div') ?? error).textContent?.replace(/\s+/g, ' ').trim();
     throw new MagAdapterError('invalid-data', `The feed at ${url} is not well-formed XML: ${reason || 'the XML parser gave up'}.`, {
       problems: [reason || 'parsererror'],
     });
   }
   const root = doc.documentElement;
-  if (root.localName === 'rss') return parseRss(root, url, 'rss');
-  if (root.localName === 'feed' && root.namespaceURI === NS.atom) return parseAtom(root, url);
-  if (root.localName === 'RDF') return parseRss(root, url, 'rdf');
-  throw new MagAdapterError(
-    'invalid-data',
-    `The document at ${url} is not an RSS, Atom or JSON feed (its root element is <${root.localName}>).`,
-    { problems: [`root element: <${root.localName}>`] },
-  );
+  const name = root.localName;
+  if (name === 'rss' || name === 'RDF') return parseRss(root, url, name === 'RDF');
+  if (name === 'feed' && root.namespaceURI === ATOM) return parseAtom(root, url);
+  throw new MagAdapterError('invalid-data', `The document at ${url} is not an RSS, Atom or JSON feed (its root element is <${name}>).`, {
+    problems: [`root element: <${name}>`],
+  });
 }
 
 // --- XML helpers --------------------------------------------------------------------------------
 
+/** The child elements named `name` in the namespace `ns` (or one of `ns`). */
 function kids(el: Element, ns: string | null | Array<string | null>, name: string): Element[] {
-  const spaces = Array.isArray(ns) ? ns : [ns];
-  return Array.from(el.children).filter((c) => c.localName === name && spaces.includes(c.namespaceURI));
+  return Array.from(el.children).filter((c) => c.localName === name && [ns].flat().includes(c.namespaceURI));
 }
 
 function kid(el: Element, ns: string | null | Array<string | null>, name: string): Element | undefined {
   return kids(el, ns, name)[0];
 }
 
-function text(el: Element | undefined): string {
-  return el?.textContent?.trim() ?? '';
+/** The trimmed text of `el`, or of its first child named `name` in `ns`. */
+function text(el: Element | undefined, ns?: string | null | Array<string | null>, name = ''): string {
+  return ((ns === undefined ? el : el && kid(el, ns, name))?.textContent ?? '').trim();
 }
 
 /** Resolves `href` against the element's `xml:base` chain and the document URL. */
 function resolve(href: string | null | undefined, el: Element, docUrl: string): string | undefined {
-  if (!href?.trim()) return undefined;
-  const bases: string[] = [];
-  for (let e: Element | null = el; e; e = e.parentElement) {
-    const b = e.getAttributeNS(NS.xml, 'base');
-    if (b) bases.unshift(b);
-  }
+  const base = (e: Element | null): string => (e ? new URL(e.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'base') ?? '', base(e.parentElement)).href : docUrl);
   try {
-    let base = docUrl;
-    for (const b of bases) base = new URL(b, base).href;
-    return new URL(href.trim(), base).href;
+    return href?.trim() ? new URL(href.trim(), base(el)).href : undefined;
   } catch {
     return undefined;
   }
 }
 
 function isoDate(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const d = new Date(value.trim());
+  const d = new Date(value?.trim() || NaN);
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
-function slugify(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/&/g, ' ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+const count = (value: string | null): number | undefined => (/^\d+$/.test(value ?? '') ? Number(value) : undefined);
+
+/** RFC 4685 `thr:in-reply-to`, when it has a `ref`. */
+function inReplyTo(el: Element, url: string): FeedEntry['inReplyTo'] {
+  const reply = kid(el, THR, 'in-reply-to');
+  const ref = reply?.getAttribute('ref');
+  return reply && ref ? { ref, href: resolve(reply.getAttribute('href'), reply, url) } : undefined;
 }
 
-function section(name: string, ...extraKeys: string[]): FeedSection {
-  const keys = [name, slugify(name), ...extraKeys].map((k) => k.toLowerCase()).filter(Boolean);
-  return { name, keys: [...new Set(keys)] };
-}
-
-function dedupeSections(sections: FeedSection[]): FeedSection[] {
-  const seen = new Set<string>();
-  return sections.filter((s) => (seen.has(s.name) ? false : (seen.add(s.name), true)));
+/** Sections from `[name, term]` pairs: the first of each name, with the keys it is found by. */
+function sections(pairs: string[][]): Pick<FeedEntry, 'sections' | 'sectionKeys'> {
+  const found: Pick<FeedEntry, 'sections' | 'sectionKeys'> = { sections: [], sectionKeys: [] };
+  for (const [name, term = ''] of pairs) {
+    if (!name || found.sections.some((s) => s.name === name)) continue;
+    found.sections.push({ name });
+    const slug = name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/&/g, ' ')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+    found.sectionKeys.push(name.toLowerCase(), slug, term.toLowerCase());
+  }
+  return found;
 }
 
 // --- RSS 2.0 / RSS 1.0 --------------------------------------------------------------------------
 
-const RSS = [null, NS.rss1];
-
-function parseRss(root: Element, url: string, format: 'rss' | 'rdf'): ParsedFeed {
+function parseRss(root: Element, url: string, rdf: boolean): ParsedFeed {
   const channel = kid(root, RSS, 'channel');
   if (!channel) {
     throw new MagAdapterError('invalid-data', `The RSS feed at ${url} has no <channel>.`, { problems: ['rss: no channel'] });
   }
-  const link = resolve(text(kid(channel, RSS, 'link')), channel, url);
-  const items = format === 'rdf' ? kids(root, NS.rss1, 'item') : kids(channel, RSS, 'item');
-  const image = kid(channel, RSS, 'image') ?? kid(root, NS.rss1, 'image');
-  const description = decodeEntities(htmlToText(text(kid(channel, RSS, 'description'))));
+  // RSS 1.0 puts its items and image next to the channel, RSS 2.0 inside it
+  const image = kid(channel, RSS, 'image') ?? kid(root, RSS1, 'image');
+  const description = decodeEntities(htmlToText(text(channel, RSS, 'description')));
   return {
-    format,
     url,
-    title: decodeEntities(text(kid(channel, RSS, 'title'))),
+    title: decodeEntities(text(channel, RSS, 'title')),
     descriptionHtml: description ? `<p>${escapeHtml(description)}</p>` : '',
-    link,
-    imageUrl: image ? resolve(text(kid(image, RSS, 'url')) || image.getAttribute('rdf:resource'), image, url) : undefined,
-    updated: isoDate(text(kid(channel, RSS, 'lastBuildDate')) || text(kid(channel, NS.dc, 'date'))),
-    entries: items.map((item, index) => rssItem(item, index, url)),
-  };
-}
-
-function rssAuthor(item: Element): Person | undefined {
-  const creator = text(kid(item, NS.dc, 'creator'));
-  if (creator) return { name: decodeEntities(creator) };
-  const author = text(kid(item, RSS, 'author'));
-  if (!author) return undefined;
-  // "owner@example.com (Ella Fitzgerald)" → Ella Fitzgerald
-  const m = /\(([^)]+)\)\s*$/.exec(author);
-  return { name: decodeEntities(m ? m[1] : author) };
-}
-
-function rssItem(item: Element, index: number, url: string): FeedEntry {
-  const link = resolve(text(kid(item, RSS, 'link')) || item.getAttribute('rdf:about'), item, url);
-  const guid = text(kid(item, RSS, 'guid'));
-  const title = decodeEntities(text(kid(item, RSS, 'title')));
-  const content = text(kid(item, NS.content, 'encoded'));
-  const description = text(kid(item, RSS, 'description'));
-  const commentRss = resolve(text(kid(item, NS.wfw, 'commentRss')), item, url);
-  const count = text(kid(item, NS.slash, 'comments'));
-  const sections = [...kids(item, RSS, 'category'), ...kids(item, NS.dc, 'subject')]
-    .map((c) => decodeEntities(text(c)))
-    .filter(Boolean)
-    .map((name) => section(name));
-  const atomLink = kids(item, NS.atom, 'link').find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate');
-  const inReplyTo = kid(item, NS.thr, 'in-reply-to');
-  return {
-    id: guid || link || resolve(atomLink?.getAttribute('href'), item, url) || `${url}#item-${index}`,
-    link: link ?? resolve(atomLink?.getAttribute('href'), item, url),
-    title,
-    published: isoDate(text(kid(item, RSS, 'pubDate')) || text(kid(item, NS.dc, 'date'))),
-    author: rssAuthor(item),
-    sections: dedupeSections(sections),
-    contentHtml: content || undefined,
-    summaryHtml: description || undefined,
-    commentFeedUrl: commentRss,
-    commentFeedType: commentRss ? 'application/rss+xml' : undefined,
-    commentCount: count && /^\d+$/.test(count) ? Number(count) : undefined,
-    inReplyTo: inReplyTo?.getAttribute('ref')
-      ? { ref: inReplyTo.getAttribute('ref') ?? '', href: resolve(inReplyTo.getAttribute('href'), inReplyTo, url) }
-      : undefined,
-    index,
+    link: resolve(text(channel, RSS, 'link'), channel, url),
+    imageUrl: image && resolve(text(image, RSS, 'url') || image.getAttribute('rdf:resource'), image, url),
+    updated: isoDate(text(channel, RSS, 'lastBuildDate') || text(channel, DC, 'date')),
+    entries: (rdf ? kids(root, RSS1, 'item') : kids(channel, RSS, 'item')).map((item, index) => {
+      const atomLink = atomLinks(item, 'alternate')[0];
+      const link = resolve(text(item, RSS, 'link') || item.getAttribute('rdf:about'), item, url) ?? resolve(atomLink?.getAttribute('href'), item, url);
+      const commentRss = resolve(text(item, 'http://wellformedweb.org/CommentAPI/', 'commentRss'), item, url);
+      // "owner@example.com (Ella Fitzgerald)" → Ella Fitzgerald
+      const author = text(item, DC, 'creator') || text(item, RSS, 'author').replace(/^[\s\S]*?\(([^)]+)\)\s*$/, '$1');
+      return {
+        id: text(item, RSS, 'guid') || link || `${url}#item-${index}`,
+        link,
+        title: decodeEntities(text(item, RSS, 'title')),
+        published: isoDate(text(item, RSS, 'pubDate') || text(item, DC, 'date')),
+        author: author ? { name: decodeEntities(author) } : undefined,
+        ...sections([...kids(item, RSS, 'category'), ...kids(item, DC, 'subject')].map((c) => [decodeEntities(text(c))])),
+        contentHtml: text(item, 'http://purl.org/rss/1.0/modules/content/', 'encoded') || undefined,
+        summaryHtml: text(item, RSS, 'description') || undefined,
+        commentFeedUrl: commentRss,
+        commentFeedType: commentRss && 'application/rss+xml',
+        commentCount: count(text(item, 'http://purl.org/rss/1.0/modules/slash/', 'comments')),
+        inReplyTo: inReplyTo(item, url),
+      };
+    }),
   };
 }
 
 // --- Atom 1.0 -------------------------------------------------------------------------------------
 
-/** An Atom text construct (`type` text, html or xhtml) as plain text and as HTML. */
-function atomText(el: Element | undefined): { text: string; html: string } | undefined {
-  if (!el) return undefined;
-  const type = (el.getAttribute('type') ?? 'text').toLowerCase();
+/** An Atom text construct (`type` text, html or xhtml) as HTML. */
+function atomHtml(el: Element | undefined): string | undefined {
+  const type = el?.getAttribute('type')?.toLowerCase();
   if (type === 'xhtml') {
-    const div = kid(el, NS.xhtml, 'div');
-    if (!div) return { text: text(el), html: escapeHtml(text(el)) };
-    // Import into an HTML document, so it serializes as HTML (no xmlns attributes).
-    const doc = document.implementation.createHTMLDocument('');
-    const imported = doc.importNode(div, true);
-    const html = imported.innerHTML.trim();
-    return { text: htmlToText(html), html };
+    const div = kid(el!, 'http://www.w3.org/1999/xhtml', 'div');
+    // imported into an HTML document, so it serializes as HTML (no xmlns attributes)
+    return div ? document.implementation.createHTMLDocument('').importNode(div, true).innerHTML.trim() : escapeHtml(text(el));
   }
-  if (type === 'html' || type === 'text/html') {
-    const html = el.textContent ?? '';
-    return { text: htmlToText(html), html: html.trim() };
-  }
-  const plain = el.textContent ?? '';
-  return { text: plain.replace(/\s+/g, ' ').trim(), html: textToHtml(plain) };
+  if (type === 'html' || type === 'text/html') return text(el);
+  return el && textToHtml(el.textContent ?? '');
+}
+
+/** An Atom text construct as plain text. */
+function atomText(el: Element | undefined): string {
+  const type = el?.getAttribute('type')?.toLowerCase();
+  return type === 'xhtml' || type === 'html' || type === 'text/html' ? htmlToText(atomHtml(el)!) : text(el).replace(/\s+/g, ' ');
 }
 
 function atomPerson(el: Element | undefined, url: string): Person | undefined {
-  if (!el) return undefined;
-  const name = text(kid(el, NS.atom, 'name'));
-  if (!name) return undefined;
-  return { name: decodeEntities(name), url: resolve(text(kid(el, NS.atom, 'uri')), el, url) };
+  const name = el && text(el, ATOM, 'name');
+  return name ? { name: decodeEntities(name), url: resolve(text(el, ATOM, 'uri'), el, url) } : undefined;
 }
 
-function atomLink(el: Element, rel: string): Element[] {
-  return kids(el, NS.atom, 'link').filter((l) => (l.getAttribute('rel') ?? 'alternate') === rel);
+/** The Atom links with this `rel` (no `rel` is `alternate`). */
+function atomLinks(el: Element, rel: string): Element[] {
+  return kids(el, ATOM, 'link').filter((l) => (l.getAttribute('rel') ?? 'alternate') === rel);
+}
+
+const typeOf = (link: Element, fallback = ''): string => link.getAttribute('type') ?? fallback;
+
+/** The element's page: its `alternate` link, an HTML one first. */
+function atomLink(el: Element, url: string): string | undefined {
+  const alternates = atomLinks(el, 'alternate');
+  const link = alternates.find((l) => /html/.test(typeOf(l, 'text/html'))) ?? alternates[0];
+  return resolve(link?.getAttribute('href'), link ?? el, url);
 }
 
 function parseAtom(root: Element, url: string): ParsedFeed {
-  const alternates = atomLink(root, 'alternate');
-  const link = alternates.find((l) => /html/.test(l.getAttribute('type') ?? 'text/html')) ?? alternates[0];
-  const feedAuthor = atomPerson(kid(root, NS.atom, 'author'), url);
-  const subtitle = atomText(kid(root, NS.atom, 'subtitle'));
+  const feedAuthor = atomPerson(kid(root, ATOM, 'author'), url);
   return {
-    format: 'atom',
     url,
-    title: atomText(kid(root, NS.atom, 'title'))?.text ?? '',
-    descriptionHtml: subtitle?.html ?? '',
-    link: resolve(link?.getAttribute('href'), link ?? root, url),
-    imageUrl: resolve(text(kid(root, NS.atom, 'logo')) || text(kid(root, NS.atom, 'icon')), root, url),
-    updated: isoDate(text(kid(root, NS.atom, 'updated'))),
-    entries: kids(root, NS.atom, 'entry').map((entry, index) => atomEntry(entry, index, url, feedAuthor)),
-  };
-}
-
-function atomEntry(entry: Element, index: number, url: string, feedAuthor: Person | undefined): FeedEntry {
-  const alternates = atomLink(entry, 'alternate');
-  const alt = alternates.find((l) => /html/.test(l.getAttribute('type') ?? 'text/html')) ?? alternates[0];
-  const link = resolve(alt?.getAttribute('href'), alt ?? entry, url);
-  const replies = atomLink(entry, 'replies');
-  const feedReplies =
-    replies.find((l) => /atom\+xml/.test(l.getAttribute('type') ?? '')) ??
-    replies.find((l) => /(rss|rdf)\+xml|feed\+json/.test(l.getAttribute('type') ?? '')) ??
-    replies.find((l) => !/html/.test(l.getAttribute('type') ?? 'text/html'));
-  const count = feedReplies?.getAttributeNS(NS.thr, 'count') ?? text(kid(entry, NS.thr, 'total'));
-  const contentEl = kid(entry, NS.atom, 'content');
-  const outOfLine = contentEl?.getAttribute('src');
-  const content = outOfLine ? undefined : atomText(contentEl);
-  const summary = atomText(kid(entry, NS.atom, 'summary'));
-  const inReplyTo = kid(entry, NS.thr, 'in-reply-to');
-  const sections = kids(entry, NS.atom, 'category')
-    .map((c) => {
-      const term = c.getAttribute('term') ?? '';
-      const label = c.getAttribute('label') ?? '';
-      const name = decodeEntities(label || term);
-      return name ? section(name, term) : undefined;
-    })
-    .filter((s): s is FeedSection => s !== undefined);
-  return {
-    id: text(kid(entry, NS.atom, 'id')) || link || `${url}#entry-${index}`,
-    link,
-    title: atomText(kid(entry, NS.atom, 'title'))?.text ?? '',
-    published: isoDate(text(kid(entry, NS.atom, 'published'))) ?? isoDate(text(kid(entry, NS.atom, 'updated'))),
-    updated: isoDate(text(kid(entry, NS.atom, 'updated'))),
-    author: atomPerson(kid(entry, NS.atom, 'author'), url) ?? feedAuthor,
-    sections: dedupeSections(sections),
-    contentHtml: content?.html || undefined,
-    summaryHtml: summary?.html || undefined,
-    commentFeedUrl: resolve(feedReplies?.getAttribute('href'), feedReplies ?? entry, url),
-    commentFeedType: feedReplies ? (feedReplies.getAttribute('type') ?? undefined) : undefined,
-    commentCount: count && /^\d+$/.test(count) ? Number(count) : undefined,
-    inReplyTo: inReplyTo?.getAttribute('ref')
-      ? { ref: inReplyTo.getAttribute('ref') ?? '', href: resolve(inReplyTo.getAttribute('href'), inReplyTo, url) }
-      : undefined,
-    index,
+    title: atomText(kid(root, ATOM, 'title')),
+    descriptionHtml: atomHtml(kid(root, ATOM, 'subtitle')) ?? '',
+    link: atomLink(root, url),
+    imageUrl: resolve(text(root, ATOM, 'logo') || text(root, ATOM, 'icon'), root, url),
+    updated: isoDate(text(root, ATOM, 'updated')),
+    entries: kids(root, ATOM, 'entry').map((entry, index) => {
+      const link = atomLink(entry, url);
+      const replies = atomLinks(entry, 'replies');
+      // the comment feed: an Atom one first, else RSS or JSON Feed, else any that is not a page
+      const feedReplies =
+        replies.find((l) => /atom\+xml/.test(typeOf(l))) ??
+        replies.find((l) => /(rss|rdf)\+xml|feed\+json/.test(typeOf(l))) ??
+        replies.find((l) => !/html/.test(typeOf(l, 'text/html')));
+      const content = kid(entry, ATOM, 'content');
+      const updated = isoDate(text(entry, ATOM, 'updated'));
+      return {
+        id: text(entry, ATOM, 'id') || link || `${url}#entry-${index}`,
+        link,
+        title: atomText(kid(entry, ATOM, 'title')),
+        published: isoDate(text(entry, ATOM, 'published')) ?? updated,
+        updated,
+        author: atomPerson(kid(entry, ATOM, 'author'), url) ?? feedAuthor,
+        ...sections(
+          kids(entry, ATOM, 'category').map((c) => {
+            const term = c.getAttribute('term') ?? '';
+            return [decodeEntities(c.getAttribute('label') || term), term];
+          }),
+        ),
+        // content with `src` is out of line: not in the feed
+        contentHtml: (content?.getAttribute('src') ? '' : atomHtml(content)) || undefined,
+        summaryHtml: atomHtml(kid(entry, ATOM, 'summary')) || undefined,
+        commentFeedUrl: resolve(feedReplies?.getAttribute('href'), feedReplies ?? entry, url),
+        commentFeedType: feedReplies?.getAttribute('type') ?? undefined,
+        commentCount: count(feedReplies?.getAttributeNS(THR, 'count') ?? text(entry, THR, 'total')),
+        inReplyTo: inReplyTo(entry, url),
+      };
+    }),
   };
 }
 
 // --- JSON Feed 1.x --------------------------------------------------------------------------------
 
-interface JsonAuthor {
-  name?: unknown;
-  url?: unknown;
-  avatar?: unknown;
-}
+type Json = Record<string, unknown>;
 
 function str(x: unknown): string | undefined {
   return typeof x === 'string' && x.trim() ? x : undefined;
 }
 
-function jsonPerson(a: JsonAuthor | undefined, url: string): Person | undefined {
-  const name = str(a?.name);
-  if (!name) return undefined;
-  const link = str(a?.url);
-  const avatar = str(a?.avatar);
-  return { name: decodeEntities(name), url: link ? new URL(link, url).href : undefined, avatarUrl: avatar ? new URL(avatar, url).href : undefined };
-}
-
 function parseJsonFeed(source: string, url: string): ParsedFeed {
-  let data: Record<string, unknown>;
+  let data: Json;
   try {
-    data = JSON.parse(source) as Record<string, unknown>;
+    data = JSON.parse(source) as Json;
   } catch (e) {
     throw new MagAdapterError('invalid-data', `The feed at ${url} is not valid JSON: ${(e as Error).message}.`, {
       problems: ['response: not JSON'],
@@ -340,62 +275,63 @@ function parseJsonFeed(source: string, url: string): ParsedFeed {
   const problems: string[] = [];
   if (!data || typeof data !== 'object') problems.push('feed: expected an object');
   else {
-    if (!(str(data.version) ?? '').startsWith('https://jsonfeed.org/version/')) problems.push('version: not a JSON Feed version URL');
+    if (!str(data.version)?.startsWith('https://jsonfeed.org/version/')) problems.push('version: not a JSON Feed version URL');
     if (!Array.isArray(data.items)) problems.push('items: expected an array');
   }
   if (problems.length) {
     throw new MagAdapterError('invalid-data', `The JSON at ${url} is not a JSON Feed: ${problems.join('; ')}.`, { problems });
   }
   const abs = (u: unknown) => {
-    const s = str(u);
     try {
-      return s ? new URL(s, url).href : undefined;
+      return str(u) && new URL(str(u)!, url).href;
     } catch {
       return undefined;
     }
   };
-  const feedAuthors = (data.authors as JsonAuthor[] | undefined) ?? (data.author ? [data.author] : []);
-  const feedAuthor = jsonPerson(feedAuthors[0], url);
+  /** The first of `authors`, else `author` (JSON Feed 1.0). */
+  const person = (o: Json): Person | undefined => {
+    const a = ((o.authors as Json[] | undefined) ?? [o.author])[0] as Json | undefined;
+    const name = str(a?.name);
+    return name ? { name: decodeEntities(name), url: abs(a!.url), avatarUrl: abs(a!.avatar) } : undefined;
+  };
+  const feedAuthor = person(data);
   const description = str(data.description);
-  const items = (data.items as Record<string, unknown>[]).filter((i) => i && typeof i === 'object');
   return {
-    format: 'json',
     url,
     title: decodeEntities(str(data.title) ?? ''),
     descriptionHtml: description ? `<p>${escapeHtml(decodeEntities(description))}</p>` : '',
     link: abs(data.home_page_url),
     imageUrl: abs(data.icon) ?? abs(data.favicon),
-    entries: items.map((item, index) => {
-      const authors = (item.authors as JsonAuthor[] | undefined) ?? (item.author ? [item.author] : []);
-      const link = abs(item.url);
-      const contentText = str(item.content_text);
-      const summary = str(item.summary);
-      const tags = Array.isArray(item.tags) ? item.tags.filter((t): t is string => typeof t === 'string') : [];
-      return {
-        id: (typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : '') || link || `${url}#item-${index}`,
-        link,
-        title: decodeEntities(str(item.title) ?? ''),
-        published: isoDate(str(item.date_published)) ?? isoDate(str(item.date_modified)),
-        updated: isoDate(str(item.date_modified)),
-        author: jsonPerson(authors[0], url) ?? feedAuthor,
-        sections: dedupeSections(tags.map((t) => section(decodeEntities(t)))),
-        contentHtml: str(item.content_html) ?? (contentText ? textToHtml(contentText) : undefined),
-        summaryHtml: summary ? escapeHtml(summary) : undefined,
-        index,
-      };
-    }),
+    entries: (data.items as Json[])
+      .filter((i) => i && typeof i === 'object')
+      .map((item, index) => {
+        const link = abs(item.url);
+        const contentText = str(item.content_text);
+        const summary = str(item.summary);
+        const tags = Array.isArray(item.tags) ? item.tags.filter((t): t is string => typeof t === 'string') : [];
+        return {
+          id: (typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : '') || link || `${url}#item-${index}`,
+          link,
+          title: decodeEntities(str(item.title) ?? ''),
+          published: isoDate(str(item.date_published)) ?? isoDate(str(item.date_modified)),
+          updated: isoDate(str(item.date_modified)),
+          author: person(item) ?? feedAuthor,
+          ...sections(tags.map((t) => [decodeEntities(t)])),
+          contentHtml: str(item.content_html) ?? (contentText && textToHtml(contentText)),
+          summaryHtml: summary && escapeHtml(summary),
+        };
+      }),
   };
 }
 
 // --- discovery ------------------------------------------------------------------------------------
 
+const FEED_TYPES = /^(application\/((rss|atom|feed)\+(xml|json)|(rdf\+)?xml|json)|text\/xml)\b/i;
+
 function discover(html: string, url: string): FeedDiscovery {
   const doc = parseInert(html, 'text/html');
-  const links = Array.from(doc.querySelectorAll('link[rel][href]')).filter(
-    (l) => /(^|\s)alternate(\s|$)/i.test(l.getAttribute('rel') ?? '') && FEED_TYPES.test(l.getAttribute('type') ?? ''),
-  );
-  const preferred = links.find((l) => /atom|rss/i.test(l.getAttribute('type') ?? '')) ?? links[0];
-  const href = preferred?.getAttribute('href');
+  const links = Array.from(doc.querySelectorAll('link[rel~=alternate i][href]')).filter((l) => FEED_TYPES.test(typeOf(l)));
+  const href = (links.find((l) => /atom|rss/i.test(typeOf(l))) ?? links[0])?.getAttribute('href');
   if (!href) {
     throw new MagAdapterError(
       'invalid-data',

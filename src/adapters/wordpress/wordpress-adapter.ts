@@ -13,9 +13,11 @@ import type {
   RequestOptions,
   Section,
 } from '../../core/model.js';
-import { MagAdapterError, throwIfAborted } from '../../core/errors.js';
+import { abortError, MagAdapterError, throwIfAborted } from '../../core/errors.js';
 import type { MagErrorCode } from '../../core/errors.js';
-import { escapeHtml, htmlToText, textToHtml, truncateText } from '../feed/html-text.js';
+import { arrayOf, assertValid, count, object, string } from '../../core/validate.js';
+import type { Check } from '../../core/validate.js';
+import { escapeHtml, htmlToText, truncateText } from '../feed/html-text.js';
 import type { WpComment, WpError, WpIndex, WpPost, WpTerm, WpUser } from './wp-types.js';
 
 /** Options of {@link WordPressAdapter}. */
@@ -41,12 +43,19 @@ export interface WordPressAdapterOptions {
 interface WpResponse<T> {
   data: T;
   headers: Headers;
-  status: number;
 }
 
 type Params = Record<string, string | number | undefined>;
 
 const EMBED = 'author,wp:term';
+
+/** What the adapter needs in WordPress's answers (checked with the data model's checks). */
+const POST = object({ id: count, title: object({ rendered: string }) });
+const POSTS = arrayOf(POST);
+const COMMENT = object({ id: count });
+const NAMED = object({ name: string });
+const LIST = arrayOf(object({}));
+const ANY: Check = () => undefined;
 
 /** Maps WordPress error codes of `POST /wp/v2/comments` to the draft field they are about. */
 const FIELD_OF_PARAM: Record<string, keyof CommentDraft> = {
@@ -71,75 +80,54 @@ const FIELD_OF_PARAM: Record<string, keyof CommentDraft> = {
  * Every failure rejects with a {@link MagAdapterError}.
  */
 export class WordPressAdapter implements MagAdapter {
-  /** `query`: routes go into `?rest_route=`; `path`: routes are appended to the API root. */
-  private readonly mode: 'query' | 'path';
-  private readonly base: string;
-  private readonly homeUrl: string;
-  private readonly headers: Record<string, string>;
-  private readonly commentsPerPage: number;
-  private readonly fetchImpl: typeof fetch;
-  private readonly categoryIds = new Map<string, number>();
+  /** `true`: routes go into `?rest_route=`; `false`: routes are appended to the API root. */
+  readonly #query: boolean;
+  readonly #base: string;
+  readonly #homeUrl: string;
+  readonly #headers: Record<string, string>;
+  readonly #commentsPerPage: number;
+  readonly #fetchImpl: typeof fetch;
+  readonly #categoryIds = new Map<string, number>();
 
   constructor(options: WordPressAdapterOptions) {
     if (!options?.endpoint) throw new TypeError('WordPressAdapter needs an `endpoint` (for example https://example.com/wp-json).');
-    const endpoint = options.endpoint.trim();
-    const url = new URL(endpoint, globalThis.location?.href);
-    if (url.searchParams.has('rest_route')) {
-      url.searchParams.delete('rest_route');
-      this.mode = 'query';
-      this.base = url.href;
-    } else if (/\/wp-json\/?$/.test(url.pathname)) {
-      this.mode = 'path';
-      url.search = '';
-      url.hash = '';
-      this.base = url.href.replace(/\/+$/, '');
-    } else {
-      // a plain site URL: `?rest_route=` works with and without pretty permalinks
-      this.mode = 'query';
-      this.base = url.href;
-    }
-    const home = new URL(this.base);
-    home.search = '';
-    home.hash = '';
-    home.pathname = home.pathname.replace(/\/wp-json\/?$/, '/').replace(/[^/]*\.php$/, '');
-    this.homeUrl = home.href;
-    this.headers = { ...options.headers };
-    this.commentsPerPage = Math.min(100, Math.max(1, Math.floor(options.commentsPerPage ?? 20)));
-    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    const url = new URL(options.endpoint.trim(), globalThis.location?.href);
+    const apiRoot = /\/wp-json\/?$/;
+    // `?rest_route=` when asked for, and for a plain site URL (it works with and without pretty permalinks)
+    this.#query = url.searchParams.has('rest_route') || !apiRoot.test(url.pathname);
+    url.searchParams.delete('rest_route');
+    if (!this.#query) url.search = url.hash = '';
+    this.#base = this.#query ? url.href : url.href.replace(/\/+$/, '');
+    url.search = url.hash = '';
+    url.pathname = url.pathname.replace(apiRoot, '/').replace(/[^/]*\.php$/, '');
+    this.#homeUrl = url.href;
+    this.#headers = { ...options.headers };
+    this.#commentsPerPage = Math.min(100, Math.max(1, Math.floor(options.commentsPerPage ?? 20)));
+    this.#fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   }
 
   /** The URL of a REST route (`/wp/v2/posts`) with query parameters. */
   routeUrl(route: string, params: Params = {}): string {
-    let url: URL;
-    if (this.mode === 'query') {
-      url = new URL(this.base);
-      url.searchParams.set('rest_route', route);
-    } else {
-      url = new URL(this.base + route);
-    }
+    const url = new URL(this.#query ? this.#base : this.#base + route);
+    if (this.#query) url.searchParams.set('rest_route', route);
     for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, String(v));
     return url.href;
   }
 
   async getArticle(ref: string, opts: RequestOptions = {}): Promise<Article> {
-    const post = await this.findPost(ref, { _embed: EMBED }, opts);
+    const post = await this.#findPost(ref, { _embed: EMBED }, opts);
     const [previous, next, commentCount] = await Promise.all([
-      this.neighbour(post, 'previous', opts),
-      this.neighbour(post, 'next', opts),
-      this.commentTotal(post.id, opts),
+      this.#neighbour(post, true, opts),
+      this.#neighbour(post, false, opts),
+      this.#commentTotal(post.id, opts),
     ]);
-    const embedded = post._embedded ?? {};
-    const author = embedded.author?.[0];
+    const author = post._embedded?.author?.[0];
     const link = post.link;
     return {
-      id: String(post.id),
+      ...summaryOf(post),
       slug: post.slug,
-      title: htmlToText(post.title?.rendered ?? ''),
-      url: link,
-      published: gmtDate(post.date_gmt, post.date),
       updated: post.modified_gmt ? gmtDate(post.modified_gmt) : undefined,
       author: author && !isWpError(author) ? personOfUser(author) : undefined,
-      sections: sectionsOf(post),
       bodyHtml: post.content?.rendered ?? '',
       commentsOpen: post.comment_status === 'open',
       commentCount,
@@ -147,50 +135,42 @@ export class WordPressAdapter implements MagAdapter {
       commentFeedType: link ? 'application/rss+xml' : undefined,
       previous,
       next,
-      homeUrl: this.homeUrl,
+      homeUrl: this.#homeUrl,
     };
   }
 
   async listComments(articleId: string, opts: ListCommentsOptions = {}): Promise<CommentPage> {
-    const postId = await this.postId(articleId, opts);
+    const postId = await this.#postId(articleId, opts);
     const page = opts.cursor === undefined ? 1 : Number(opts.cursor);
     if (!Number.isInteger(page) || page < 1) {
       throw new MagAdapterError('invalid-data', `Invalid comment cursor "${opts.cursor}": expected a page number.`);
     }
-    const res = await this.request<WpComment[]>(
+    const res = await this.#request<WpComment[]>(
       '/wp/v2/comments',
-      { post: postId, page, per_page: this.commentsPerPage, order: 'asc', orderby: 'date_gmt' },
+      { post: postId, page, per_page: this.#commentsPerPage, order: 'asc', orderby: 'date_gmt' },
       opts,
+      arrayOf(COMMENT),
     );
-    const list = expectArray(res.data, 'comments');
-    const total = headerNumber(res.headers, 'X-WP-Total');
     const pages = headerNumber(res.headers, 'X-WP-TotalPages');
     return {
-      comments: list.map((c, i) => commentOf(c, `comments[${i}]`)),
-      total,
+      comments: res.data.map(commentOf),
+      total: headerNumber(res.headers, 'X-WP-Total'),
       nextCursor: pages !== undefined && page < pages ? String(page + 1) : undefined,
     };
   }
 
   async listRecent(opts: ListRecentOptions = {}): Promise<ArticleSummary[]> {
     const limit = Math.min(100, Math.max(1, Math.floor(opts.limit ?? 5)));
-    const categories = opts.section ? await this.categoryId(opts.section, opts) : undefined;
-    const res = await this.request<WpPost[]>(
+    const categories = opts.section ? await this.#categoryId(opts.section, opts) : undefined;
+    const res = await this.#request<WpPost[]>(
       '/wp/v2/posts',
       { per_page: limit, orderby: 'date', order: 'desc', categories, _embed: 'wp:term' },
       opts,
+      POSTS,
     );
-    return expectArray(res.data, 'posts').map((p, i) => {
-      checkPost(p, `posts[${i}]`);
+    return res.data.map((p) => {
       const excerpt = htmlToText(p.excerpt?.rendered ?? '');
-      return {
-        id: String(p.id),
-        title: htmlToText(p.title?.rendered ?? ''),
-        url: p.link,
-        published: gmtDate(p.date_gmt, p.date),
-        sections: sectionsOf(p),
-        excerpt: excerpt ? truncateText(excerpt, 300) : undefined,
-      };
+      return { ...summaryOf(p), excerpt: excerpt ? truncateText(excerpt, 300) : undefined };
     });
   }
 
@@ -200,46 +180,21 @@ export class WordPressAdapter implements MagAdapter {
    */
   async getAbout(key?: string, opts: RequestOptions = {}): Promise<About> {
     if (key === undefined || key === '' || key === 'site' || key === 'magazine') {
-      const res = await this.request<WpIndex>('/', { _fields: 'name,description,url,home,site_icon_url' }, opts);
-      const site = res.data;
-      if (!site || typeof site !== 'object' || typeof site.name !== 'string') {
-        throw new MagAdapterError('invalid-data', 'The WordPress API index has no site name.', { problems: ['name: missing'] });
-      }
-      const name = htmlToText(site.name);
-      const description = htmlToText(site.description ?? '');
-      return {
-        name,
-        bioHtml: description ? `<p>${escapeHtml(description)}</p>` : '',
-        photoUrl: site.site_icon_url || undefined,
-        photoAlt: site.site_icon_url ? name : undefined,
-        contactUrl: site.home || site.url || undefined,
-      };
+      const site = (await this.#request<WpIndex & { name: string }>('/', { _fields: 'name,description,url,home,site_icon_url' }, opts, NAMED)).data;
+      return about(htmlToText(site.name), site.description, site.site_icon_url, site.home || site.url);
     }
     const m = /^author:(.+)$/.exec(key);
     if (!m) throw new MagAdapterError('not-found', `No about box "${key}": use "site" or "author:<id or slug>".`);
     const ref = m[1].trim();
-    let user: WpUser | undefined;
-    if (/^\d+$/.test(ref)) {
-      user = (await this.request<WpUser>(`/wp/v2/users/${ref}`, {}, opts)).data;
-    } else {
-      user = expectArray((await this.request<WpUser[]>('/wp/v2/users', { slug: ref }, opts)).data, 'users')[0];
-      if (!user) throw new MagAdapterError('not-found', `No author "${ref}" on this WordPress site.`);
-    }
-    if (!user || typeof user.name !== 'string') {
-      throw new MagAdapterError('invalid-data', 'WordPress sent a user without a name.', { problems: ['name: missing'] });
-    }
-    const person = personOfUser(user);
+    const user = /^\d+$/.test(ref)
+      ? (await this.#request<WpUser>(`/wp/v2/users/${ref}`, {}, opts, NAMED)).data
+      : (await this.#request<WpUser[]>('/wp/v2/users', { slug: ref }, opts, arrayOf(NAMED))).data[0];
+    if (!user) throw new MagAdapterError('not-found', `No author "${ref}" on this WordPress site.`);
+    const { name, avatarUrl } = personOfUser(user);
     const links: { label: string; url: string }[] = [];
     if (user.url) links.push({ label: 'Website', url: user.url });
-    if (user.link) links.push({ label: `Articles by ${person.name}`, url: user.link });
-    return {
-      name: person.name,
-      bioHtml: user.description ? textToHtml(htmlToText(user.description)) : '',
-      photoUrl: person.avatarUrl,
-      photoAlt: person.avatarUrl ? person.name : undefined,
-      contactUrl: user.url || undefined,
-      links,
-    };
+    if (user.link) links.push({ label: `Articles by ${name}`, url: user.link });
+    return { ...about(name, user.description, avatarUrl, user.url), links };
   }
 
   /**
@@ -248,7 +203,7 @@ export class WordPressAdapter implements MagAdapter {
    * `duplicate`, `too-fast` and `not-found`.
    */
   async postComment(articleId: string, draft: CommentDraft, opts: RequestOptions = {}): Promise<Comment> {
-    const postId = await this.postId(articleId, opts);
+    const postId = await this.#postId(articleId, opts);
     const body: Record<string, string | number> = { post: postId, author_name: draft.authorName, content: draft.bodyText };
     if (draft.authorEmail !== undefined) body.author_email = draft.authorEmail;
     if (draft.authorUrl) body.author_url = draft.authorUrl;
@@ -259,128 +214,109 @@ export class WordPressAdapter implements MagAdapter {
       }
       body.parent = parent;
     }
-    const res = await this.request<WpComment>('/wp/v2/comments', {}, opts, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    }, draft);
-    return commentOf(res.data, 'comment');
+    return commentOf((await this.#request<WpComment>('/wp/v2/comments', {}, opts, COMMENT, draft, body)).data);
   }
 
   // ---------------------------------------------------------------------------------------------
 
-  private async findPost(ref: string, params: Params, opts: RequestOptions): Promise<WpPost> {
+  async #findPost(ref: string, params: Params, opts: RequestOptions): Promise<WpPost> {
     const trimmed = String(ref ?? '').trim();
     if (!trimmed) throw new MagAdapterError('not-found', 'No article id or slug given.');
-    let post: WpPost | undefined;
-    if (/^\d+$/.test(trimmed)) {
-      post = (await this.request<WpPost>(`/wp/v2/posts/${trimmed}`, params, opts)).data;
-    } else {
-      const list = expectArray((await this.request<WpPost[]>('/wp/v2/posts', { ...params, slug: trimmed }, opts)).data, 'posts');
-      post = list[0];
-      if (!post) throw new MagAdapterError('not-found', `No published article "${trimmed}" on this WordPress site.`);
-    }
-    checkPost(post, 'post');
+    const post = /^\d+$/.test(trimmed)
+      ? (await this.#request<WpPost>(`/wp/v2/posts/${trimmed}`, params, opts, POST)).data
+      : (await this.#request<WpPost[]>('/wp/v2/posts', { ...params, slug: trimmed }, opts, POSTS)).data[0];
+    if (!post) throw new MagAdapterError('not-found', `No published article "${trimmed}" on this WordPress site.`);
     return post;
   }
 
-  private async postId(ref: string, opts: RequestOptions): Promise<number> {
+  async #postId(ref: string, opts: RequestOptions): Promise<number> {
     const trimmed = String(ref ?? '').trim();
     if (/^\d+$/.test(trimmed)) return Number(trimmed);
-    return (await this.findPost(trimmed, { _fields: 'id,title,date,date_gmt' }, opts)).id;
+    return (await this.#findPost(trimmed, { _fields: 'id,title,date,date_gmt' }, opts)).id;
   }
 
-  private async neighbour(post: WpPost, which: 'previous' | 'next', opts: RequestOptions): Promise<ArticleLink | undefined> {
+  /** The post just before (`older`) or after this one. */
+  async #neighbour(post: WpPost, older: boolean, opts: RequestOptions): Promise<ArticleLink | undefined> {
     // `before`/`after` compare with the local post_date column, so pass the local date.
-    const res = await this.request<WpPost[]>(
+    const res = await this.#request<WpPost[]>(
       '/wp/v2/posts',
       {
-        [which === 'previous' ? 'before' : 'after']: post.date,
-        order: which === 'previous' ? 'desc' : 'asc',
+        [older ? 'before' : 'after']: post.date,
+        order: older ? 'desc' : 'asc',
         orderby: 'date',
         per_page: 1,
         exclude: post.id,
         _fields: 'id,title,link,slug',
       },
       opts,
+      POSTS,
     );
-    const p = expectArray(res.data, 'posts')[0];
-    if (!p) return undefined;
-    checkPost(p, `${which} post`);
-    return { id: String(p.id), title: htmlToText(p.title?.rendered ?? ''), url: p.link };
+    const p = res.data[0];
+    return p && { id: String(p.id), title: titleOf(p), url: p.link };
   }
 
   /** Number of approved comments; `undefined` when the site hides its comments endpoint (the article still loads). */
-  private async commentTotal(postId: number, opts: RequestOptions): Promise<number | undefined> {
+  async #commentTotal(postId: number, opts: RequestOptions): Promise<number | undefined> {
     try {
-      const res = await this.request<WpComment[]>('/wp/v2/comments', { post: postId, per_page: 1, _fields: 'id' }, opts);
+      const res = await this.#request<WpComment[]>('/wp/v2/comments', { post: postId, per_page: 1, _fields: 'id' }, opts, ANY);
       return headerNumber(res.headers, 'X-WP-Total');
     } catch (e) {
-      if (e instanceof MagAdapterError && (e.code === 'aborted' || e.code === 'timeout')) throw e;
+      if (['aborted', 'timeout'].includes((e as MagAdapterError).code)) throw e;
       return undefined;
     }
   }
 
-  private async categoryId(section: string, opts: RequestOptions): Promise<number> {
+  async #categoryId(section: string, opts: RequestOptions): Promise<number> {
     const wanted = section.trim();
-    if (/^\d+$/.test(wanted)) return Number(wanted);
-    const cached = this.categoryIds.get(wanted.toLowerCase());
+    const key = wanted.toLowerCase();
+    if (/^\d+$/.test(key)) return Number(key);
+    const cached = this.#categoryIds.get(key);
     if (cached !== undefined) return cached;
     // WordPress makes slugs like sanitize_title(): "Science & Tech" → "science-tech".
-    const slugs = [...new Set([wanted.toLowerCase(), slugify(wanted)])].filter(Boolean).join(',');
-    const bySlug = expectArray(
-      (await this.request<WpTerm[]>('/wp/v2/categories', { slug: slugs, _fields: 'id,name,slug' }, opts)).data,
-      'categories',
-    );
-    let term: WpTerm | undefined = bySlug.find((t) => t.slug === wanted.toLowerCase()) ?? bySlug[0];
+    const slugs = [...new Set([key, slugify(wanted)])].filter(Boolean).join(',');
+    const bySlug = (await this.#request<WpTerm[]>('/wp/v2/categories', { slug: slugs, _fields: 'id,name,slug' }, opts, LIST)).data;
+    let term: WpTerm | undefined = bySlug.find((t) => t.slug === key) ?? bySlug[0];
     if (!term) {
       // custom slugs: compare the decoded names of all categories (names are stored HTML-encoded)
-      const all = expectArray(
-        (await this.request<WpTerm[]>('/wp/v2/categories', { per_page: 100, _fields: 'id,name,slug' }, opts)).data,
-        'categories',
-      );
-      term = all.find((t) => htmlToText(t.name ?? '').toLowerCase() === wanted.toLowerCase());
+      const all = (await this.#request<WpTerm[]>('/wp/v2/categories', { per_page: 100, _fields: 'id,name,slug' }, opts, LIST)).data;
+      term = all.find((t) => htmlToText(t.name ?? '').toLowerCase() === key);
     }
     if (!term || typeof term.id !== 'number') {
       throw new MagAdapterError('not-found', `No section "${wanted}" on this WordPress site.`);
     }
-    this.categoryIds.set(wanted.toLowerCase(), term.id);
+    this.#categoryIds.set(key, term.id);
     return term.id;
   }
 
-  /** One REST request: JSON in, JSON out, every failure as a `MagAdapterError`. */
-  private async request<T>(
-    route: string,
-    params: Params,
-    opts: RequestOptions,
-    init: RequestInit = {},
-    draft?: CommentDraft,
-  ): Promise<WpResponse<T>> {
+  /**
+   * One REST request (a POST of `body` when there is a `draft`): JSON in, JSON out, the answer checked
+   * with `check`, every failure as a `MagAdapterError`.
+   */
+  async #request<T>(route: string, params: Params, opts: RequestOptions, check: Check, draft?: CommentDraft, body?: object): Promise<WpResponse<T>> {
     throwIfAborted(opts.signal);
     const url = this.routeUrl(route, params);
     let res: Response;
     let text: string;
     try {
-      res = await this.fetchImpl(url, {
-        ...init,
-        headers: { Accept: 'application/json', ...this.headers, ...(init.headers as Record<string, string> | undefined) },
+      res = await this.#fetchImpl(url, {
+        method: draft && 'POST',
+        headers: { Accept: 'application/json', ...this.#headers, ...(draft && { 'Content-Type': 'application/json' }) },
+        body: draft && JSON.stringify(body),
         signal: opts.signal,
       });
       text = await res.text();
     } catch (e) {
-      if (opts.signal?.aborted) throw abortError(opts.signal, e);
-      const reason = e instanceof Error ? e.message : String(e);
-      throw new MagAdapterError('network', `Could not reach WordPress at ${url} (${reason}).`, { cause: e });
+      if (opts.signal?.aborted) throw abortError(opts.signal, e, 'WordPress did not answer in time.');
+      throw new MagAdapterError('network', `Could not reach WordPress at ${url} (${(e as Error)?.message ?? e}).`, { cause: e });
     }
     let data: unknown;
-    let parsed = true;
     try {
       data = text ? JSON.parse(text) : undefined;
     } catch {
-      parsed = false;
+      // not JSON: `data` stays undefined
     }
-    if (!res.ok) throw errorOf(res.status, parsed && isWpError(data) ? data : undefined, url, init.method === 'POST', draft);
-    if (!parsed || data === undefined) {
+    if (!res.ok) throw errorOf(res.status, isWpError(data) ? data : undefined, url, draft);
+    if (data === undefined) {
       const type = res.headers.get('Content-Type') ?? 'no content type';
       throw new MagAdapterError(
         'invalid-data',
@@ -388,93 +324,61 @@ export class WordPressAdapter implements MagAdapter {
         { status: res.status, problems: ['response: not JSON'] },
       );
     }
-    return { data: data as T, headers: res.headers, status: res.status };
+    return { data: assertValid<T>(check, data, route, "WordPress's answer"), headers: res.headers };
   }
 }
 
 // ---------------------------------------------------------------------------------------------------
 
-/** `timeout` when the signal was an `AbortSignal.timeout()`, else `aborted`. */
-function abortError(signal: AbortSignal, cause: unknown): MagAdapterError {
-  const reason: unknown = signal.reason;
-  if (reason instanceof DOMException && reason.name === 'TimeoutError') {
-    return new MagAdapterError('timeout', 'WordPress did not answer in time.', { cause: reason });
-  }
-  return new MagAdapterError('aborted', 'The request was cancelled.', { cause });
-}
-
 function isWpError(x: unknown): x is WpError {
   return typeof x === 'object' && x !== null && typeof (x as WpError).code === 'string' && typeof (x as WpError).message === 'string';
 }
 
-function errorOf(status: number, wp: WpError | undefined, url: string, posting: boolean, draft?: CommentDraft): MagAdapterError {
+/**
+ * What WordPress's error codes mean: the error code, the start of the message (WordPress's own message
+ * follows) and the draft field concerned.
+ */
+const WP_ERRORS: Record<string, [MagErrorCode, string, (keyof CommentDraft)?]> = {
+  rest_comment_login_required: ['rejected', 'WordPress only accepts comments from logged-in users'],
+  rest_comment_closed: ['closed', 'Comments are closed on this article'],
+  comment_duplicate: ['duplicate', 'This comment was already posted'],
+  comment_flood: ['too-fast', 'Comments are being posted too quickly; wait a little'],
+  rest_comment_content_invalid: ['rejected', 'WordPress refused the comment text', 'bodyText'],
+  comment_content_column_length: ['rejected', 'WordPress refused the comment text', 'bodyText'],
+  comment_author_column_length: ['rejected', 'WordPress refused the name', 'authorName'],
+  comment_author_email_column_length: ['rejected', 'WordPress refused the email address', 'authorEmail'],
+  comment_author_url_column_length: ['rejected', 'WordPress refused the website address', 'authorUrl'],
+  rest_post_invalid_id: ['not-found', 'Not found on WordPress'],
+  rest_comment_invalid_post_id: ['not-found', 'Not found on WordPress'],
+  rest_user_invalid_id: ['not-found', 'Not found on WordPress'],
+  rest_term_invalid: ['not-found', 'Not found on WordPress'],
+  rest_no_route: ['not-found', 'Not found on WordPress'],
+  rest_comment_draft_post: ['not-found', 'This article is not published'],
+  rest_comment_trash_post: ['not-found', 'This article is not published'],
+};
+
+function errorOf(status: number, wp: WpError | undefined, url: string, draft?: CommentDraft): MagAdapterError {
   const said = wp ? htmlToText(wp.message) : '';
+  const tail = said ? `: ${said}` : '';
+  const make = (c: MagErrorCode, message: string, field?: string) => new MagAdapterError(c, message, { status, field, cause: wp });
   const code = wp?.code ?? '';
-  const make = (c: MagErrorCode, message: string, field?: string) =>
-    new MagAdapterError(c, message, { status, field, cause: wp ?? undefined });
-  switch (code) {
-    case 'rest_comment_login_required':
-      return make('rejected', `WordPress only accepts comments from logged-in users: ${said}`);
-    case 'rest_comment_closed':
-      return make('closed', `Comments are closed on this article: ${said}`);
-    case 'comment_duplicate':
-      return make('duplicate', `This comment was already posted: ${said}`);
-    case 'comment_flood':
-      return make('too-fast', `Comments are being posted too quickly; wait a little: ${said}`);
-    case 'rest_comment_author_data_required': {
-      const field = !draft?.authorName?.trim() ? 'authorName' : 'authorEmail';
-      return make('rejected', `WordPress needs a name and a valid email address: ${said}`, field);
-    }
-    case 'rest_comment_content_invalid':
-    case 'comment_content_column_length':
-      return make('rejected', `WordPress refused the comment text: ${said}`, 'bodyText');
-    case 'comment_author_column_length':
-      return make('rejected', `WordPress refused the name: ${said}`, 'authorName');
-    case 'comment_author_email_column_length':
-      return make('rejected', `WordPress refused the email address: ${said}`, 'authorEmail');
-    case 'comment_author_url_column_length':
-      return make('rejected', `WordPress refused the website address: ${said}`, 'authorUrl');
-    case 'rest_invalid_param':
-    case 'rest_missing_callback_param': {
-      const params = Object.keys(wp?.data?.params ?? {});
-      const param = params.find((p) => p in FIELD_OF_PARAM) ?? params[0];
-      const field = param ? (FIELD_OF_PARAM[param] ?? param) : undefined;
-      const detail = param ? (wp?.data?.params?.[param] ?? said) : said;
-      return make('rejected', `WordPress refused the request: ${htmlToText(String(detail))}`, field);
-    }
-    case 'rest_post_invalid_id':
-    case 'rest_comment_invalid_post_id':
-    case 'rest_user_invalid_id':
-    case 'rest_term_invalid':
-    case 'rest_no_route':
-      return make('not-found', `Not found on WordPress: ${said}`);
-    case 'rest_comment_draft_post':
-    case 'rest_comment_trash_post':
-      return make('not-found', `This article is not published: ${said}`);
+  const known = WP_ERRORS[code];
+  if (known) return make(known[0], `${known[1]}: ${said}`, known[2]);
+  if (code === 'rest_comment_author_data_required') {
+    return make('rejected', `WordPress needs a name and a valid email address: ${said}`, draft?.authorName?.trim() ? 'authorEmail' : 'authorName');
   }
-  if (status === 404) return make('not-found', `Not found on WordPress (HTTP 404)${said ? `: ${said}` : ''}: ${url}`);
-  if (status >= 500) return make('network', `WordPress failed with HTTP ${status}${said ? `: ${said}` : ''} (${url}).`);
-  if (status === 409) return make('duplicate', `WordPress says this already exists${said ? `: ${said}` : ''}.`);
-  if (status === 429) return make('too-fast', `WordPress asks to slow down${said ? `: ${said}` : ''}.`);
-  const action = posting ? 'refused the comment' : 'refused the request';
-  return make('rejected', `WordPress ${action} (HTTP ${status})${said ? `: ${said}` : ''}.`);
-}
-
-function expectArray<T>(data: T[], what: string): T[] {
-  if (!Array.isArray(data)) {
-    throw new MagAdapterError('invalid-data', `WordPress sent no list of ${what}.`, { problems: [`${what}: expected an array`] });
+  if (code === 'rest_invalid_param' || code === 'rest_missing_callback_param') {
+    const params = wp?.data?.params ?? {};
+    const names = Object.keys(params);
+    const param = names.find((p) => p in FIELD_OF_PARAM) ?? names[0];
+    const detail = param ? (params[param] ?? said) : said;
+    return make('rejected', `WordPress refused the request: ${htmlToText(String(detail))}`, param ? (FIELD_OF_PARAM[param] ?? param) : undefined);
   }
-  return data;
-}
-
-function checkPost(p: WpPost | undefined, path: string): asserts p is WpPost {
-  const problems: string[] = [];
-  if (!p || typeof p !== 'object') problems.push(`${path}: expected an object`);
-  else {
-    if (typeof p.id !== 'number') problems.push(`${path}.id: expected a number`);
-    if (typeof p.title?.rendered !== 'string') problems.push(`${path}.title.rendered: expected a string`);
-  }
-  if (problems.length) throw new MagAdapterError('invalid-data', `WordPress sent an invalid post: ${problems.join('; ')}.`, { problems });
+  if (status === 404) return make('not-found', `Not found on WordPress (HTTP 404)${tail}: ${url}`);
+  if (status >= 500) return make('network', `WordPress failed with HTTP ${status}${tail} (${url}).`);
+  if (status === 409) return make('duplicate', `WordPress says this already exists${tail}.`);
+  if (status === 429) return make('too-fast', `WordPress asks to slow down${tail}.`);
+  return make('rejected', `WordPress refused the ${draft ? 'comment' : 'request'} (HTTP ${status})${tail}.`);
 }
 
 function slugify(name: string): string {
@@ -510,6 +414,19 @@ function largestAvatar(urls: Record<string, string> | undefined): string | undef
   return best?.[1];
 }
 
+/** An about box; `description` is WordPress text (it may hold entities or tags), shown as one paragraph. */
+function about(name: string, description = '', photoUrl?: string, contactUrl?: string): About {
+  const bio = htmlToText(description);
+  return { name, bioHtml: bio && `<p>${escapeHtml(bio)}</p>`, photoUrl: photoUrl || undefined, photoAlt: photoUrl ? name : undefined, contactUrl: contactUrl || undefined };
+}
+
+const titleOf = (p: WpPost): string => htmlToText(p.title?.rendered ?? '');
+
+/** What an article and a summary share. */
+function summaryOf(p: WpPost): ArticleSummary {
+  return { id: String(p.id), title: titleOf(p), url: p.link, published: gmtDate(p.date_gmt, p.date), sections: sectionsOf(p) };
+}
+
 function personOfUser(u: WpUser): Person {
   return {
     name: htmlToText(u.name ?? ''),
@@ -532,10 +449,7 @@ function sectionsOf(p: WpPost): Section[] {
   return sections;
 }
 
-function commentOf(c: WpComment, path: string): Comment {
-  if (!c || typeof c !== 'object' || typeof c.id !== 'number') {
-    throw new MagAdapterError('invalid-data', `WordPress sent an invalid comment at ${path}.`, { problems: [`${path}.id: expected a number`] });
-  }
+function commentOf(c: WpComment): Comment {
   return {
     id: String(c.id),
     parentId: c.parent ? String(c.parent) : undefined,
@@ -546,7 +460,7 @@ function commentOf(c: WpComment, path: string): Comment {
     },
     published: gmtDate(c.date_gmt, c.date),
     bodyHtml: c.content?.rendered ?? '',
-    status: c.status === 'approved' || c.status === 'approve' || c.status === undefined ? 'approved' : 'pending',
+    status: [undefined, 'approved', 'approve'].includes(c.status) ? 'approved' : 'pending',
   };
 }
 
