@@ -7,9 +7,9 @@
 //   - every element + the JSON adapter, self-contained (the drop-in bundle's core): target ≤ 28 KB gzip;
 //   - the drop-in as a page loads it, dist/cdn/mag-elements.js and the files it imports statically
 //     (the further adapters' files are loaded on demand): the same target;
-//   - each further adapter on its own (library core and dependencies external), and each adapter file
-//     of the drop-in (dist/cdn/adapters/<name>.js with the files it imports that the entry does not):
-//     target ≤ 4 KB gzip.
+//   - each further adapter on its own (library core and dependencies external), and each adapter of
+//     the drop-in as a page fetches it (dist/cdn/adapters/<name>.js with the files it imports that the
+//     entry does not): target ≤ 4 KB gzip.
 // `node scripts/size.mjs --breakdown` also prints where the bytes go: what each element adds to the
 // core bundle (the bundle with it minus the bundle without it) and each module's share.
 // Writes coverage/size.json.
@@ -140,20 +140,18 @@ rows.push({
   target: TARGETS.core,
 });
 const entrySet = new Set(entryFiles);
-// Each file loaded on demand on its own row, with the adapter ceiling and target: the further adapters'
-// files (imported dynamically by the entry) and the code they share (imported by them only). Then, for
-// information, what a page fetches for each adapter: its file and the files it imports that the entry
-// did not (not budgeted: each file already is).
+// Each further adapter of the drop-in as a page fetches it, with the adapter ceiling and target: its
+// file (imported dynamically by the entry) and the files it imports that the entry did not (code the
+// adapters share). Then, for information, each of those shared files on its own.
 const onDemand = [...new Set(entryFiles.flatMap((f) => importsOf(f).dynamicImports))].sort();
-const lazyFiles = cdnFiles.filter((f) => !entrySet.has(f));
-for (const file of lazyFiles) {
-  const users = onDemand.includes(file) ? [] : onDemand.filter((d) => closure(d, entrySet).includes(file)).map(short);
-  const how = onDemand.includes(file) ? 'loaded on demand' : `loaded on demand with ${users.length ? users.join(', ') : 'nothing: unused'}`;
-  add(`${file} (${how})`, readFileSync(file), BUDGETS.adapter, TARGETS.adapter);
-}
 for (const file of onDemand) {
-  const also = closure(file, entrySet).slice(1);
-  if (also.length) rows.push({ name: `what a page fetches for ${short(file)}: ${[file, ...also].map(short).join(' + ')}`, ...measureFiles([file, ...also]) });
+  const files = closure(file, entrySet);
+  const with_ = files.length > 1 ? `: ${files.map(short).join(' + ')}` : '';
+  rows.push({ name: `${file} (loaded on demand), as a page fetches it${with_}`, ...measureFiles(files), budget: BUDGETS.adapter, target: TARGETS.adapter });
+}
+for (const file of cdnFiles.filter((f) => !entrySet.has(f) && !onDemand.includes(f))) {
+  const users = onDemand.filter((d) => closure(d, entrySet).includes(file)).map(short);
+  add(`${file} (shared, loaded with ${users.length ? users.join(', ') : 'nothing: unused'})`, readFileSync(file));
 }
 
 // Every element and the JSON adapter: the budgeted core of the drop-in bundle.
