@@ -387,7 +387,15 @@ export class MagCommentThread extends MagElement {
     };
     // A macrotask, not requestIdleCallback: the page paints and handles input between chunks, but
     // the thread is not left waiting for idle time (a full render stays close to a one-pass render).
-    // After the next frame (so that the comments just rendered are painted first), in a task of its own.
+    // Once the first screen is shown, each chunk is a task posted right away: a chunk is long enough
+    // for the browser to render a frame (and handle input) before the next task, without waiting
+    // for that frame's animation callbacks first (that wait cost about 20–40 ms per chunk).
+    if (this._renderedGroups > 0) {
+      this.#chunkHandle = window.setTimeout(run, 0);
+      return;
+    }
+    // The first chunk waits for the next frame, so that the first screen is painted before it: a
+    // task posted right after the first render runs before the browser paints it.
     this.#chunkInFrame = true;
     this.#chunkHandle = requestAnimationFrame(() => {
       this.#chunkInFrame = false;
