@@ -13,7 +13,9 @@
 // (default 100,1000,10000), BENCH_ONLY=thread|demo, BENCH_PAGE (page size of the bench adapter;
 // default: one page holding every comment), BENCH_BUNDLE (another build of the library to measure,
 // a path under the repository, e.g. bench-results/variant.js), BENCH_VARIANTS (more builds measured
-// alongside, for A/B comparisons: comma-separated paths, each reported as a row "mag:<path>"),
+// alongside, for A/B comparisons: comma-separated paths, each reported as a row "mag:<path>"; an
+// entry `vanilla&<query>` measures the baseline with the experiment options of bench/thread.js,
+// e.g. `vanilla&purify=once`),
 // CHROMIUM or CHROME_PATH (default /usr/bin/chromium).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -29,10 +31,14 @@ const ONLY = env.BENCH_ONLY ?? '';
 const PAGE = Number(env.BENCH_PAGE ?? 0);
 const BUNDLE = env.BENCH_BUNDLE ? `/${env.BENCH_BUNDLE.replace(/^\/+/, '')}` : '';
 const CHROMIUM = env.CHROMIUM ?? env.CHROME_PATH ?? '/usr/bin/chromium';
-const VARIANTS = (env.BENCH_VARIANTS ?? '').split(',').filter(Boolean).map((path) => `mag:/${path.replace(/^\/+/, '')}`);
+const VARIANTS = (env.BENCH_VARIANTS ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map((v) => (v.startsWith('vanilla&') ? v : `mag:/${v.replace(/^\/+/, '')}`));
 const IMPLS = ['mag', 'vanilla', ...VARIANTS];
 /** The page URL for one run: `mag`, `vanilla`, or `mag:<bundle path>`. */
 const threadUrl = (n, impl) => {
+  if (impl.startsWith('vanilla&')) return `${origin}/bench/thread.html?n=${n}&impl=${impl}${PAGE ? `&page=${PAGE}` : ''}`;
   const [name, bundle = BUNDLE] = impl.split(/:(.*)/);
   return `${origin}/bench/thread.html?n=${n}&impl=${name}${PAGE ? `&page=${PAGE}` : ''}${bundle ? `&bundle=${encodeURIComponent(bundle)}` : ''}`;
 };
@@ -202,14 +208,26 @@ if (sizes.length) {
   }
   p();
   const mags = IMPLS.filter((impl) => impl !== 'vanilla');
-  p(`| comments | ${mags.length > 1 ? 'implementation | ' : ''}first screen, mag / vanilla | all rendered, mag / vanilla | target |`);
-  p(`|---:|${mags.length > 1 ? '---|' : ''}---:|---:|---|`);
+  p(`| comments | ${mags.length > 1 ? 'implementation | ' : ''}first screen, mag / vanilla | all rendered, mag / vanilla | all rendered, paired | main-thread CPU, paired | target |`);
+  p(`|---:|${mags.length > 1 ? '---|' : ''}---:|---:|---:|---:|---|`);
   const ratio = (n, m, impl = 'mag') => results.thread[n][impl][m].median / results.thread[n].vanilla[m].median;
+  // The median of the run-by-run ratios (run i of an implementation against run i of the baseline,
+  // measured back to back): steadier than the ratio of the medians when the machine's load drifts.
+  const paired = (n, m, impl) => {
+    const raw = results.thread[n].raw;
+    return stats(raw[impl].map((r, i) => r[m] / raw.vanilla[i]?.[m]))?.median ?? NaN;
+  };
   for (const n of sizes) {
     for (const impl of mags) {
       const target = n === 1000 ? `all rendered ≤ 1.2× vanilla: ${ratio(n, 'allRendered', impl) <= 1.2 ? '✔' : '✘'}` : '';
-      results.thread[n][impl].ratios = { firstScreen: ratio(n, 'firstScreen', impl), allRendered: ratio(n, 'allRendered', impl) };
-      p(`| ${n.toLocaleString('en')} | ${mags.length > 1 ? `${impl} | ` : ''}${ratio(n, 'firstScreen', impl).toFixed(2)} | ${ratio(n, 'allRendered', impl).toFixed(2)} | ${target} |`);
+      results.thread[n][impl].ratios = {
+        firstScreen: ratio(n, 'firstScreen', impl),
+        allRendered: ratio(n, 'allRendered', impl),
+        allRenderedPaired: paired(n, 'allRendered', impl),
+        cpuPaired: paired(n, 'cpuMs', impl),
+      };
+      const { allRenderedPaired, cpuPaired } = results.thread[n][impl].ratios;
+      p(`| ${n.toLocaleString('en')} | ${mags.length > 1 ? `${impl} | ` : ''}${ratio(n, 'firstScreen', impl).toFixed(2)} | ${ratio(n, 'allRendered', impl).toFixed(2)} | ${allRenderedPaired.toFixed(2)} | ${cpuPaired.toFixed(2)} | ${target} |`);
     }
   }
   if (sizes.length > 1) {

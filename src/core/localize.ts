@@ -164,6 +164,31 @@ function formatter(lang: string, format: keyof typeof DATE_FORMATS): Intl.DateTi
 }
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
+// These formats show the day, month and year in the local time zone only: the text depends on the
+// local calendar day alone, so it is formatted once per language, format and day (long threads
+// have many comments a day; formatting is the costly part).
+const formattedDays = new Map<string, string>();
+
+/**
+ * `date` of `LocalizeController`, for a language already known (a long list resolves it once, not
+ * once per item). `now` decides whether the year is shown.
+ */
+export function formatDate(lang: string, iso: string, style: 'short' | 'long' = 'short', now: Date = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const year = date.getFullYear();
+  const format = style === 'long' ? 'long' : year !== now.getFullYear() ? 'shortWithYear' : 'short';
+  const key = `${lang}|${format}|${year}-${date.getMonth()}-${date.getDate()}`;
+  let text = formattedDays.get(key);
+  if (text === undefined) {
+    text = formatter(lang, format).format(date);
+    // A bound on memory for pages that stay open long: forget everything once in a while.
+    if (formattedDays.size >= 5000) formattedDays.clear();
+    formattedDays.set(key, text);
+  }
+  return text;
+}
+
 /**
  * Gives an element its strings and date formats, in the language of its closest `[lang]`.
  * The host re-renders when a `lang` attribute changes anywhere in the document or a translation
@@ -208,11 +233,7 @@ export class LocalizeController implements ReactiveController {
    * `long` gives the full date ("16 octobre 2013" / "October 16, 2013").
    */
   date(iso: string, style: 'short' | 'long' = 'short', now: Date = new Date()): string {
-    const date = new Date(iso);
-    if (Number.isNaN(date.getTime())) return iso;
-    const lang = this.lang;
-    if (style === 'long') return formatter(lang, 'long').format(date);
-    return formatter(lang, date.getFullYear() !== now.getFullYear() ? 'shortWithYear' : 'short').format(date);
+    return formatDate(this.lang, iso, style, now);
   }
 
   /** A number formatted for the language. */

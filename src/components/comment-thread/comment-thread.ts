@@ -7,12 +7,12 @@ import { initialState, TaskStatus } from '@lit/task';
 import { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
 import type { Article, Comment, CommentDraft } from '../../core/model.js';
-import { sanitizedBlock } from '../../core/sanitize.js';
 import type { MagInvalidateEvent, SharedAdapter } from '../../core/shared-adapter.js';
 import { errorMessage, renderError, renderLoading } from '../../core/states.js';
-import { safeUrl } from '../../core/url.js';
 import { commentThreadStyles, offscreenStyles } from './comment-thread.styles.js';
 import { MagCommentPostedEvent, MagCommentSubmitEvent } from './comment-thread.events.js';
+import { CommentEntries, replyButtonTarget } from './comment-entry.js';
+import type { EntryContext } from './comment-entry.js';
 import { planThread } from './thread-plan.js';
 import type { ThreadGroup, ThreadNode, ThreadPlan } from './thread-plan.js';
 
@@ -54,12 +54,6 @@ const DRAFT_PREFIX = 'mag-comment-draft:';
 const HEADINGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 
 const emptyDraft = (): Draft => ({ authorName: '', authorEmail: '', authorUrl: '', bodyText: '' });
-
-function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
-  return letters.map((w) => Array.from(w)[0] ?? '').join('').toUpperCase();
-}
 
 // Listened to once on the list (load and error do not bubble: capture), not on every avatar.
 const avatarEvents = {
@@ -183,6 +177,7 @@ export class MagCommentThread extends MagElement {
   #chunkWaiters: (() => void)[] = [];
   #planKey?: readonly unknown[];
   #plan: ThreadPlan = { groups: [], order: [] };
+  #entries = new CommentEntries();
 
   #article = this.dataTask(
     () => [this.source, this.articleId] as const,
@@ -392,7 +387,15 @@ export class MagCommentThread extends MagElement {
     };
     // A macrotask, not requestIdleCallback: the page paints and handles input between chunks, but
     // the thread is not left waiting for idle time (a full render stays close to a one-pass render).
-    // After the next frame (so that the comments just rendered are painted first), in a task of its own.
+    // Once the first screen is shown, each chunk is a task posted right away: a chunk is long enough
+    // for the browser to render a frame (and handle input) before the next task, without waiting
+    // for that frame's animation callbacks first (that wait cost about 20–40 ms per chunk).
+    if (this._renderedGroups > 0) {
+      this.#chunkHandle = window.setTimeout(run, 0);
+      return;
+    }
+    // The first chunk waits for the next frame, so that the first screen is painted before it: a
+    // task posted right after the first render runs before the browser paints it.
     this.#chunkInFrame = true;
     this.#chunkHandle = requestAnimationFrame(() => {
       this.#chunkInFrame = false;
@@ -637,11 +640,13 @@ export class MagCommentThread extends MagElement {
         ? closed
           ? nothing
           : html`<p part="empty" class="empty">${t.noComments}</p>`
-        : html`<ol class="comments" part="list" tabindex="-1" @load=${avatarEvents} @error=${avatarEvents}>
+        : html`<ol class="comments" part="list" tabindex="-1" @load=${avatarEvents} @error=${avatarEvents} @click=${this.#onListClick}>
             ${plan.groups
               .slice(0, limit)
               .map((group) =>
-                guard([group, lang, canPost, group.ids.has(replyTo ?? '') ? {} : undefined], () => this.#renderGroup(group, canPost, replyTo)),
+                guard([group, lang, canPost, group.ids.has(replyTo ?? '') ? {} : undefined], () =>
+                  this.#renderGroup(group, { host: this, lang, t, now: new Date(), canPost, replyTo }),
+                ),
               )}
           </ol>`}
       ${thread.nextCursor
@@ -671,48 +676,26 @@ export class MagCommentThread extends MagElement {
     return staticHtml`<${tag} part=${part} class=${part} id=${id ?? nothing}>${text}</${tag}>`;
   }
 
-  #renderGroup(group: ThreadGroup, canPost: boolean, replyTo: string | undefined): TemplateResult {
-    return html`${group.nodes.map((node) => this.#renderNode(node, canPost, replyTo))}`;
+  #renderGroup(group: ThreadGroup, context: EntryContext): TemplateResult {
+    return html`${group.nodes.map((node) => this.#renderNode(node, context))}`;
   }
 
-  #renderNode(node: ThreadNode, canPost: boolean, replyTo: string | undefined): TemplateResult {
-    const t = this.localize.t;
+  // The comment itself is a node built and kept by #entries (see comment-entry.ts); the list item
+  // around it holds the reply form when it is answered, and its replies.
+  #renderNode(node: ThreadNode, context: EntryContext): TemplateResult {
     const c = node.comment;
-    const name = c.author.name;
-    const authorUrl = safeUrl(c.author.url, ['http', 'https']);
-    const avatarUrl = safeUrl(c.author.avatarUrl, ['http', 'https']);
-    const pending = c.status === 'pending';
-    // One line per element, breaking inside tags: no whitespace text nodes (thousands of comments).
     return html`<li class=${`comment depth-${node.depth}`} part="comment"
-      ><article class="entry" tabindex="-1" data-comment-id=${c.id}
-        ><span class="avatar" part="avatar" aria-hidden="true"
-          >${initials(name)}${avatarUrl ? html`<img src=${avatarUrl} alt="" loading="lazy" decoding="async" />` : nothing}</span
-        ><p class="header"
-          ><span class="author" part="author">${authorUrl ? html`<a href=${authorUrl} rel="nofollow ugc noopener">${name}</a>` : name}</span>
-          <time part="date" datetime=${c.published}>${this.localize.date(c.published)}</time
-          >${pending ? html` <span class="badge" part="pending-badge">${t.pendingBadge}</span>` : nothing}</p
-        >${node.inReplyTo !== undefined ? html`<p class="in-reply-to" part="in-reply-to">${t.inReplyTo(node.inReplyTo)}</p>` : nothing}${sanitizedBlock(
-          this,
-          c,
-          c.bodyHtml,
-          'comment',
-        )}${canPost && !pending
-          ? html`<button
-              type="button"
-              class="reply"
-              part="reply-button"
-              aria-label=${t.replyTo(name)}
-              aria-expanded=${replyTo === c.id ? 'true' : 'false'}
-              @click=${() => void this.#startReply(c.id)}
-            >
-              ${t.reply}
-            </button>`
-          : nothing}</article
-      >${replyTo === c.id ? this.#renderForm(c) : nothing}${node.children.length
-        ? html`<ol class="replies" part="replies">${node.children.map((child) => this.#renderNode(child, canPost, replyTo))}</ol>`
+      >${this.#entries.get(c, node.inReplyTo, context)}${context.replyTo === c.id ? this.#renderForm(c) : nothing}${node.children.length
+        ? html`<ol class="replies" part="replies">${node.children.map((child) => this.#renderNode(child, context))}</ol>`
         : nothing}</li
     >`;
   }
+
+  // The Reply buttons are listened to once, on the list.
+  #onListClick = (event: Event): void => {
+    const id = replyButtonTarget(event.target);
+    if (id !== undefined) void this.#startReply(id);
+  };
 
   #renderMessage(): TemplateResult | typeof nothing {
     const message = this._formMessage;
