@@ -1,5 +1,5 @@
 // One run of the comment-thread bench: ?n=<comments>&impl=mag|vanilla[&page=<page size>][&bundle=<path>][&until=first]
-// [&chunk=<top-level comments per chunk>&cv=0&group=<n>&purify=once: vanilla experiments, see vanilla-thread.js].
+// [&chunk=<top-level comments per chunk>&cv=0&group=<n>&purify=each: vanilla experiments, see vanilla-thread.js].
 // Times are measured from `start` (just before the implementation's code is loaded; the data are
 // made before, the same way for both) and stored in window.__benchResult for scripts/bench.mjs.
 import { benchAdapter, longThread } from './data.js';
@@ -43,7 +43,7 @@ async function run() {
   } else if (impl === 'vanilla') {
     const { renderThread } = await import('./vanilla-thread.js');
     const chunk = Number(params.get('chunk') ?? 0);
-    ({ root, done } = renderThread(host, adapter, 'bench', { chunk, contentVisibility: params.get('cv') !== '0', group: Number(params.get('group') ?? 0), configOnce: params.get('purify') === 'once' }));
+    ({ root, done } = renderThread(host, adapter, 'bench', { chunk, contentVisibility: params.get('cv') !== '0', group: Number(params.get('group') ?? 0), configOnce: params.get('purify') !== 'each' }));
   } else {
     throw new Error(`unknown impl ${impl}`);
   }

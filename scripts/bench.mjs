@@ -15,7 +15,7 @@
 // a path under the repository, e.g. bench-results/variant.js), BENCH_VARIANTS (more builds measured
 // alongside, for A/B comparisons: comma-separated paths, each reported as a row "mag:<path>"; an
 // entry `vanilla&<query>` measures the baseline with the experiment options of bench/thread.js,
-// e.g. `vanilla&purify=once`),
+// e.g. `vanilla&purify=each`),
 // CHROMIUM or CHROME_PATH (default /usr/bin/chromium).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
