@@ -29,14 +29,14 @@ const KB = 1024;
 // about 45 KB gzip. Until they are, `npm test` enforces the ceilings below, set just above today's
 // figures so that any growth fails; lower them with every saving, down to the targets.
 const TARGETS = {
-  // Every element and the JSON adapter, self-contained.
+  // Every element and the JSON adapter, self-contained; and the drop-in as a page loads it.
   core: 28 * KB,
-  // Each further adapter on its own, with the library's shared code and dependencies external.
+  // Each further adapter on its own (library core and dependencies external), and as a page fetches it.
   adapter: 4 * KB,
 };
 const BUDGETS = {
-  core: 47 * KB,
-  adapter: 5.6 * KB,
+  core: 46 * KB,
+  adapter: 5.3 * KB,
 };
 const BREAKDOWN = process.argv.includes('--breakdown');
 
