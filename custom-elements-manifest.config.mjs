@@ -21,6 +21,17 @@ const privateStateHasNoAttribute = {
   },
 };
 
+/**
+ * The analyzer reads files in parallel and lists modules in the order it finishes them, which varies
+ * from run to run (npm test compares the committed manifest with a fresh one): modules sorted by path.
+ */
+const modulesInPathOrder = {
+  name: 'modules-in-path-order',
+  packageLinkPhase({ customElementsManifest }) {
+    customElementsManifest.modules?.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  },
+};
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts'],
@@ -28,5 +39,5 @@ export default {
   litelement: true,
   packagejson: false,
   dev: false,
-  plugins: [privateStateHasNoAttribute],
+  plugins: [privateStateHasNoAttribute, modulesInPathOrder],
 };

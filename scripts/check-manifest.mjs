@@ -11,15 +11,18 @@ try {
   const run = spawnSync('npx', ['cem', 'analyze', '--outdir', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (run.status !== 0) {
     console.error('The custom elements manifest analyzer failed.');
-    process.exit(1);
+    process.exitCode = 1;
+  } else {
+    const fresh = readFileSync(join(dir, 'custom-elements.json'), 'utf8');
+    const committed = existsSync('custom-elements.json') ? readFileSync('custom-elements.json', 'utf8') : '';
+    if (fresh !== committed) {
+      console.error('custom-elements.json is out of date: run `npm run analyze` and commit the result.');
+      process.exitCode = 1;
+    } else {
+      console.log('custom-elements.json is current.');
+    }
   }
-  const fresh = readFileSync(join(dir, 'custom-elements.json'), 'utf8');
-  const committed = existsSync('custom-elements.json') ? readFileSync('custom-elements.json', 'utf8') : '';
-  if (fresh !== committed) {
-    console.error('custom-elements.json is out of date: run `npm run analyze` and commit the result.');
-    process.exit(1);
-  }
-  console.log('custom-elements.json is current.');
 } finally {
+  // (process.exitCode rather than process.exit(), so that the scratch folder is always removed.)
   rmSync(dir, { recursive: true, force: true });
 }
