@@ -10,7 +10,8 @@ export type Check = (value: unknown, path: string, problems: string[]) => void;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
-const describe = (value: unknown): string =>
+/** A short description of a value for a problem message: `null`, `an array`, `string "16 oct"`… */
+export const describe = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)?.slice(0, 40)}`;
 
 export const isIsoDate = (value: unknown): value is string =>
@@ -46,24 +47,29 @@ export const arrayOf =
     v.forEach((x, i) => item(x, `${path}[${i}]`, problems));
   };
 
-/** An object with required (`name`) and optional (`name?`) fields; unknown fields are allowed. */
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * An object with required (`name`) and optional (`name?`) fields; unknown fields are allowed. At the
+ * root (path `''`) field paths carry no leading dot (`articles[2].published`).
+ */
 export const object =
   (fields: Record<string, Check>): Check =>
   (v, path, problems) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-      problems.push(`${path}: expected an object, got ${describe(v)}`);
+    if (!isRecord(v)) {
+      problems.push(`${path || '(root)'}: expected an object, got ${describe(v)}`);
       return;
     }
-    const record = v as Record<string, unknown>;
     for (const [key, check] of Object.entries(fields)) {
       const optional = key.endsWith('?');
       const name = optional ? key.slice(0, -1) : key;
-      const value = record[name];
+      const at = path ? `${path}.${name}` : name;
+      const value = v[name];
       if (value === undefined || (optional && value === null)) {
-        if (!optional) problems.push(`${path}.${name}: is required`);
+        if (!optional) problems.push(`${at}: is required`);
         continue;
       }
-      check(value, `${path}.${name}`, problems);
+      check(value, at, problems);
     }
   };
 

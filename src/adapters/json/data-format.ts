@@ -9,11 +9,14 @@ import {
   aboutCheck,
   arrayOf,
   boolean,
+  describe,
+  isRecord,
   isoDate,
   nonEmptyString,
   object,
   oneOf,
   personCheck,
+  problemsOf,
   string,
   type Check,
 } from '../../core/validate.js';
@@ -80,11 +83,6 @@ export interface MagData {
   moderation?: boolean;
 }
 
-const describe = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)?.slice(0, 40)}`;
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 const positiveInteger: Check = (v, path, problems) => {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) problems.push(`${path}: expected a whole number ≥ 1, got ${describe(v)}`);
 };
@@ -148,7 +146,7 @@ const mapOf =
     for (const [key, value] of Object.entries(v)) item(value, keyPath(path, key), problems);
   };
 
-/** Top-level fields: `?` marks optional ones. Root paths carry no leading dot (`articles[2].published`). */
+/** Top-level fields: `?` marks optional ones. */
 const TOP_LEVEL: Record<string, Check> = {
   version: versionCheck,
   site: siteCheck,
@@ -219,21 +217,7 @@ function checkReferences(data: Record<string, unknown>, problems: string[]): voi
  * An empty array means the data is valid.
  */
 export function validateData(data: unknown): string[] {
-  const problems: string[] = [];
-  if (!isRecord(data)) {
-    problems.push(`(root): expected an object, got ${describe(data)}`);
-    return problems;
-  }
-  for (const [key, check] of Object.entries(TOP_LEVEL)) {
-    const optional = key.endsWith('?');
-    const name = optional ? key.slice(0, -1) : key;
-    const value = data[name];
-    if (value === undefined || (optional && value === null)) {
-      if (!optional) problems.push(`${name}: is required`);
-      continue;
-    }
-    check(value, name, problems);
-  }
-  checkReferences(data, problems);
+  const problems = problemsOf(object(TOP_LEVEL), data, '');
+  if (isRecord(data)) checkReferences(data, problems);
   return problems;
 }

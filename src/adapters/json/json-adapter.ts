@@ -15,7 +15,7 @@ import type {
   RequestOptions,
   SubscribeResult,
 } from '../../core/model.js';
-import { MagAdapterError, throwIfAborted } from '../../core/errors.js';
+import { MagAdapterError, abortError, throwIfAborted } from '../../core/errors.js';
 import { assertValid } from '../../core/validate.js';
 import { validateData, type MagData } from './data-format.js';
 import { Store } from './store.js';
@@ -190,7 +190,7 @@ export class JsonAdapter implements MagAdapter {
           pending.controller.abort(signal?.reason);
           if (this.#pending === pending) this.#pending = undefined;
         }
-        reject(new MagAdapterError('aborted', 'The request was cancelled.', { cause: signal?.reason }));
+        if (signal) reject(abortError(signal));
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       pending.promise.then(
@@ -214,7 +214,7 @@ export class JsonAdapter implements MagAdapter {
     try {
       response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
     } catch (error) {
-      if (signal.aborted) throw new MagAdapterError('aborted', 'The request was cancelled.', { cause: error });
+      if (signal.aborted) throw abortError(signal, error);
       throw new MagAdapterError('network', `${this.#source} could not be loaded: ${(error as Error).message || 'the network request failed'}.`, { cause: error });
     }
     if (response.status === 404) throw new MagAdapterError('not-found', `${this.#source} was not found (HTTP 404).`, { status: 404 });
@@ -227,7 +227,7 @@ export class JsonAdapter implements MagAdapter {
     try {
       text = await response.text();
     } catch (error) {
-      if (signal.aborted) throw new MagAdapterError('aborted', 'The request was cancelled.', { cause: error });
+      if (signal.aborted) throw abortError(signal, error);
       throw new MagAdapterError('network', `${this.#source} could not be read: ${(error as Error).message}.`, { cause: error });
     }
     let data: unknown;
@@ -268,7 +268,7 @@ export class JsonAdapter implements MagAdapter {
         signal: opts.signal,
       });
     } catch (error) {
-      if (opts.signal?.aborted) throw new MagAdapterError('aborted', 'The request was cancelled.', { cause: error });
+      if (opts.signal?.aborted) throw abortError(opts.signal, error);
       throw new MagAdapterError('network', `The subscription could not be sent to ${endpoint.endpoint}: ${(error as Error).message || 'the network request failed'}.`, {
         cause: error,
       });
