@@ -27,7 +27,6 @@ export class MagElement extends LitElement {
   static override get properties(): PropertyDeclarations {
     return {
       adapter: { attribute: false },
-      _providedAdapter: { state: true },
     };
   }
 
@@ -37,19 +36,8 @@ export class MagElement extends LitElement {
    */
   adapter?: MagAdapter;
 
-  /** The nearest provider's shared adapter (context, updated when the provider changes it). */
-  private _providedAdapter?: SharedAdapter;
-
-  constructor() {
-    super();
-    new ContextConsumer(this, {
-      context: adapterContext,
-      subscribe: true,
-      callback: (value) => {
-        this._providedAdapter = value;
-      },
-    });
-  }
+  /** The nearest provider's shared adapter; the element updates when the provider changes it. */
+  #provided = new ContextConsumer(this, { context: adapterContext, subscribe: true });
 
   #listeningTo?: SharedAdapter;
   #warned = new WeakSet<Error>();
@@ -60,7 +48,7 @@ export class MagElement extends LitElement {
 
   /** The data source in force: the element's own adapter (shared), else the provider's. */
   protected get source(): SharedAdapter | undefined {
-    return this.adapter ? shareAdapter(this.adapter) : this._providedAdapter;
+    return this.adapter ? shareAdapter(this.adapter) : this.#provided.value;
   }
 
   override connectedCallback(): void {
