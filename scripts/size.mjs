@@ -91,15 +91,13 @@ const add = (name, code, budget, target) => {
   return row;
 };
 
-// The floor: our dependencies alone, each used trivially (as the issue measures it), then with
-// @lit/task, which the library also depends on.
+// The floor: our dependencies alone, each used trivially (as the issue measures it).
 const floorCode = `
   import { LitElement, html, css, render, nothing } from 'lit';
   import { createContext, ContextProvider, ContextConsumer, provide, consume } from '@lit/context';
   import DOMPurify from 'dompurify';
   export { LitElement, html, css, render, nothing, createContext, ContextProvider, ContextConsumer, provide, consume, DOMPurify };`;
 const floor = add('floor: lit + @lit/context + dompurify', await bundle(floorCode));
-add('floor + @lit/task', await bundle(`${floorCode}\nexport { Task } from '@lit/task';`));
 
 // The drop-in bundle as a page loads it: the entry and every file it imports statically (one request
 // each, so their sizes add up). The files it imports dynamically (the further adapters, fetched when a

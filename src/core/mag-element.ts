@@ -1,8 +1,9 @@
 import { LitElement } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
 import { adapterContext } from './context.js';
+import { DataTask, PENDING } from './data-task.js';
+import type { idle } from './data-task.js';
 import { MagAdapterError } from './errors.js';
 import { MagLoadErrorEvent } from './events.js';
 import { LocalizeController } from './localize.js';
@@ -10,6 +11,8 @@ import type { MagAdapter } from './model.js';
 import type { SharedAdapter} from './shared-adapter.js';
 import { MagInvalidateEvent, shareAdapter } from './shared-adapter.js';
 import { baseStyles } from './styles.js';
+
+type Running = Pick<DataTask<readonly unknown[], unknown>, 'status' | 'run' | 'abort'>;
 
 /**
  * The base of every mag-* element: it receives the data source from the nearest `<mag-provider>`
@@ -43,8 +46,8 @@ export class MagElement extends LitElement {
   #warned = new WeakSet<Error>();
   /** True once a failure was logged; reset when a request succeeds (one console warning per outage). */
   #warnedSinceSuccess = false;
-  #tasks: Task<readonly unknown[], unknown>[] = [];
-  #abortedOnLeave = new Set<Task<readonly unknown[], unknown>>();
+  #tasks: Running[] = [];
+  #abortedOnLeave = new Set<Running>();
 
   /** The data source in force: the element's own adapter (shared), else the provider's. */
   protected get source(): SharedAdapter | undefined {
@@ -62,7 +65,7 @@ export class MagElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const task of this.#tasks) {
-      if (task.status === TaskStatus.PENDING) {
+      if (task.status === PENDING) {
         task.abort();
         this.#abortedOnLeave.add(task);
       }
@@ -89,23 +92,17 @@ export class MagElement extends LitElement {
   };
 
   /**
-   * A data request tied to this element (a `@lit/task` Task): it runs when its args change, its
-   * `signal` aborts an older request when a newer one starts or when the element leaves the page
-   * (it runs again when the element comes back), and failures are reported once.
+   * A data request tied to this element (a `DataTask`): it runs when its args change, its `signal`
+   * aborts an older request when a newer one starts or when the element leaves the page (it runs
+   * again when the element comes back), and failures are reported once.
    */
   protected dataTask<A extends readonly unknown[], R>(
     args: () => A,
-    run: (args: A, signal: AbortSignal) => Promise<R>,
-  ): Task<A, R> {
-    const task = new Task<A, R>(this, {
-      task: (values, { signal }) => run(values, signal),
-      args,
-      onError: (error) => {
-        this.reportError(error);
-      },
-      onComplete: () => {
-        this.#warnedSinceSuccess = false;
-      },
+    run: (args: A, signal: AbortSignal) => Promise<R | typeof idle>,
+  ): DataTask<A, R> {
+    const task = new DataTask<A, R>(this, args, run, (error, failed) => {
+      if (failed) this.reportError(error);
+      else this.#warnedSinceSuccess = false;
     });
     this.#tasks.push(task);
     return task;

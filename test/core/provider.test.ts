@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
 import { property } from 'lit/decorators.js';
 import { MagElement } from '../../src/core/mag-element.js';
+import { COMPLETE, ERROR } from '../../src/core/data-task.js';
 import type { MagInvalidateEvent } from '../../src/core/shared-adapter.js';
 import { renderError, renderLoading } from '../../src/core/states.js';
 import { MagProvider } from '../../src/components/provider/mag-provider.js';
@@ -24,11 +25,9 @@ class ProviderProbe extends MagElement {
   }
   override render() {
     if (!this.source) return renderLoading(this.localize.t);
-    return this.task.render({
-      pending: () => renderLoading(this.localize.t),
-      complete: (article) => litHtml`<h1>${article.title}</h1>`,
-      error: (error) => renderError(this.localize.t, this.reportError(error), () => void this.task.run()),
-    });
+    const { status, value, error } = this.task;
+    if (status === ERROR) return renderError(this.localize.t, this.reportError(error), () => void this.task.run());
+    return status === COMPLETE && value ? litHtml`<h1>${value.title}</h1>` : renderLoading(this.localize.t);
   }
 }
 customElements.define('provider-probe', ProviderProbe);

@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { TaskStatus, initialState } from '@lit/task';
 import { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
 import type { About } from '../../core/model.js';
@@ -9,6 +8,7 @@ import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
 import { renderError, renderLoading } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
 import { aboutBoxStyles } from './about-box.styles.js';
+import { ERROR, PENDING, idle } from '../../core/data-task.js';
 
 /**
  * @summary A presentation box: title, photo or logo, a short bio, a contact link and other links.
@@ -70,7 +70,7 @@ export class MagAboutBox extends MagElement {
   private readonly _task = this.dataTask(
     () => [this.about ? undefined : this.source, this.key || undefined] as const,
     async ([source, key], signal) => {
-      if (!source) return initialState;
+      if (!source) return idle;
       return source.getAbout(key, { signal });
     },
   );
@@ -89,8 +89,8 @@ export class MagAboutBox extends MagElement {
 
   override render(): TemplateResult {
     const t = this.localize.t;
-    const pending = !this.about && this._task.status === TaskStatus.PENDING;
-    const loaded = this._task.status === TaskStatus.ERROR ? undefined : this._task.value;
+    const pending = !this.about && this._task.status === PENDING;
+    const loaded = this._task.status === ERROR ? undefined : this._task.value;
     const about = this.about ?? (typeof loaded === 'object' ? loaded : undefined);
     const level = Math.min(6, Math.max(1, Math.floor(this.headingLevel) || 2));
     return html`<section class="base" part="base" aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'}>
@@ -103,7 +103,7 @@ export class MagAboutBox extends MagElement {
 
   #renderState(): TemplateResult {
     const t = this.localize.t;
-    if (this._task.status === TaskStatus.ERROR) {
+    if (this._task.status === ERROR) {
       const error = MagAdapterError.from(this._task.error);
       if (error.code === 'unsupported') return html`<p class="notice" part="unsupported">${t.errors.unsupported}</p>`;
       if (error.code !== 'aborted') return renderError(t, error, () => void this._task.run());

@@ -2,7 +2,6 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { html as staticHtml, literal } from 'lit/static-html.js';
 import type { StaticValue } from 'lit/static-html.js';
-import { TaskStatus, initialState } from '@lit/task';
 import { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
 import type { Article, ArticleLink } from '../../core/model.js';
@@ -13,6 +12,7 @@ import { safeUrl } from '../../core/url.js';
 import { articleStyles } from './article.styles.js';
 import { MagArticleLoadEvent, MagPrintEvent } from './article-events.js';
 import { preparePrint } from './print.js';
+import { COMPLETE, ERROR, INITIAL, PENDING, idle } from '../../core/data-task.js';
 
 const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 
@@ -118,7 +118,7 @@ export class MagArticle extends MagElement {
   private readonly _task = this.dataTask(
     () => [this.article ? undefined : this.source, this.articleId] as const,
     async ([source, ref], signal) => {
-      if (!source || !ref) return initialState;
+      if (!source || !ref) return idle;
       const article = await source.getArticle(ref, { signal });
       return { ref, article } satisfies Loaded;
     },
@@ -185,7 +185,7 @@ export class MagArticle extends MagElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const value = this._task.value;
-    if (this._task.status === TaskStatus.COMPLETE && typeof value === 'object') this.#shown = value;
+    if (this._task.status === COMPLETE && typeof value === 'object') this.#shown = value;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -205,13 +205,13 @@ export class MagArticle extends MagElement {
     if (!this.articleId) return nothing;
     const shown = this.#current;
     switch (this._task.status) {
-      case TaskStatus.INITIAL:
+      case INITIAL:
         return this.#renderLoading();
-      case TaskStatus.PENDING:
+      case PENDING:
         return shown ? this.#renderArticle(shown, true) : this.#renderLoading();
-      case TaskStatus.COMPLETE:
+      case COMPLETE:
         return shown ? this.#renderArticle(shown, false) : this.#renderLoading();
-      case TaskStatus.ERROR: {
+      case ERROR: {
         const error = MagAdapterError.from(this._task.error);
         if (error.code === 'not-found') {
           return html`<div class="base" part="base">

@@ -1,12 +1,12 @@
 import { css, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { initialState, TaskStatus } from '@lit/task';
 import { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
 import type { Article } from '../../core/model.js';
 import type { MagInvalidateEvent, SharedAdapter } from '../../core/shared-adapter.js';
 import { renderError, renderLoading } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
+import { ERROR, PENDING, idle } from '../../core/data-task.js';
 
 const ATOM = 'application/atom+xml';
 const RSS = 'application/rss+xml';
@@ -81,8 +81,8 @@ export class MagCommentFeedLink extends MagElement {
 
   #article = this.dataTask(
     () => [this.source, this.articleId] as const,
-    async ([source, ref], signal): Promise<FeedData | typeof initialState> => {
-      if (!source || !ref) return initialState;
+    async ([source, ref], signal): Promise<FeedData | typeof idle> => {
+      if (!source || !ref) return idle;
       return { source, ref, article: await source.getArticle(ref, { signal }) };
     },
   );
@@ -98,7 +98,7 @@ export class MagCommentFeedLink extends MagElement {
 
   #current(): Article | undefined {
     const value = this.#article.value;
-    return value && value !== initialState && value.source === this.source && value.ref === this.articleId ? value.article : undefined;
+    return value && value.source === this.source && value.ref === this.articleId ? value.article : undefined;
   }
 
   #feed(): { href: string; type?: string; title: string } | undefined {
@@ -136,13 +136,13 @@ export class MagCommentFeedLink extends MagElement {
     const status = this.#article.status;
     const feed = this.#feed();
     if (feed) {
-      return html`<p class="feed" part="base" aria-busy=${status === TaskStatus.PENDING ? 'true' : 'false'}>
+      return html`<p class="feed" part="base" aria-busy=${status === PENDING ? 'true' : 'false'}>
         ${t.feedSentence} <a part="link" href=${feed.href} type=${feed.type ?? nothing}>${t.feedLinkText}</a>.
       </p>`;
     }
     if (this.#current()) return nothing;
-    if (status === TaskStatus.ERROR) return renderError(t, MagAdapterError.from(this.#article.error), () => void this.#article.run());
-    if (status === TaskStatus.PENDING) return renderLoading(t, 1);
+    if (status === ERROR) return renderError(t, MagAdapterError.from(this.#article.error), () => void this.#article.run());
+    if (status === PENDING) return renderLoading(t, 1);
     return nothing;
   }
 }

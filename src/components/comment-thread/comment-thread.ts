@@ -3,7 +3,6 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { html as staticHtml, literal } from 'lit/static-html.js';
 import { live } from 'lit/directives/live.js';
-import { initialState, TaskStatus } from '@lit/task';
 import { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
 import type { Article, Comment, CommentDraft } from '../../core/model.js';
@@ -15,6 +14,7 @@ import { CommentEntries, replyButtonTarget } from './comment-entry.js';
 import type { EntryContext } from './comment-entry.js';
 import { planThread } from './thread-plan.js';
 import type { ThreadGroup, ThreadNode, ThreadPlan } from './thread-plan.js';
+import { ERROR, PENDING, idle } from '../../core/data-task.js';
 
 type Field = 'authorName' | 'authorEmail' | 'authorUrl' | 'bodyText';
 const FIELDS: readonly Field[] = ['authorName', 'authorEmail', 'authorUrl', 'bodyText'];
@@ -181,16 +181,16 @@ export class MagCommentThread extends MagElement {
 
   #article = this.dataTask(
     () => [this.source, this.articleId] as const,
-    async ([source, ref], signal): Promise<ArticleData | typeof initialState> => {
-      if (!source || !ref) return initialState;
+    async ([source, ref], signal): Promise<ArticleData | typeof idle> => {
+      if (!source || !ref) return idle;
       return { source, ref, article: await source.getArticle(ref, { signal }) };
     },
   );
 
   #comments = this.dataTask(
     () => [this.source, this.articleId] as const,
-    async ([source, articleId], signal): Promise<ThreadData | typeof initialState> => {
-      if (!source || !articleId) return initialState;
+    async ([source, articleId], signal): Promise<ThreadData | typeof idle> => {
+      if (!source || !articleId) return idle;
       this.#moreController?.abort();
       const previous = this.#currentThread(source, articleId);
       const wanted = previous ? previous.pages : 1;
@@ -286,7 +286,7 @@ export class MagCommentThread extends MagElement {
 
   #currentArticle(): Article | undefined {
     const value = this.#article.value;
-    return value && value !== initialState && value.source === this.source && value.ref === this.articleId ? value.article : undefined;
+    return value && value.source === this.source && value.ref === this.articleId ? value.article : undefined;
   }
 
   /** The comments shown: those loaded, then those posted here that the loaded pages do not have yet. */
@@ -354,8 +354,8 @@ export class MagCommentThread extends MagElement {
   }
 
   #retry = (): void => {
-    if (this.#article.status === TaskStatus.ERROR) void this.#article.run();
-    if (this.#comments.status === TaskStatus.ERROR) void this.#comments.run();
+    if (this.#article.status === ERROR) void this.#article.run();
+    if (this.#comments.status === ERROR) void this.#comments.run();
   };
 
   // ---- chunked rendering ----
@@ -602,10 +602,10 @@ export class MagCommentThread extends MagElement {
     const t = this.localize.t;
     const thread = this.#currentThread();
     const article = this.#currentArticle();
-    const busy = this.#comments.status === TaskStatus.PENDING || this.#article.status === TaskStatus.PENDING;
+    const busy = this.#comments.status === PENDING || this.#article.status === PENDING;
     let content: unknown;
-    if (!thread || (!article && this.#article.status !== TaskStatus.ERROR)) {
-      const error = this.#comments.status === TaskStatus.ERROR && !thread ? this.#comments.error : this.#article.status === TaskStatus.ERROR ? this.#article.error : undefined;
+    if (!thread || (!article && this.#article.status !== ERROR)) {
+      const error = this.#comments.status === ERROR && !thread ? this.#comments.error : this.#article.status === ERROR ? this.#article.error : undefined;
       content = error ? renderError(t, MagAdapterError.from(error), this.#retry) : renderLoading(t);
     } else {
       content = this.#renderThread(thread, article);
@@ -620,8 +620,8 @@ export class MagCommentThread extends MagElement {
     const t = this.localize.t;
     const plan = this.#planFor(thread);
     const count = this.#count(thread, article);
-    const articleError = this.#article.status === TaskStatus.ERROR ? MagAdapterError.from(this.#article.error) : undefined;
-    const commentsError = this.#comments.status === TaskStatus.ERROR ? MagAdapterError.from(this.#comments.error) : undefined;
+    const articleError = this.#article.status === ERROR ? MagAdapterError.from(this.#article.error) : undefined;
+    const commentsError = this.#comments.status === ERROR ? MagAdapterError.from(this.#comments.error) : undefined;
     const closed = this.disabled || this._closedMeanwhile || article?.commentsOpen === false;
     const canPost = !closed && article?.commentsOpen === true && !!this.source?.canPostComment;
     const empty = plan.order.length === 0;

@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { TaskStatus, initialState } from '@lit/task';
 import { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
 import type { ArticleSummary, Section } from '../../core/model.js';
@@ -9,6 +8,7 @@ import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
 import { renderError, renderLoading } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
 import { recentContributionsStyles } from './recent-contributions.styles.js';
+import { ERROR, PENDING, idle } from '../../core/data-task.js';
 
 /**
  * @summary A titled list of the newest articles: linked title, date and the sections each one was published in.
@@ -76,7 +76,7 @@ export class MagRecentContributions extends MagElement {
   private readonly _task = this.dataTask(
     () => [this.source, this._fetchLimit, this.section || undefined] as const,
     async ([source, limit, section], signal) => {
-      if (!source) return initialState;
+      if (!source) return idle;
       return source.listRecent({ limit, ...(section ? { section } : {}), signal });
     },
   );
@@ -107,7 +107,7 @@ export class MagRecentContributions extends MagElement {
   override render(): TemplateResult {
     const t = this.localize.t;
     const level = Math.min(6, Math.max(1, Math.floor(this.headingLevel) || 2));
-    const pending = this._task.status === TaskStatus.PENDING;
+    const pending = this._task.status === PENDING;
     const value = this._task.value;
     const list = Array.isArray(value) ? value : undefined;
     return html`<section class="base" part="base" aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'}>
@@ -121,7 +121,7 @@ export class MagRecentContributions extends MagElement {
   #renderBody(list: ArticleSummary[] | undefined): TemplateResult {
     const t = this.localize.t;
     const status = this._task.status;
-    if (status === TaskStatus.ERROR) {
+    if (status === ERROR) {
       const error = MagAdapterError.from(this._task.error);
       if (error.code !== 'aborted') return renderError(t, error, () => void this._task.run());
       return renderLoading(t);
