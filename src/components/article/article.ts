@@ -1,20 +1,16 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { html as staticHtml, literal } from 'lit/static-html.js';
-import type { StaticValue } from 'lit/static-html.js';
 import { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
 import type { Article, ArticleLink } from '../../core/model.js';
 import { sanitizedBlock } from '../../core/sanitize.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
-import { renderError, renderLoading } from '../../core/states.js';
+import { renderError, renderHeading, renderLoading } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
 import { articleStyles } from './article.styles.js';
 import { MagArticleLoadEvent, MagPrintEvent } from './article-events.js';
 import { preparePrint } from './print.js';
 import { COMPLETE, ERROR, INITIAL, PENDING, idle } from '../../core/data-task.js';
-
-const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 
 /** An article loaded for an `article-id` (the ref may be a slug: the article's id can differ). */
 interface Loaded {
@@ -259,9 +255,7 @@ export class MagArticle extends MagElement {
   }
 
   #renderTitle(title: string): TemplateResult {
-    const level = Math.min(6, Math.max(1, Math.trunc(Number(this.headingLevel)) || 1));
-    const tag = HEADINGS[level - 1];
-    return staticHtml`<${tag} class="title" part="title" id="title">${title}</${tag}>`;
+    return renderHeading(Number(this.headingLevel) || 1, 'title', title, 'title');
   }
 
   #renderMeta(article: Article): TemplateResult[] {

@@ -1,13 +1,12 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { html as staticHtml, literal } from 'lit/static-html.js';
 import { live } from 'lit/directives/live.js';
 import { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
 import type { Article, Comment, CommentDraft } from '../../core/model.js';
 import type { MagInvalidateEvent, SharedAdapter } from '../../core/shared-adapter.js';
-import { errorMessage, renderError, renderLoading } from '../../core/states.js';
+import { errorMessage, renderError, renderHeading, renderLoading } from '../../core/states.js';
 import { commentThreadStyles, offscreenStyles } from './comment-thread.styles.js';
 import { MagCommentPostedEvent, MagCommentSubmitEvent } from './comment-thread.events.js';
 import { CommentEntries, replyButtonTarget } from './comment-entry.js';
@@ -50,8 +49,6 @@ const FIRST_BATCH = 50;
 const CHUNK = 250;
 const GROUP_SIZE = 25;
 const DRAFT_PREFIX = 'mag-comment-draft:';
-
-const HEADINGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 
 const emptyDraft = (): Draft => ({ authorName: '', authorEmail: '', authorUrl: '', bodyText: '' });
 
@@ -671,9 +668,7 @@ export class MagCommentThread extends MagElement {
 
   /** A heading `offset` levels below `heading-level`. */
   #heading(offset: number, part: string, text: string, id?: string): TemplateResult {
-    const level = Math.min(6, Math.max(1, Math.trunc(Number(this.headingLevel)) || 2) + offset);
-    const tag = HEADINGS[level - 1];
-    return staticHtml`<${tag} part=${part} class=${part} id=${id ?? nothing}>${text}</${tag}>`;
+    return renderHeading(Math.min(6, Math.max(1, Math.trunc(Number(this.headingLevel)) || 2)) + offset, part, text, id);
   }
 
   #renderGroup(group: ThreadGroup, context: EntryContext): TemplateResult {
