@@ -18,7 +18,7 @@ import type { MagErrorCode } from '../../core/errors.js';
 import { arrayOf, assertValid, count, object, string } from '../../core/validate.js';
 import type { Check } from '../../core/validate.js';
 import { escapeHtml, htmlToText, truncateText } from '../feed/html-text.js';
-import type { WpComment, WpError, WpIndex, WpPost, WpTerm, WpUser } from './wp-types.js';
+import type { WpComment, WpCommentInput, WpError, WpIndex, WpPost, WpTerm, WpUser } from './wp-types.js';
 
 /** Options of {@link WordPressAdapter}. */
 export interface WordPressAdapterOptions {
@@ -126,7 +126,7 @@ export class WordPressAdapter implements MagAdapter {
     return {
       ...summaryOf(post),
       slug: post.slug,
-      updated: post.modified_gmt ? gmtDate(post.modified_gmt) : undefined,
+      updated: gmtDate(post.modified_gmt) || undefined,
       author: author && !isWpError(author) ? personOfUser(author) : undefined,
       bodyHtml: post.content?.rendered ?? '',
       commentsOpen: post.comment_status === 'open',
@@ -179,7 +179,7 @@ export class WordPressAdapter implements MagAdapter {
    * `author:<id or slug>` for an author (name, bio, avatar, website).
    */
   async getAbout(key?: string, opts: RequestOptions = {}): Promise<About> {
-    if (key === undefined || key === '' || key === 'site' || key === 'magazine') {
+    if (!key || key === 'site' || key === 'magazine') {
       const site = (await this.#request<WpIndex & { name: string }>('/', { _fields: 'name,description,url,home,site_icon_url' }, opts, NAMED)).data;
       return about(htmlToText(site.name), site.description, site.site_icon_url, site.home || site.url);
     }
@@ -204,17 +204,13 @@ export class WordPressAdapter implements MagAdapter {
    */
   async postComment(articleId: string, draft: CommentDraft, opts: RequestOptions = {}): Promise<Comment> {
     const postId = await this.#postId(articleId, opts);
-    const body: Record<string, string | number> = { post: postId, author_name: draft.authorName, content: draft.bodyText };
-    if (draft.authorEmail !== undefined) body.author_email = draft.authorEmail;
-    if (draft.authorUrl) body.author_url = draft.authorUrl;
-    if (draft.parentId !== undefined && draft.parentId !== '') {
-      const parent = Number(draft.parentId);
-      if (!Number.isInteger(parent) || parent < 0) {
-        throw new MagAdapterError('rejected', `Invalid parent comment id "${draft.parentId}".`, { field: 'parentId' });
-      }
-      body.parent = parent;
+    const parent = draft.parentId ? Number(draft.parentId) : undefined;
+    if (parent !== undefined && !(Number.isInteger(parent) && parent >= 0)) {
+      throw new MagAdapterError('rejected', `Invalid parent comment id "${draft.parentId}".`, { field: 'parentId' });
     }
-    return commentOf((await this.#request<WpComment>('/wp/v2/comments', {}, opts, COMMENT, draft, body)).data);
+    // (JSON.stringify leaves out the fields that are undefined)
+    const body: WpCommentInput = { post: postId, author_name: draft.authorName, author_email: draft.authorEmail, author_url: draft.authorUrl || undefined, content: draft.bodyText, parent };
+    return commentOf((await this.#request<WpComment>('/wp/v2/comments', {}, opts, COMMENT, body)).data);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -261,7 +257,7 @@ export class WordPressAdapter implements MagAdapter {
       const res = await this.#request<WpComment[]>('/wp/v2/comments', { post: postId, per_page: 1, _fields: 'id' }, opts, ANY);
       return headerNumber(res.headers, 'X-WP-Total');
     } catch (e) {
-      if (['aborted', 'timeout'].includes((e as MagAdapterError).code)) throw e;
+      if (opts.signal?.aborted) throw e; // aborted or timeout
       return undefined;
     }
   }
@@ -289,19 +285,19 @@ export class WordPressAdapter implements MagAdapter {
   }
 
   /**
-   * One REST request (a POST of `body` when there is a `draft`): JSON in, JSON out, the answer checked
+   * One REST request (a POST of `body` when there is one): JSON in, JSON out, the answer checked
    * with `check`, every failure as a `MagAdapterError`.
    */
-  async #request<T>(route: string, params: Params, opts: RequestOptions, check: Check, draft?: CommentDraft, body?: object): Promise<WpResponse<T>> {
+  async #request<T>(route: string, params: Params, opts: RequestOptions, check: Check, body?: WpCommentInput): Promise<WpResponse<T>> {
     throwIfAborted(opts.signal);
     const url = this.routeUrl(route, params);
     let res: Response;
     let text: string;
     try {
       res = await this.#fetchImpl(url, {
-        method: draft && 'POST',
-        headers: { Accept: 'application/json', ...this.#headers, ...(draft && { 'Content-Type': 'application/json' }) },
-        body: draft && JSON.stringify(body),
+        method: body && 'POST',
+        headers: { Accept: 'application/json', ...this.#headers, ...(body && { 'Content-Type': 'application/json' }) },
+        body: body && JSON.stringify(body),
         signal: opts.signal,
       });
       text = await res.text();
@@ -315,7 +311,7 @@ export class WordPressAdapter implements MagAdapter {
     } catch {
       // not JSON: `data` stays undefined
     }
-    if (!res.ok) throw errorOf(res.status, isWpError(data) ? data : undefined, url, draft);
+    if (!res.ok) throw errorOf(res.status, isWpError(data) ? data : undefined, url, body);
     if (data === undefined) {
       const type = res.headers.get('Content-Type') ?? 'no content type';
       throw new MagAdapterError(
@@ -357,7 +353,7 @@ const WP_ERRORS: Record<string, [MagErrorCode, string, (keyof CommentDraft)?]> =
   rest_comment_trash_post: ['not-found', 'This article is not published'],
 };
 
-function errorOf(status: number, wp: WpError | undefined, url: string, draft?: CommentDraft): MagAdapterError {
+function errorOf(status: number, wp: WpError | undefined, url: string, comment?: WpCommentInput): MagAdapterError {
   const said = wp ? htmlToText(wp.message) : '';
   const tail = said ? `: ${said}` : '';
   const make = (c: MagErrorCode, message: string, field?: string) => new MagAdapterError(c, message, { status, field, cause: wp });
@@ -365,7 +361,7 @@ function errorOf(status: number, wp: WpError | undefined, url: string, draft?: C
   const known = WP_ERRORS[code];
   if (known) return make(known[0], `${known[1]}: ${said}`, known[2]);
   if (code === 'rest_comment_author_data_required') {
-    return make('rejected', `WordPress needs a name and a valid email address: ${said}`, draft?.authorName?.trim() ? 'authorEmail' : 'authorName');
+    return make('rejected', `WordPress needs a name and a valid email address: ${said}`, comment?.author_name?.trim() ? 'authorEmail' : 'authorName');
   }
   if (code === 'rest_invalid_param' || code === 'rest_missing_callback_param') {
     const params = wp?.data?.params ?? {};
@@ -378,7 +374,7 @@ function errorOf(status: number, wp: WpError | undefined, url: string, draft?: C
   if (status >= 500) return make('network', `WordPress failed with HTTP ${status}${tail} (${url}).`);
   if (status === 409) return make('duplicate', `WordPress says this already exists${tail}.`);
   if (status === 429) return make('too-fast', `WordPress asks to slow down${tail}.`);
-  return make('rejected', `WordPress refused the ${draft ? 'comment' : 'request'} (HTTP ${status})${tail}.`);
+  return make('rejected', `WordPress refused the ${comment ? 'comment' : 'request'} (HTTP ${status})${tail}.`);
 }
 
 function slugify(name: string): string {
@@ -391,11 +387,11 @@ function slugify(name: string): string {
     .replace(/^-|-$/g, '');
 }
 
+/** A number header (`X-WP-Total`); `undefined` when absent or not a number. */
 function headerNumber(headers: Headers, name: string): number | undefined {
-  const v = headers.get(name);
-  if (v === null || v.trim() === '') return undefined;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : undefined;
+  const v = headers.get(name)?.trim();
+  // (`Number('')` is 0: an empty header is absent, not zero)
+  return v && Number.isFinite(+v) ? +v : undefined;
 }
 
 /** WordPress `*_gmt` fields have no zone: they are UTC. Falls back to the local date when absent. */
@@ -406,12 +402,11 @@ function gmtDate(gmt: string | undefined, local?: string): string {
   return Number.isNaN(d.getTime()) ? raw : d.toISOString();
 }
 
+/** The URL of the largest avatar: WordPress keys them by size in pixels (`{ 24: …, 48: …, 96: … }`). */
 function largestAvatar(urls: Record<string, string> | undefined): string | undefined {
-  if (!urls) return undefined;
-  const best = Object.entries(urls)
+  return Object.entries(urls ?? {})
     .filter(([, u]) => typeof u === 'string' && u)
-    .sort(([a], [b]) => Number(b) - Number(a))[0];
-  return best?.[1];
+    .sort(([a], [b]) => +b - +a)[0]?.[1];
 }
 
 /** An about box; `description` is WordPress text (it may hold entities or tags), shown as one paragraph. */
@@ -435,18 +430,12 @@ function personOfUser(u: WpUser): Person {
   };
 }
 
+/** The categories among the embedded terms (`wp:term` holds one list per taxonomy; whatever is not a term is skipped). */
 function sectionsOf(p: WpPost): Section[] {
-  const groups = p._embedded?.['wp:term'] ?? [];
-  const sections: Section[] = [];
-  for (const group of groups) {
-    if (!Array.isArray(group)) continue;
-    for (const t of group) {
-      if (t && t.taxonomy === 'category' && typeof t.name === 'string') {
-        sections.push({ name: htmlToText(t.name), url: t.link || undefined });
-      }
-    }
-  }
-  return sections;
+  return [p._embedded?.['wp:term']]
+    .flat(2)
+    .filter((t): t is WpTerm & { name: string } => t?.taxonomy === 'category' && typeof t.name === 'string')
+    .map((t) => ({ name: htmlToText(t.name), url: t.link || undefined }));
 }
 
 function commentOf(c: WpComment): Comment {
@@ -467,11 +456,10 @@ function commentOf(c: WpComment): Comment {
 /** The post's comment feed: `<link>feed/` with pretty permalinks, `?p=ID&feed=rss2` without. */
 function commentFeedOf(link: string): string {
   const url = new URL(link);
-  if (url.search) {
-    url.searchParams.set('feed', 'rss2');
-    return url.href;
+  if (url.search) url.searchParams.set('feed', 'rss2');
+  else {
+    url.hash = '';
+    url.pathname = url.pathname.replace(/\/?$/, '/feed/');
   }
-  url.hash = '';
-  url.pathname = url.pathname.replace(/\/?$/, '/') + 'feed/';
   return url.href;
 }

@@ -66,3 +66,13 @@ export interface WpError {
   message: string;
   data?: { status?: number; params?: Record<string, string> };
 }
+
+/** The JSON body of `POST /wp/v2/comments` (fields left undefined are not sent). */
+export interface WpCommentInput {
+  post: number;
+  author_name: string;
+  author_email?: string;
+  author_url?: string;
+  content: string;
+  parent?: number;
+}
