@@ -15,7 +15,7 @@ import type {
 } from '../../core/model.js';
 import { abortError, MagAdapterError, throwIfAborted } from '../../core/errors.js';
 import type { MagErrorCode } from '../../core/errors.js';
-import { arrayOf, assertValid, count, object, string } from '../../core/validate.js';
+import { arrayOf, assertValid, count, isRecord, object, string } from '../../core/validate.js';
 import type { Check } from '../../core/validate.js';
 import { escapeHtml, htmlToText, truncateText } from '../feed/html-text.js';
 import type { WpComment, WpCommentInput, WpError, WpIndex, WpPost, WpTerm, WpUser } from './wp-types.js';
@@ -46,15 +46,17 @@ interface WpResponse<T> {
 }
 
 type Params = Record<string, string | number | undefined>;
+/** A category of `/wp/v2/categories` (its `id` checked). */
+type Category = WpTerm & { id: number };
 
 const EMBED = 'author,wp:term';
 
 /** What the adapter needs in WordPress's answers (checked with the data model's checks). */
 const POST = object({ id: count, title: object({ rendered: string }) });
 const POSTS = arrayOf(POST);
-const COMMENT = object({ id: count });
+const ITEM = object({ id: count }); // a comment, a category
+const ITEMS = arrayOf(ITEM);
 const NAMED = object({ name: string });
-const LIST = arrayOf(object({}));
 const ANY: Check = () => undefined;
 
 /** Maps WordPress error codes of `POST /wp/v2/comments` to the draft field they are about. */
@@ -127,7 +129,7 @@ export class WordPressAdapter implements MagAdapter {
       ...summaryOf(post),
       slug: post.slug,
       updated: gmtDate(post.modified_gmt) || undefined,
-      author: author && !isWpError(author) ? personOfUser(author) : undefined,
+      author: author?.name ? personOfUser(author) : undefined,
       bodyHtml: post.content?.rendered ?? '',
       commentsOpen: post.comment_status === 'open',
       commentCount,
@@ -149,13 +151,13 @@ export class WordPressAdapter implements MagAdapter {
       '/wp/v2/comments',
       { post: postId, page, per_page: this.#commentsPerPage, order: 'asc', orderby: 'date_gmt' },
       opts,
-      arrayOf(COMMENT),
+      ITEMS,
     );
     const pages = headerNumber(res.headers, 'X-WP-TotalPages');
     return {
       comments: res.data.map(commentOf),
       total: headerNumber(res.headers, 'X-WP-Total'),
-      nextCursor: pages !== undefined && page < pages ? String(page + 1) : undefined,
+      nextCursor: page < (pages ?? 0) ? String(page + 1) : undefined,
     };
   }
 
@@ -168,10 +170,7 @@ export class WordPressAdapter implements MagAdapter {
       opts,
       POSTS,
     );
-    return res.data.map((p) => {
-      const excerpt = htmlToText(p.excerpt?.rendered ?? '');
-      return { ...summaryOf(p), excerpt: excerpt ? truncateText(excerpt, 300) : undefined };
-    });
+    return res.data.map((p) => ({ ...summaryOf(p), excerpt: truncateText(htmlToText(p.excerpt?.rendered ?? ''), 300) || undefined }));
   }
 
   /**
@@ -186,14 +185,13 @@ export class WordPressAdapter implements MagAdapter {
     const m = /^author:(.+)$/.exec(key);
     if (!m) throw new MagAdapterError('not-found', `No about box "${key}": use "site" or "author:<id or slug>".`);
     const ref = m[1].trim();
-    const user = /^\d+$/.test(ref)
-      ? (await this.#request<WpUser>(`/wp/v2/users/${ref}`, {}, opts, NAMED)).data
-      : (await this.#request<WpUser[]>('/wp/v2/users', { slug: ref }, opts, arrayOf(NAMED))).data[0];
+    const user = await this.#item<WpUser>('/wp/v2/users', ref, {}, opts, NAMED);
     if (!user) throw new MagAdapterError('not-found', `No author "${ref}" on this WordPress site.`);
     const { name, avatarUrl } = personOfUser(user);
-    const links: { label: string; url: string }[] = [];
-    if (user.url) links.push({ label: 'Website', url: user.url });
-    if (user.link) links.push({ label: `Articles by ${name}`, url: user.link });
+    const links = [
+      { label: 'Website', url: user.url },
+      { label: `Articles by ${name}`, url: user.link },
+    ].filter((l): l is { label: string; url: string } => !!l.url);
     return { ...about(name, user.description, avatarUrl, user.url), links };
   }
 
@@ -210,7 +208,7 @@ export class WordPressAdapter implements MagAdapter {
     }
     // (JSON.stringify leaves out the fields that are undefined)
     const body: WpCommentInput = { post: postId, author_name: draft.authorName, author_email: draft.authorEmail, author_url: draft.authorUrl || undefined, content: draft.bodyText, parent };
-    return commentOf((await this.#request<WpComment>('/wp/v2/comments', {}, opts, COMMENT, body)).data);
+    return commentOf((await this.#request<WpComment>('/wp/v2/comments', {}, opts, ITEM, body)).data);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -218,17 +216,22 @@ export class WordPressAdapter implements MagAdapter {
   async #findPost(ref: string, params: Params, opts: RequestOptions): Promise<WpPost> {
     const trimmed = String(ref ?? '').trim();
     if (!trimmed) throw new MagAdapterError('not-found', 'No article id or slug given.');
-    const post = /^\d+$/.test(trimmed)
-      ? (await this.#request<WpPost>(`/wp/v2/posts/${trimmed}`, params, opts, POST)).data
-      : (await this.#request<WpPost[]>('/wp/v2/posts', { ...params, slug: trimmed }, opts, POSTS)).data[0];
+    const post = await this.#item<WpPost>('/wp/v2/posts', trimmed, params, opts, POST);
     if (!post) throw new MagAdapterError('not-found', `No published article "${trimmed}" on this WordPress site.`);
     return post;
+  }
+
+  /** An item of a collection (`/wp/v2/posts`) by id (`/wp/v2/posts/<id>`) or slug (`?slug=`; `undefined` when none has it). */
+  async #item<T>(route: string, ref: string, params: Params, opts: RequestOptions, check: Check): Promise<T | undefined> {
+    return /^\d+$/.test(ref)
+      ? (await this.#request<T>(`${route}/${ref}`, params, opts, check)).data
+      : (await this.#request<T[]>(route, { ...params, slug: ref }, opts, arrayOf(check))).data[0];
   }
 
   async #postId(ref: string, opts: RequestOptions): Promise<number> {
     const trimmed = String(ref ?? '').trim();
     if (/^\d+$/.test(trimmed)) return Number(trimmed);
-    return (await this.#findPost(trimmed, { _fields: 'id,title,date,date_gmt' }, opts)).id;
+    return (await this.#findPost(trimmed, { _fields: 'id,title' }, opts)).id;
   }
 
   /** The post just before (`older`) or after this one. */
@@ -242,7 +245,7 @@ export class WordPressAdapter implements MagAdapter {
         orderby: 'date',
         per_page: 1,
         exclude: post.id,
-        _fields: 'id,title,link,slug',
+        _fields: 'id,title,link',
       },
       opts,
       POSTS,
@@ -270,14 +273,14 @@ export class WordPressAdapter implements MagAdapter {
     if (cached !== undefined) return cached;
     // WordPress makes slugs like sanitize_title(): "Science & Tech" → "science-tech".
     const slugs = [...new Set([key, slugify(wanted)])].filter(Boolean).join(',');
-    const bySlug = (await this.#request<WpTerm[]>('/wp/v2/categories', { slug: slugs, _fields: 'id,name,slug' }, opts, LIST)).data;
-    let term: WpTerm | undefined = bySlug.find((t) => t.slug === key) ?? bySlug[0];
+    const bySlug = (await this.#request<Category[]>('/wp/v2/categories', { slug: slugs, _fields: 'id,name,slug' }, opts, ITEMS)).data;
+    let term: Category | undefined = bySlug.find((t) => t.slug === key) ?? bySlug[0];
     if (!term) {
       // custom slugs: compare the decoded names of all categories (names are stored HTML-encoded)
-      const all = (await this.#request<WpTerm[]>('/wp/v2/categories', { per_page: 100, _fields: 'id,name,slug' }, opts, LIST)).data;
+      const all = (await this.#request<Category[]>('/wp/v2/categories', { per_page: 100, _fields: 'id,name,slug' }, opts, ITEMS)).data;
       term = all.find((t) => htmlToText(t.name ?? '').toLowerCase() === key);
     }
-    if (!term || typeof term.id !== 'number') {
+    if (!term) {
       throw new MagAdapterError('not-found', `No section "${wanted}" on this WordPress site.`);
     }
     this.#categoryIds.set(key, term.id);
@@ -307,9 +310,9 @@ export class WordPressAdapter implements MagAdapter {
     }
     let data: unknown;
     try {
-      data = text ? JSON.parse(text) : undefined;
+      data = JSON.parse(text);
     } catch {
-      // not JSON: `data` stays undefined
+      // not JSON (or empty): `data` stays undefined
     }
     if (!res.ok) throw errorOf(res.status, isWpError(data) ? data : undefined, url, body);
     if (data === undefined) {
@@ -327,7 +330,7 @@ export class WordPressAdapter implements MagAdapter {
 // ---------------------------------------------------------------------------------------------------
 
 function isWpError(x: unknown): x is WpError {
-  return typeof x === 'object' && x !== null && typeof (x as WpError).code === 'string' && typeof (x as WpError).message === 'string';
+  return isRecord(x) && typeof x.code === 'string' && typeof x.message === 'string';
 }
 
 /**

@@ -34,7 +34,8 @@ export interface WpPost {
   excerpt?: WpRendered;
   comment_status?: string;
   _embedded?: {
-    author?: Array<WpUser | WpError>;
+    /** (an error object, without a `name`, when the author is not public) */
+    author?: WpUser[];
     'wp:term'?: WpTerm[][];
   };
 }
