@@ -347,11 +347,8 @@ const WP_ERRORS: Record<string, [MagErrorCode, string, (keyof CommentDraft)?]> =
   comment_author_column_length: ['rejected', 'WordPress refused the name', 'authorName'],
   comment_author_email_column_length: ['rejected', 'WordPress refused the email address', 'authorEmail'],
   comment_author_url_column_length: ['rejected', 'WordPress refused the website address', 'authorUrl'],
-  rest_post_invalid_id: ['not-found', 'Not found on WordPress'],
+  // (rest_post_invalid_id, rest_user_invalid_id, rest_term_invalid and rest_no_route come with HTTP 404: not-found below)
   rest_comment_invalid_post_id: ['not-found', 'Not found on WordPress'],
-  rest_user_invalid_id: ['not-found', 'Not found on WordPress'],
-  rest_term_invalid: ['not-found', 'Not found on WordPress'],
-  rest_no_route: ['not-found', 'Not found on WordPress'],
   rest_comment_draft_post: ['not-found', 'This article is not published'],
   rest_comment_trash_post: ['not-found', 'This article is not published'],
 };
