@@ -271,13 +271,14 @@ export class WordPressAdapter implements MagAdapter {
     if (/^\d+$/.test(key)) return Number(key);
     const cached = this.#categoryIds.get(key);
     if (cached !== undefined) return cached;
-    // WordPress makes slugs like sanitize_title(): "Science & Tech" → "science-tech".
-    const slugs = [...new Set([key, slugify(wanted)])].filter(Boolean).join(',');
-    const bySlug = (await this.#request<Category[]>('/wp/v2/categories', { slug: slugs, _fields: 'id,name,slug' }, opts, ITEMS)).data;
-    let term: Category | undefined = bySlug.find((t) => t.slug === key) ?? bySlug[0];
+    // A slug, or a name: WordPress turns the `slug` asked for into a slug (sanitize_title(), as when it
+    // made the category's: "Science & Tech" → "science-tech"). It reads `slug` as a list separated by
+    // commas or spaces: those become dashes, as in slugs.
+    const slug = wanted.replace(/[\s,]+/g, '-');
+    let term: Category | undefined = (await this.#request<Category[]>('/wp/v2/categories', { slug, _fields: 'id,name' }, opts, ITEMS)).data[0];
     if (!term) {
       // custom slugs: compare the decoded names of all categories (names are stored HTML-encoded)
-      const all = (await this.#request<Category[]>('/wp/v2/categories', { per_page: 100, _fields: 'id,name,slug' }, opts, ITEMS)).data;
+      const all = (await this.#request<Category[]>('/wp/v2/categories', { per_page: 100, _fields: 'id,name' }, opts, ITEMS)).data;
       term = all.find((t) => htmlToText(t.name ?? '').toLowerCase() === key);
     }
     if (!term) {
@@ -375,16 +376,6 @@ function errorOf(status: number, wp: WpError | undefined, url: string, comment?:
   if (status === 409) return make('duplicate', `WordPress says this already exists${tail}.`);
   if (status === 429) return make('too-fast', `WordPress asks to slow down${tail}.`);
   return make('rejected', `WordPress refused the ${comment ? 'comment' : 'request'} (HTTP ${status})${tail}.`);
-}
-
-function slugify(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/&[a-z0-9#]+;/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 }
 
 /** A number header (`X-WP-Total`); `undefined` when absent or not a number. */
