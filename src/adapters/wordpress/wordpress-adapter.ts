@@ -49,15 +49,12 @@ type Params = Record<string, string | number | undefined>;
 /** A category of `/wp/v2/categories` (its `id` checked). */
 type Category = WpTerm & { id: number };
 
-const EMBED = 'author,wp:term';
-
 /** What the adapter needs in WordPress's answers (checked with the data model's checks). */
 const POST = object({ id: count, title: object({ rendered: string }) });
 const POSTS = arrayOf(POST);
 const ITEM = object({ id: count }); // a comment, a category
 const ITEMS = arrayOf(ITEM);
 const NAMED = object({ name: string });
-const ANY: Check = () => undefined;
 
 /** Maps WordPress error codes of `POST /wp/v2/comments` to the draft field they are about. */
 const FIELD_OF_PARAM: Record<string, keyof CommentDraft> = {
@@ -117,7 +114,7 @@ export class WordPressAdapter implements MagAdapter {
   }
 
   async getArticle(ref: string, opts: RequestOptions = {}): Promise<Article> {
-    const post = await this.#findPost(ref, { _embed: EMBED }, opts);
+    const post = await this.#findPost(ref, { _embed: 'author,wp:term' }, opts);
     const [previous, next, commentCount] = await Promise.all([
       this.#neighbour(post, true, opts),
       this.#neighbour(post, false, opts),
@@ -143,7 +140,7 @@ export class WordPressAdapter implements MagAdapter {
 
   async listComments(articleId: string, opts: ListCommentsOptions = {}): Promise<CommentPage> {
     const postId = await this.#postId(articleId, opts);
-    const page = opts.cursor === undefined ? 1 : Number(opts.cursor);
+    const page = Number(opts.cursor ?? 1);
     if (!Number.isInteger(page) || page < 1) {
       throw new MagAdapterError('invalid-data', `Invalid comment cursor "${opts.cursor}": expected a page number.`);
     }
@@ -257,7 +254,7 @@ export class WordPressAdapter implements MagAdapter {
   /** Number of approved comments; `undefined` when the site hides its comments endpoint (the article still loads). */
   async #commentTotal(postId: number, opts: RequestOptions): Promise<number | undefined> {
     try {
-      const res = await this.#request<WpComment[]>('/wp/v2/comments', { post: postId, per_page: 1, _fields: 'id' }, opts, ANY);
+      const res = await this.#request<WpComment[]>('/wp/v2/comments', { post: postId, per_page: 1, _fields: 'id' }, opts, ITEMS);
       return headerNumber(res.headers, 'X-WP-Total');
     } catch (e) {
       if (opts.signal?.aborted) throw e; // aborted or timeout
@@ -387,8 +384,7 @@ function headerNumber(headers: Headers, name: string): number | undefined {
 
 /** WordPress `*_gmt` fields have no zone: they are UTC. Falls back to the local date when absent. */
 function gmtDate(gmt: string | undefined, local?: string): string {
-  const raw = gmt && !gmt.startsWith('0000') ? `${gmt}Z` : local;
-  if (!raw) return '';
+  const raw = (gmt && !gmt.startsWith('0000') ? `${gmt}Z` : local) ?? '';
   const d = new Date(raw);
   return Number.isNaN(d.getTime()) ? raw : d.toISOString();
 }
