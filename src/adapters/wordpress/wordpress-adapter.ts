@@ -56,7 +56,7 @@ const ITEM = object({ id: count }); // a comment, a category
 const ITEMS = arrayOf(ITEM);
 const NAMED = object({ name: string });
 
-/** Maps WordPress error codes of `POST /wp/v2/comments` to the draft field they are about. */
+/** The parameters of `POST /wp/v2/comments` that are draft fields (WordPress names them in `rest_invalid_param` errors). */
 const FIELD_OF_PARAM: Record<string, keyof CommentDraft> = {
   author_name: 'authorName',
   author_email: 'authorEmail',
@@ -332,8 +332,8 @@ function isWpError(x: unknown): x is WpError {
 }
 
 /**
- * What WordPress's error codes mean: the error code, the start of the message (WordPress's own message
- * follows) and the draft field concerned.
+ * What WordPress's error codes mean, and then, for any other error, its HTTP status: the error code,
+ * the start of the message (WordPress's own message follows) and the draft field concerned.
  */
 const WP_ERRORS: Record<string, [MagErrorCode, string, (keyof CommentDraft)?]> = {
   rest_comment_login_required: ['rejected', 'WordPress only accepts comments from logged-in users'],
@@ -349,6 +349,10 @@ const WP_ERRORS: Record<string, [MagErrorCode, string, (keyof CommentDraft)?]> =
   rest_comment_invalid_post_id: ['not-found', 'Not found on WordPress'],
   rest_comment_draft_post: ['not-found', 'This article is not published'],
   rest_comment_trash_post: ['not-found', 'This article is not published'],
+  // by HTTP status (5xx: network, others: rejected); these messages also give the status and the URL
+  404: ['not-found', 'Not found on WordPress'],
+  409: ['duplicate', 'WordPress says this already exists'],
+  429: ['too-fast', 'WordPress asks to slow down'],
 };
 
 function errorOf(status: number, wp: WpError | undefined, url: string, comment?: WpCommentInput): MagAdapterError {
@@ -357,9 +361,9 @@ function errorOf(status: number, wp: WpError | undefined, url: string, comment?:
   const make = (c: MagErrorCode, message: string, field?: string) => new MagAdapterError(c, message, { status, field, cause: wp });
   const code = wp?.code ?? '';
   const known = WP_ERRORS[code];
-  if (known) return make(known[0], `${known[1]}: ${said}`, known[2]);
+  if (known) return make(known[0], known[1] + tail, known[2]);
   if (code === 'rest_comment_author_data_required') {
-    return make('rejected', `WordPress needs a name and a valid email address: ${said}`, comment?.author_name?.trim() ? 'authorEmail' : 'authorName');
+    return make('rejected', 'WordPress needs a name and a valid email address' + tail, comment?.author_name?.trim() ? 'authorEmail' : 'authorName');
   }
   if (code === 'rest_invalid_param' || code === 'rest_missing_callback_param') {
     const params = wp?.data?.params ?? {};
@@ -368,11 +372,8 @@ function errorOf(status: number, wp: WpError | undefined, url: string, comment?:
     const detail = param ? (params[param] ?? said) : said;
     return make('rejected', `WordPress refused the request: ${htmlToText(String(detail))}`, param ? (FIELD_OF_PARAM[param] ?? param) : undefined);
   }
-  if (status === 404) return make('not-found', `Not found on WordPress (HTTP 404)${tail}: ${url}`);
-  if (status >= 500) return make('network', `WordPress failed with HTTP ${status}${tail} (${url}).`);
-  if (status === 409) return make('duplicate', `WordPress says this already exists${tail}.`);
-  if (status === 429) return make('too-fast', `WordPress asks to slow down${tail}.`);
-  return make('rejected', `WordPress refused the ${comment ? 'comment' : 'request'} (HTTP ${status})${tail}.`);
+  const [c, what] = WP_ERRORS[status] ?? (status >= 500 ? ['network', 'WordPress failed'] : ['rejected', `WordPress refused the ${comment ? 'comment' : 'request'}`]);
+  return make(c, `${what} (HTTP ${status}, ${url})${tail}`);
 }
 
 /** A number header (`X-WP-Total`); `undefined` when absent or not a number. */
