@@ -83,9 +83,7 @@ export class WordPressAdapter implements MagAdapter {
   readonly #query: boolean;
   readonly #base: string;
   readonly #homeUrl: string;
-  readonly #headers: Record<string, string>;
-  readonly #commentsPerPage: number;
-  readonly #fetchImpl: typeof fetch;
+  readonly #options: WordPressAdapterOptions;
   readonly #categoryIds = new Map<string, number>();
 
   constructor(options: WordPressAdapterOptions) {
@@ -100,9 +98,8 @@ export class WordPressAdapter implements MagAdapter {
     url.search = url.hash = '';
     url.pathname = url.pathname.replace(apiRoot, '/').replace(/[^/]*\.php$/, '');
     this.#homeUrl = url.href;
-    this.#headers = { ...options.headers };
-    this.#commentsPerPage = Math.min(100, Math.max(1, Math.floor(options.commentsPerPage ?? 20)));
-    this.#fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    // (copies: changing the options object afterwards does not change the adapter)
+    this.#options = { ...options, headers: { ...options.headers } };
   }
 
   /** The URL of a REST route (`/wp/v2/posts`) with query parameters. */
@@ -146,7 +143,13 @@ export class WordPressAdapter implements MagAdapter {
     }
     const res = await this.#request<WpComment[]>(
       '/wp/v2/comments',
-      { post: postId, page, per_page: this.#commentsPerPage, order: 'asc', orderby: 'date_gmt' },
+      {
+        post: postId,
+        page,
+        per_page: Math.min(100, Math.max(1, Math.floor(this.#options.commentsPerPage ?? 20))),
+        order: 'asc',
+        orderby: 'date_gmt',
+      },
       opts,
       ITEMS,
     );
@@ -295,9 +298,9 @@ export class WordPressAdapter implements MagAdapter {
     let res: Response;
     let text: string;
     try {
-      res = await this.#fetchImpl(url, {
+      res = await (this.#options.fetch ?? fetch)(url, {
         method: body && 'POST',
-        headers: { Accept: 'application/json', ...this.#headers, ...(body && { 'Content-Type': 'application/json' }) },
+        headers: { Accept: 'application/json', ...this.#options.headers, ...(body && { 'Content-Type': 'application/json' }) },
         body: body && JSON.stringify(body),
         signal: opts.signal,
       });
