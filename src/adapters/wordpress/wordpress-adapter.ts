@@ -15,10 +15,10 @@ import type {
 } from '../../core/model.js';
 import { abortError, MagAdapterError, throwIfAborted } from '../../core/errors.js';
 import type { MagErrorCode } from '../../core/errors.js';
-import { arrayOf, assertValid, count, object, string } from '../../core/validate.js';
+import { arrayOf, assertValid, count, isRecord, object, string } from '../../core/validate.js';
 import type { Check } from '../../core/validate.js';
 import { escapeHtml, htmlToText, truncateText } from '../feed/html-text.js';
-import type { WpComment, WpError, WpIndex, WpPost, WpTerm, WpUser } from './wp-types.js';
+import type { WpComment, WpCommentInput, WpError, WpIndex, WpPost, WpTerm, WpUser } from './wp-types.js';
 
 /** Options of {@link WordPressAdapter}. */
 export interface WordPressAdapterOptions {
@@ -46,18 +46,17 @@ interface WpResponse<T> {
 }
 
 type Params = Record<string, string | number | undefined>;
-
-const EMBED = 'author,wp:term';
+/** A category of `/wp/v2/categories` (its `id` checked). */
+type Category = WpTerm & { id: number };
 
 /** What the adapter needs in WordPress's answers (checked with the data model's checks). */
 const POST = object({ id: count, title: object({ rendered: string }) });
 const POSTS = arrayOf(POST);
-const COMMENT = object({ id: count });
+const ITEM = object({ id: count }); // a comment, a category
+const ITEMS = arrayOf(ITEM);
 const NAMED = object({ name: string });
-const LIST = arrayOf(object({}));
-const ANY: Check = () => undefined;
 
-/** Maps WordPress error codes of `POST /wp/v2/comments` to the draft field they are about. */
+/** The parameters of `POST /wp/v2/comments` that are draft fields (WordPress names them in `rest_invalid_param` errors). */
 const FIELD_OF_PARAM: Record<string, keyof CommentDraft> = {
   author_name: 'authorName',
   author_email: 'authorEmail',
@@ -84,9 +83,7 @@ export class WordPressAdapter implements MagAdapter {
   readonly #query: boolean;
   readonly #base: string;
   readonly #homeUrl: string;
-  readonly #headers: Record<string, string>;
-  readonly #commentsPerPage: number;
-  readonly #fetchImpl: typeof fetch;
+  readonly #options: WordPressAdapterOptions;
   readonly #categoryIds = new Map<string, number>();
 
   constructor(options: WordPressAdapterOptions) {
@@ -101,9 +98,8 @@ export class WordPressAdapter implements MagAdapter {
     url.search = url.hash = '';
     url.pathname = url.pathname.replace(apiRoot, '/').replace(/[^/]*\.php$/, '');
     this.#homeUrl = url.href;
-    this.#headers = { ...options.headers };
-    this.#commentsPerPage = Math.min(100, Math.max(1, Math.floor(options.commentsPerPage ?? 20)));
-    this.#fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    // (copies: changing the options object afterwards does not change the adapter)
+    this.#options = { ...options, headers: { ...options.headers } };
   }
 
   /** The URL of a REST route (`/wp/v2/posts`) with query parameters. */
@@ -115,7 +111,7 @@ export class WordPressAdapter implements MagAdapter {
   }
 
   async getArticle(ref: string, opts: RequestOptions = {}): Promise<Article> {
-    const post = await this.#findPost(ref, { _embed: EMBED }, opts);
+    const post = await this.#findPost(ref, { _embed: 'author,wp:term' }, opts);
     const [previous, next, commentCount] = await Promise.all([
       this.#neighbour(post, true, opts),
       this.#neighbour(post, false, opts),
@@ -126,8 +122,8 @@ export class WordPressAdapter implements MagAdapter {
     return {
       ...summaryOf(post),
       slug: post.slug,
-      updated: post.modified_gmt ? gmtDate(post.modified_gmt) : undefined,
-      author: author && !isWpError(author) ? personOfUser(author) : undefined,
+      updated: gmtDate(post.modified_gmt) || undefined,
+      author: author?.name ? personOfUser(author) : undefined,
       bodyHtml: post.content?.rendered ?? '',
       commentsOpen: post.comment_status === 'open',
       commentCount,
@@ -141,21 +137,27 @@ export class WordPressAdapter implements MagAdapter {
 
   async listComments(articleId: string, opts: ListCommentsOptions = {}): Promise<CommentPage> {
     const postId = await this.#postId(articleId, opts);
-    const page = opts.cursor === undefined ? 1 : Number(opts.cursor);
+    const page = Number(opts.cursor ?? 1);
     if (!Number.isInteger(page) || page < 1) {
       throw new MagAdapterError('invalid-data', `Invalid comment cursor "${opts.cursor}": expected a page number.`);
     }
     const res = await this.#request<WpComment[]>(
       '/wp/v2/comments',
-      { post: postId, page, per_page: this.#commentsPerPage, order: 'asc', orderby: 'date_gmt' },
+      {
+        post: postId,
+        page,
+        per_page: Math.min(100, Math.max(1, Math.floor(this.#options.commentsPerPage ?? 20))),
+        order: 'asc',
+        orderby: 'date_gmt',
+      },
       opts,
-      arrayOf(COMMENT),
+      ITEMS,
     );
     const pages = headerNumber(res.headers, 'X-WP-TotalPages');
     return {
       comments: res.data.map(commentOf),
       total: headerNumber(res.headers, 'X-WP-Total'),
-      nextCursor: pages !== undefined && page < pages ? String(page + 1) : undefined,
+      nextCursor: page < (pages ?? 0) ? String(page + 1) : undefined,
     };
   }
 
@@ -168,10 +170,7 @@ export class WordPressAdapter implements MagAdapter {
       opts,
       POSTS,
     );
-    return res.data.map((p) => {
-      const excerpt = htmlToText(p.excerpt?.rendered ?? '');
-      return { ...summaryOf(p), excerpt: excerpt ? truncateText(excerpt, 300) : undefined };
-    });
+    return res.data.map((p) => ({ ...summaryOf(p), excerpt: truncateText(htmlToText(p.excerpt?.rendered ?? ''), 300) || undefined }));
   }
 
   /**
@@ -179,21 +178,20 @@ export class WordPressAdapter implements MagAdapter {
    * `author:<id or slug>` for an author (name, bio, avatar, website).
    */
   async getAbout(key?: string, opts: RequestOptions = {}): Promise<About> {
-    if (key === undefined || key === '' || key === 'site' || key === 'magazine') {
+    if (!key || key === 'site' || key === 'magazine') {
       const site = (await this.#request<WpIndex & { name: string }>('/', { _fields: 'name,description,url,home,site_icon_url' }, opts, NAMED)).data;
       return about(htmlToText(site.name), site.description, site.site_icon_url, site.home || site.url);
     }
     const m = /^author:(.+)$/.exec(key);
     if (!m) throw new MagAdapterError('not-found', `No about box "${key}": use "site" or "author:<id or slug>".`);
     const ref = m[1].trim();
-    const user = /^\d+$/.test(ref)
-      ? (await this.#request<WpUser>(`/wp/v2/users/${ref}`, {}, opts, NAMED)).data
-      : (await this.#request<WpUser[]>('/wp/v2/users', { slug: ref }, opts, arrayOf(NAMED))).data[0];
+    const user = await this.#item<WpUser>('/wp/v2/users', ref, {}, opts, NAMED);
     if (!user) throw new MagAdapterError('not-found', `No author "${ref}" on this WordPress site.`);
     const { name, avatarUrl } = personOfUser(user);
-    const links: { label: string; url: string }[] = [];
-    if (user.url) links.push({ label: 'Website', url: user.url });
-    if (user.link) links.push({ label: `Articles by ${name}`, url: user.link });
+    const links = [
+      { label: 'Website', url: user.url },
+      { label: `Articles by ${name}`, url: user.link },
+    ].filter((l): l is { label: string; url: string } => !!l.url);
     return { ...about(name, user.description, avatarUrl, user.url), links };
   }
 
@@ -204,17 +202,13 @@ export class WordPressAdapter implements MagAdapter {
    */
   async postComment(articleId: string, draft: CommentDraft, opts: RequestOptions = {}): Promise<Comment> {
     const postId = await this.#postId(articleId, opts);
-    const body: Record<string, string | number> = { post: postId, author_name: draft.authorName, content: draft.bodyText };
-    if (draft.authorEmail !== undefined) body.author_email = draft.authorEmail;
-    if (draft.authorUrl) body.author_url = draft.authorUrl;
-    if (draft.parentId !== undefined && draft.parentId !== '') {
-      const parent = Number(draft.parentId);
-      if (!Number.isInteger(parent) || parent < 0) {
-        throw new MagAdapterError('rejected', `Invalid parent comment id "${draft.parentId}".`, { field: 'parentId' });
-      }
-      body.parent = parent;
+    const parent = draft.parentId ? Number(draft.parentId) : undefined;
+    if (parent !== undefined && !(Number.isInteger(parent) && parent >= 0)) {
+      throw new MagAdapterError('rejected', `Invalid parent comment id "${draft.parentId}".`, { field: 'parentId' });
     }
-    return commentOf((await this.#request<WpComment>('/wp/v2/comments', {}, opts, COMMENT, draft, body)).data);
+    // (JSON.stringify leaves out the fields that are undefined)
+    const body: WpCommentInput = { post: postId, author_name: draft.authorName, author_email: draft.authorEmail, author_url: draft.authorUrl || undefined, content: draft.bodyText, parent };
+    return commentOf((await this.#request<WpComment>('/wp/v2/comments', {}, opts, ITEM, body)).data);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -222,17 +216,22 @@ export class WordPressAdapter implements MagAdapter {
   async #findPost(ref: string, params: Params, opts: RequestOptions): Promise<WpPost> {
     const trimmed = String(ref ?? '').trim();
     if (!trimmed) throw new MagAdapterError('not-found', 'No article id or slug given.');
-    const post = /^\d+$/.test(trimmed)
-      ? (await this.#request<WpPost>(`/wp/v2/posts/${trimmed}`, params, opts, POST)).data
-      : (await this.#request<WpPost[]>('/wp/v2/posts', { ...params, slug: trimmed }, opts, POSTS)).data[0];
+    const post = await this.#item<WpPost>('/wp/v2/posts', trimmed, params, opts, POST);
     if (!post) throw new MagAdapterError('not-found', `No published article "${trimmed}" on this WordPress site.`);
     return post;
+  }
+
+  /** An item of a collection (`/wp/v2/posts`) by id (`/wp/v2/posts/<id>`) or slug (`?slug=`; `undefined` when none has it). */
+  async #item<T>(route: string, ref: string, params: Params, opts: RequestOptions, check: Check): Promise<T | undefined> {
+    return /^\d+$/.test(ref)
+      ? (await this.#request<T>(`${route}/${ref}`, params, opts, check)).data
+      : (await this.#request<T[]>(route, { ...params, slug: ref }, opts, arrayOf(check))).data[0];
   }
 
   async #postId(ref: string, opts: RequestOptions): Promise<number> {
     const trimmed = String(ref ?? '').trim();
     if (/^\d+$/.test(trimmed)) return Number(trimmed);
-    return (await this.#findPost(trimmed, { _fields: 'id,title,date,date_gmt' }, opts)).id;
+    return (await this.#findPost(trimmed, { _fields: 'id,title' }, opts)).id;
   }
 
   /** The post just before (`older`) or after this one. */
@@ -246,7 +245,7 @@ export class WordPressAdapter implements MagAdapter {
         orderby: 'date',
         per_page: 1,
         exclude: post.id,
-        _fields: 'id,title,link,slug',
+        _fields: 'id,title,link',
       },
       opts,
       POSTS,
@@ -258,10 +257,10 @@ export class WordPressAdapter implements MagAdapter {
   /** Number of approved comments; `undefined` when the site hides its comments endpoint (the article still loads). */
   async #commentTotal(postId: number, opts: RequestOptions): Promise<number | undefined> {
     try {
-      const res = await this.#request<WpComment[]>('/wp/v2/comments', { post: postId, per_page: 1, _fields: 'id' }, opts, ANY);
+      const res = await this.#request<WpComment[]>('/wp/v2/comments', { post: postId, per_page: 1, _fields: 'id' }, opts, ITEMS);
       return headerNumber(res.headers, 'X-WP-Total');
     } catch (e) {
-      if (['aborted', 'timeout'].includes((e as MagAdapterError).code)) throw e;
+      if (opts.signal?.aborted) throw e; // aborted or timeout
       return undefined;
     }
   }
@@ -272,16 +271,17 @@ export class WordPressAdapter implements MagAdapter {
     if (/^\d+$/.test(key)) return Number(key);
     const cached = this.#categoryIds.get(key);
     if (cached !== undefined) return cached;
-    // WordPress makes slugs like sanitize_title(): "Science & Tech" → "science-tech".
-    const slugs = [...new Set([key, slugify(wanted)])].filter(Boolean).join(',');
-    const bySlug = (await this.#request<WpTerm[]>('/wp/v2/categories', { slug: slugs, _fields: 'id,name,slug' }, opts, LIST)).data;
-    let term: WpTerm | undefined = bySlug.find((t) => t.slug === key) ?? bySlug[0];
+    // A slug, or a name: WordPress turns the `slug` asked for into a slug (sanitize_title(), as when it
+    // made the category's: "Science & Tech" → "science-tech"). It reads `slug` as a list separated by
+    // commas or spaces: those become dashes, as in slugs.
+    const slug = wanted.replace(/[\s,]+/g, '-');
+    let term: Category | undefined = (await this.#request<Category[]>('/wp/v2/categories', { slug, _fields: 'id,name' }, opts, ITEMS)).data[0];
     if (!term) {
       // custom slugs: compare the decoded names of all categories (names are stored HTML-encoded)
-      const all = (await this.#request<WpTerm[]>('/wp/v2/categories', { per_page: 100, _fields: 'id,name,slug' }, opts, LIST)).data;
+      const all = (await this.#request<Category[]>('/wp/v2/categories', { per_page: 100, _fields: 'id,name' }, opts, ITEMS)).data;
       term = all.find((t) => htmlToText(t.name ?? '').toLowerCase() === key);
     }
-    if (!term || typeof term.id !== 'number') {
+    if (!term) {
       throw new MagAdapterError('not-found', `No section "${wanted}" on this WordPress site.`);
     }
     this.#categoryIds.set(key, term.id);
@@ -289,19 +289,19 @@ export class WordPressAdapter implements MagAdapter {
   }
 
   /**
-   * One REST request (a POST of `body` when there is a `draft`): JSON in, JSON out, the answer checked
+   * One REST request (a POST of `body` when there is one): JSON in, JSON out, the answer checked
    * with `check`, every failure as a `MagAdapterError`.
    */
-  async #request<T>(route: string, params: Params, opts: RequestOptions, check: Check, draft?: CommentDraft, body?: object): Promise<WpResponse<T>> {
+  async #request<T>(route: string, params: Params, opts: RequestOptions, check: Check, body?: WpCommentInput): Promise<WpResponse<T>> {
     throwIfAborted(opts.signal);
     const url = this.routeUrl(route, params);
     let res: Response;
     let text: string;
     try {
-      res = await this.#fetchImpl(url, {
-        method: draft && 'POST',
-        headers: { Accept: 'application/json', ...this.#headers, ...(draft && { 'Content-Type': 'application/json' }) },
-        body: draft && JSON.stringify(body),
+      res = await (this.#options.fetch ?? fetch)(url, {
+        method: body && 'POST',
+        headers: { Accept: 'application/json', ...this.#options.headers, ...(body && { 'Content-Type': 'application/json' }) },
+        body: body && JSON.stringify(body),
         signal: opts.signal,
       });
       text = await res.text();
@@ -311,11 +311,11 @@ export class WordPressAdapter implements MagAdapter {
     }
     let data: unknown;
     try {
-      data = text ? JSON.parse(text) : undefined;
+      data = JSON.parse(text);
     } catch {
-      // not JSON: `data` stays undefined
+      // not JSON (or empty): `data` stays undefined
     }
-    if (!res.ok) throw errorOf(res.status, isWpError(data) ? data : undefined, url, draft);
+    if (!res.ok) throw errorOf(res.status, isWpError(data) ? data : undefined, url, body);
     if (data === undefined) {
       const type = res.headers.get('Content-Type') ?? 'no content type';
       throw new MagAdapterError(
@@ -331,12 +331,12 @@ export class WordPressAdapter implements MagAdapter {
 // ---------------------------------------------------------------------------------------------------
 
 function isWpError(x: unknown): x is WpError {
-  return typeof x === 'object' && x !== null && typeof (x as WpError).code === 'string' && typeof (x as WpError).message === 'string';
+  return isRecord(x) && typeof x.code === 'string' && typeof x.message === 'string';
 }
 
 /**
- * What WordPress's error codes mean: the error code, the start of the message (WordPress's own message
- * follows) and the draft field concerned.
+ * What WordPress's error codes mean, and then, for any other error, its HTTP status: the error code,
+ * the start of the message (WordPress's own message follows) and the draft field concerned.
  */
 const WP_ERRORS: Record<string, [MagErrorCode, string, (keyof CommentDraft)?]> = {
   rest_comment_login_required: ['rejected', 'WordPress only accepts comments from logged-in users'],
@@ -348,24 +348,25 @@ const WP_ERRORS: Record<string, [MagErrorCode, string, (keyof CommentDraft)?]> =
   comment_author_column_length: ['rejected', 'WordPress refused the name', 'authorName'],
   comment_author_email_column_length: ['rejected', 'WordPress refused the email address', 'authorEmail'],
   comment_author_url_column_length: ['rejected', 'WordPress refused the website address', 'authorUrl'],
-  rest_post_invalid_id: ['not-found', 'Not found on WordPress'],
+  // (rest_post_invalid_id, rest_user_invalid_id, rest_term_invalid and rest_no_route come with HTTP 404: not-found below)
   rest_comment_invalid_post_id: ['not-found', 'Not found on WordPress'],
-  rest_user_invalid_id: ['not-found', 'Not found on WordPress'],
-  rest_term_invalid: ['not-found', 'Not found on WordPress'],
-  rest_no_route: ['not-found', 'Not found on WordPress'],
   rest_comment_draft_post: ['not-found', 'This article is not published'],
   rest_comment_trash_post: ['not-found', 'This article is not published'],
+  // by HTTP status (5xx: network, others: rejected); these messages also give the status and the URL
+  404: ['not-found', 'Not found on WordPress'],
+  409: ['duplicate', 'WordPress says this already exists'],
+  429: ['too-fast', 'WordPress asks to slow down'],
 };
 
-function errorOf(status: number, wp: WpError | undefined, url: string, draft?: CommentDraft): MagAdapterError {
+function errorOf(status: number, wp: WpError | undefined, url: string, comment?: WpCommentInput): MagAdapterError {
   const said = wp ? htmlToText(wp.message) : '';
   const tail = said ? `: ${said}` : '';
   const make = (c: MagErrorCode, message: string, field?: string) => new MagAdapterError(c, message, { status, field, cause: wp });
   const code = wp?.code ?? '';
   const known = WP_ERRORS[code];
-  if (known) return make(known[0], `${known[1]}: ${said}`, known[2]);
+  if (known) return make(known[0], known[1] + tail, known[2]);
   if (code === 'rest_comment_author_data_required') {
-    return make('rejected', `WordPress needs a name and a valid email address: ${said}`, draft?.authorName?.trim() ? 'authorEmail' : 'authorName');
+    return make('rejected', 'WordPress needs a name and a valid email address' + tail, comment?.author_name?.trim() ? 'authorEmail' : 'authorName');
   }
   if (code === 'rest_invalid_param' || code === 'rest_missing_callback_param') {
     const params = wp?.data?.params ?? {};
@@ -374,44 +375,29 @@ function errorOf(status: number, wp: WpError | undefined, url: string, draft?: C
     const detail = param ? (params[param] ?? said) : said;
     return make('rejected', `WordPress refused the request: ${htmlToText(String(detail))}`, param ? (FIELD_OF_PARAM[param] ?? param) : undefined);
   }
-  if (status === 404) return make('not-found', `Not found on WordPress (HTTP 404)${tail}: ${url}`);
-  if (status >= 500) return make('network', `WordPress failed with HTTP ${status}${tail} (${url}).`);
-  if (status === 409) return make('duplicate', `WordPress says this already exists${tail}.`);
-  if (status === 429) return make('too-fast', `WordPress asks to slow down${tail}.`);
-  return make('rejected', `WordPress refused the ${draft ? 'comment' : 'request'} (HTTP ${status})${tail}.`);
+  const [c, what] = WP_ERRORS[status] ?? (status >= 500 ? ['network', 'WordPress failed'] : ['rejected', `WordPress refused the ${comment ? 'comment' : 'request'}`]);
+  return make(c, `${what} (HTTP ${status}, ${url})${tail}`);
 }
 
-function slugify(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/&[a-z0-9#]+;/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
+/** A number header (`X-WP-Total`); `undefined` when absent or not a number. */
 function headerNumber(headers: Headers, name: string): number | undefined {
-  const v = headers.get(name);
-  if (v === null || v.trim() === '') return undefined;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : undefined;
+  const v = headers.get(name)?.trim();
+  // (`Number('')` is 0: an empty header is absent, not zero)
+  return v && Number.isFinite(+v) ? +v : undefined;
 }
 
 /** WordPress `*_gmt` fields have no zone: they are UTC. Falls back to the local date when absent. */
 function gmtDate(gmt: string | undefined, local?: string): string {
-  const raw = gmt && !gmt.startsWith('0000') ? `${gmt}Z` : local;
-  if (!raw) return '';
+  const raw = (gmt && !gmt.startsWith('0000') ? `${gmt}Z` : local) ?? '';
   const d = new Date(raw);
   return Number.isNaN(d.getTime()) ? raw : d.toISOString();
 }
 
+/** The URL of the largest avatar: WordPress keys them by size in pixels (`{ 24: …, 48: …, 96: … }`). */
 function largestAvatar(urls: Record<string, string> | undefined): string | undefined {
-  if (!urls) return undefined;
-  const best = Object.entries(urls)
+  return Object.entries(urls ?? {})
     .filter(([, u]) => typeof u === 'string' && u)
-    .sort(([a], [b]) => Number(b) - Number(a))[0];
-  return best?.[1];
+    .sort(([a], [b]) => +b - +a)[0]?.[1];
 }
 
 /** An about box; `description` is WordPress text (it may hold entities or tags), shown as one paragraph. */
@@ -435,18 +421,12 @@ function personOfUser(u: WpUser): Person {
   };
 }
 
+/** The categories among the embedded terms (`wp:term` holds one list per taxonomy; whatever is not a term is skipped). */
 function sectionsOf(p: WpPost): Section[] {
-  const groups = p._embedded?.['wp:term'] ?? [];
-  const sections: Section[] = [];
-  for (const group of groups) {
-    if (!Array.isArray(group)) continue;
-    for (const t of group) {
-      if (t && t.taxonomy === 'category' && typeof t.name === 'string') {
-        sections.push({ name: htmlToText(t.name), url: t.link || undefined });
-      }
-    }
-  }
-  return sections;
+  return [p._embedded?.['wp:term']]
+    .flat(2)
+    .filter((t): t is WpTerm & { name: string } => t?.taxonomy === 'category' && typeof t.name === 'string')
+    .map((t) => ({ name: htmlToText(t.name), url: t.link || undefined }));
 }
 
 function commentOf(c: WpComment): Comment {
@@ -467,11 +447,10 @@ function commentOf(c: WpComment): Comment {
 /** The post's comment feed: `<link>feed/` with pretty permalinks, `?p=ID&feed=rss2` without. */
 function commentFeedOf(link: string): string {
   const url = new URL(link);
-  if (url.search) {
-    url.searchParams.set('feed', 'rss2');
-    return url.href;
+  if (url.search) url.searchParams.set('feed', 'rss2');
+  else {
+    url.hash = '';
+    url.pathname = url.pathname.replace(/\/?$/, '/feed/');
   }
-  url.hash = '';
-  url.pathname = url.pathname.replace(/\/?$/, '/') + 'feed/';
   return url.href;
 }

@@ -34,7 +34,8 @@ export interface WpPost {
   excerpt?: WpRendered;
   comment_status?: string;
   _embedded?: {
-    author?: Array<WpUser | WpError>;
+    /** (an error object, without a `name`, when the author is not public) */
+    author?: WpUser[];
     'wp:term'?: WpTerm[][];
   };
 }
@@ -65,4 +66,14 @@ export interface WpError {
   code: string;
   message: string;
   data?: { status?: number; params?: Record<string, string> };
+}
+
+/** The JSON body of `POST /wp/v2/comments` (fields left undefined are not sent). */
+export interface WpCommentInput {
+  post: number;
+  author_name: string;
+  author_email?: string;
+  author_url?: string;
+  content: string;
+  parent?: number;
 }
