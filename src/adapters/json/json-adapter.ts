@@ -17,7 +17,7 @@ import type {
 } from '../../core/model.js';
 import { MagAdapterError, abortError, throwIfAborted } from '../../core/errors.js';
 import { assertValid } from '../../core/validate.js';
-import { validateData, type MagData } from './data-format.js';
+import { dataCheck, type MagData } from './data-format.js';
 import { Store } from './store.js';
 
 export { validateData } from './data-format.js';
@@ -242,7 +242,7 @@ export class JsonAdapter implements MagAdapter {
 
   /** Validates the data and makes it the adapter's; throws `invalid-data` listing every problem. */
   #install(data: unknown): Store {
-    const valid = assertValid<MagData>((value, _path, problems) => problems.push(...validateData(value)), data, '', this.#source);
+    const valid = assertValid<MagData>(dataCheck, data, '', this.#source);
     const store = new Store(valid);
     this.#store = store;
     if (valid.subscribe) this.subscribe = (email, opts) => this.#subscribe(email, opts);
