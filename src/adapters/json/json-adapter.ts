@@ -126,17 +126,13 @@ export class JsonAdapter implements MagAdapter {
   /** The article with this id or slug, with previous / next (by date), comment count and home URL. */
   async getArticle(ref: string, opts: RequestOptions = {}): Promise<Article> {
     const store = await this.store(opts.signal);
-    const stored = store.find(ref);
-    if (!stored) throw new MagAdapterError('not-found', `No article has the id or slug "${ref}".`);
-    return store.article(stored);
+    return store.article(store.get(ref));
   }
 
   /** One page of an article's approved comments, oldest first, each reply after its parent. */
   async listComments(articleId: string, opts: ListCommentsOptions = {}): Promise<CommentPage> {
     const store = await this.store(opts.signal);
-    const stored = store.find(articleId);
-    if (!stored) throw new MagAdapterError('not-found', `No article has the id or slug "${articleId}".`);
-    const all = store.visibleComments(stored.data.id);
+    const all = store.visibleComments(store.get(articleId));
     const offset = opts.cursor ? decodeCursor(opts.cursor) : 0;
     if (offset === undefined) throw new MagAdapterError('invalid-data', `"${opts.cursor}" is not a comment page cursor of this adapter.`);
     const size = this.#pageSize ?? store.data.commentsPageSize ?? DEFAULT_PAGE_SIZE;
@@ -149,8 +145,7 @@ export class JsonAdapter implements MagAdapter {
   /** The newest articles first (default 10), optionally of one section (its name, any case, or its slug). */
   async listRecent(opts: ListRecentOptions = {}): Promise<ArticleSummary[]> {
     const store = await this.store(opts.signal);
-    const limit = opts.limit ?? DEFAULT_RECENT_LIMIT;
-    return store.recent(Math.max(0, Math.floor(limit)), opts.section || undefined);
+    return store.recent(opts.limit ?? DEFAULT_RECENT_LIMIT, opts.section);
   }
 
   /** The about box with this key (`magazine`, `author`…); without a key, `default` or else the first one. */
@@ -251,7 +246,7 @@ export class JsonAdapter implements MagAdapter {
 
   async #subscribe(email: string, opts: RequestOptions = {}): Promise<SubscribeResult> {
     throwIfAborted(opts.signal);
-    const endpoint = this.#store?.subscribe;
+    const endpoint = this.#store?.data.subscribe;
     if (!endpoint) throw new MagAdapterError('unsupported', 'This data has no subscribe endpoint.');
     const address = email.trim();
     if (!/^[^\s@]+@[^\s@]+$/.test(address)) {
