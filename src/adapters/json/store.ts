@@ -24,14 +24,21 @@ const byDate = (a: { published: string }, b: { published: string }): number => D
 const withoutUndefined = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as T;
 
+/** The `keys` of `from` that it has (not `undefined` or `null`). */
+const pick = <T extends object, K extends keyof T>(from: T, keys: K[]): Pick<T, K> =>
+  withoutUndefined(Object.fromEntries(keys.map((key) => [key, from[key]])) as Pick<T, K>);
+
 /** A comment listed at the top level: without its `parentId`. */
 const topLevel = ({ parentId: _parentId, ...comment }: Comment): Comment => comment;
 
 const feedType = (url: string): string | undefined =>
   /\.atom(?:$|[?#])/i.test(url) ? 'application/atom+xml' : /\.rss(?:$|[?#])|\/rss\/?$/i.test(url) ? 'application/rss+xml' : undefined;
 
-const toComment = (c: DataComment): Comment =>
-  withoutUndefined({ id: c.id, parentId: c.parentId, author: { ...c.author }, published: c.published, bodyHtml: c.bodyHtml, status: c.status ?? 'approved' });
+const toComment = (c: DataComment): Comment => ({
+  status: 'approved',
+  ...pick(c, ['id', 'parentId', 'published', 'bodyHtml', 'status']),
+  author: { ...c.author },
+});
 
 export interface StoredArticle {
   data: DataArticle;
@@ -119,20 +126,12 @@ export class Store {
   article(stored: StoredArticle): Article {
     const { data, index } = stored;
     const { site } = this.data;
-    const link = (other?: StoredArticle) => other && withoutUndefined({ id: other.data.id, title: other.data.title, url: other.data.url });
+    const link = (other?: StoredArticle) => other && pick(other.data, ['id', 'title', 'url']);
     return withoutUndefined({
-      id: data.id,
-      slug: data.slug,
-      title: data.title,
-      url: data.url,
-      published: data.published,
-      updated: data.updated,
+      ...pick(data, ['id', 'slug', 'title', 'url', 'published', 'updated', 'bodyHtml', 'commentsOpen', 'commentFeedUrl']),
       author: data.author && { ...data.author },
       sections: stored.sections.map((s) => ({ ...s })),
-      bodyHtml: data.bodyHtml,
-      commentsOpen: data.commentsOpen,
       commentCount: this.visibleComments(stored).length,
-      commentFeedUrl: data.commentFeedUrl,
       commentFeedType: data.commentFeedType ?? (data.commentFeedUrl ? feedType(data.commentFeedUrl) : undefined),
       previous: link(this.articles[index - 1]),
       next: link(this.articles[index + 1]),
@@ -148,16 +147,7 @@ export class Store {
       .filter((stored) => !key || stored.keys.includes(key) || stored.keys.includes(slug))
       .reverse()
       .slice(0, Math.max(0, Math.floor(limit)))
-      .map(({ data, sections }) =>
-        withoutUndefined({
-          id: data.id,
-          title: data.title,
-          url: data.url,
-          published: data.published,
-          sections: sections.map((s) => ({ ...s })),
-          excerpt: data.excerpt,
-        }),
-      );
+      .map(({ data, sections }) => ({ ...pick(data, ['id', 'title', 'url', 'published', 'excerpt']), sections: sections.map((s) => ({ ...s })) }));
   }
 
   /** The about box with this key; without a key, the one named `default`, else the first. */
