@@ -166,30 +166,35 @@ export class JsonAdapter implements MagAdapter {
     throwIfAborted(signal);
     if (this.#failure) throw this.#failure;
     if (this.#store) return this.#store;
-    let loading = this.#loading;
-    if (!loading) {
-      const controller = new AbortController();
-      const promise = this.#fetch(controller.signal).finally(() => {
-        if (this.#loading === loading) this.#loading = undefined;
-      });
-      loading = this.#loading = { promise, controller, waiters: 0 };
-    }
-    const shared = loading;
-    shared.waiters++;
+    const loading = (this.#loading ??= this.#load());
+    loading.waiters++;
     let onAbort = (): void => undefined;
     try {
       return await new Promise<Store>((resolve, reject) => {
         onAbort = () => reject(abortError(signal!));
         signal?.addEventListener('abort', onAbort);
-        shared.promise.then(resolve, (error: unknown) => reject(MagAdapterError.from(error)));
+        loading.promise.then(resolve, (error: unknown) => reject(MagAdapterError.from(error)));
       });
     } finally {
       signal?.removeEventListener('abort', onAbort);
-      if (--shared.waiters === 0 && this.#loading === shared) {
+      if (--loading.waiters === 0 && this.#loading === loading) {
         this.#loading = undefined;
-        shared.controller.abort(signal?.reason);
+        loading.controller.abort(signal?.reason);
       }
     }
+  }
+
+  /** Starts loading the data file. Once it settles, the next load is a new one (a failure is not kept). */
+  #load(): Loading {
+    const controller = new AbortController();
+    const loading: Loading = {
+      controller,
+      waiters: 0,
+      promise: this.#fetch(controller.signal).finally(() => {
+        if (this.#loading === loading) this.#loading = undefined;
+      }),
+    };
+    return loading;
   }
 
   async #fetch(signal: AbortSignal): Promise<Store> {
