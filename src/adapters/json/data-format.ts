@@ -160,56 +160,48 @@ const TOP_LEVEL: Record<string, Check> = {
   '$schema?': string,
 };
 
-/** Cross references: unique ids and slugs, comments for known articles, replies to known comments. */
+/** Cross references: unique ids, slugs and section names, comments for known articles, replies to known comments. */
 function checkReferences(data: Record<string, unknown>, problems: string[]): void {
-  const articleIds = new Map<string, number>();
-  const slugs = new Map<string, number>();
-  if (Array.isArray(data.articles)) {
-    data.articles.forEach((article: unknown, i) => {
-      if (!isRecord(article)) return;
-      const { id, slug } = article;
-      if (typeof id === 'string' && id) {
-        const first = articleIds.get(id);
-        if (first !== undefined) problems.push(`articles[${i}].id: duplicate article id "${id}" (already used by articles[${first}])`);
-        else articleIds.set(id, i);
-      }
-      if (typeof slug === 'string' && slug) {
-        const first = slugs.get(slug);
-        if (first !== undefined) problems.push(`articles[${i}].slug: duplicate slug "${slug}" (already used by articles[${first}])`);
-        else slugs.set(slug, i);
-      }
-    });
-  }
-  if (Array.isArray(data.sections)) {
-    const names = new Map<string, number>();
-    data.sections.forEach((section: unknown, i) => {
-      if (!isRecord(section) || typeof section.name !== 'string') return;
-      const name = section.name.trim().toLowerCase();
-      const first = names.get(name);
-      if (first !== undefined) problems.push(`sections[${i}].name: duplicate section "${section.name}" (already declared by sections[${first}])`);
-      else names.set(name, i);
-    });
-  }
-  if (isRecord(data.comments)) {
-    for (const [articleId, list] of Object.entries(data.comments)) {
-      const path = keyPath('comments', articleId);
-      if (Array.isArray(data.articles) && !articleIds.has(articleId)) problems.push(`${path}: no article has the id "${articleId}"`);
-      if (!Array.isArray(list)) continue;
-      const ids = new Map<string, number>();
-      list.forEach((comment: unknown, i) => {
-        if (!isRecord(comment) || typeof comment.id !== 'string' || !comment.id) return;
-        const first = ids.get(comment.id);
-        if (first !== undefined) problems.push(`${path}[${i}].id: duplicate comment id "${comment.id}" (already used by ${path}[${first}])`);
-        else ids.set(comment.id, i);
-      });
-      list.forEach((comment: unknown, i) => {
-        if (!isRecord(comment) || typeof comment.parentId !== 'string' || !comment.parentId) return;
-        if (!ids.has(comment.parentId)) problems.push(`${path}[${i}].parentId: no comment of this article has the id "${comment.parentId}"`);
-        else if (comment.parentId === comment.id) problems.push(`${path}[${i}].parentId: a comment cannot reply to itself`);
+  /**
+   * Reports each item of `list` (at `path`) whose `field` repeats an earlier item's (compared as
+   * `key` gives it), and returns the index of the first item with each value. Items without a
+   * non-empty string there are skipped: the shape check reports them.
+   */
+  const unique = (list: unknown, path: string, field: string, what: string, key = (value: string) => value, verb = 'used') => {
+    const first = new Map<string, number>();
+    if (Array.isArray(list)) {
+      list.forEach((item: unknown, i) => {
+        const value = isRecord(item) ? item[field] : undefined;
+        if (typeof value !== 'string' || !value) return;
+        const seen = first.get(key(value));
+        if (seen === undefined) first.set(key(value), i);
+        else problems.push(`${path}[${i}].${field}: duplicate ${what} "${value}" (already ${verb} by ${path}[${seen}])`);
       });
     }
+    return first;
+  };
+  const articleIds = unique(data.articles, 'articles', 'id', 'article id');
+  unique(data.articles, 'articles', 'slug', 'slug');
+  unique(data.sections, 'sections', 'name', 'section', (name) => name.trim().toLowerCase(), 'declared');
+  if (!isRecord(data.comments)) return;
+  for (const [articleId, list] of Object.entries(data.comments)) {
+    const path = keyPath('comments', articleId);
+    if (Array.isArray(data.articles) && !articleIds.has(articleId)) problems.push(`${path}: no article has the id "${articleId}"`);
+    const ids = unique(list, path, 'id', 'comment id');
+    if (!Array.isArray(list)) continue;
+    list.forEach((comment: unknown, i) => {
+      if (!isRecord(comment) || typeof comment.parentId !== 'string' || !comment.parentId) return;
+      if (!ids.has(comment.parentId)) problems.push(`${path}[${i}].parentId: no comment of this article has the id "${comment.parentId}"`);
+      else if (comment.parentId === comment.id) problems.push(`${path}[${i}].parentId: a comment cannot reply to itself`);
+    });
   }
 }
+
+/** The whole check of a data file: its shape, then its cross references. */
+export const dataCheck: Check = (data, path, problems) => {
+  object(TOP_LEVEL)(data, path, problems);
+  if (isRecord(data)) checkReferences(data, problems);
+};
 
 /**
  * Checks a parsed data file against the format and returns every problem found, each starting
@@ -217,7 +209,5 @@ function checkReferences(data: Record<string, unknown>, problems: string[]): voi
  * An empty array means the data is valid.
  */
 export function validateData(data: unknown): string[] {
-  const problems = problemsOf(object(TOP_LEVEL), data, '');
-  if (isRecord(data)) checkReferences(data, problems);
-  return problems;
+  return problemsOf(dataCheck, data, '');
 }

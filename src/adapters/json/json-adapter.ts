@@ -16,8 +16,8 @@ import type {
   SubscribeResult,
 } from '../../core/model.js';
 import { MagAdapterError, abortError, throwIfAborted } from '../../core/errors.js';
-import { assertValid } from '../../core/validate.js';
-import { validateData, type MagData } from './data-format.js';
+import { assertValid, isRecord } from '../../core/validate.js';
+import { dataCheck, type DataSubscribe, type MagData } from './data-format.js';
 import { Store } from './store.js';
 
 export { validateData } from './data-format.js';
@@ -31,25 +31,28 @@ export type JsonAdapterOptions = ({ data: unknown; url?: undefined } | { url: st
   sourceName?: string;
 };
 
-const DEFAULT_PAGE_SIZE = 50;
-const DEFAULT_RECENT_LIMIT = 10;
-const SUBSCRIBE_STATUSES = new Set<string>(['subscribed', 'confirmation-sent', 'already-subscribed']);
-
-interface PendingLoad {
+/** A load of the data file in flight, shared by the calls that wait for it. */
+interface Loading {
   promise: Promise<Store>;
   controller: AbortController;
   waiters: number;
 }
 
-const encodeCursor = (offset: number): string => btoa(`offset:${offset}`);
-function decodeCursor(cursor: string): number | undefined {
+/** Parses JSON text; text that is not JSON is `invalid-data`, with the parser's message. */
+function parseJson(text: string, source: string): unknown {
   try {
-    const match = /^offset:(\d+)$/.exec(atob(cursor));
-    return match ? Number(match[1]) : undefined;
-  } catch {
-    return undefined;
+    return JSON.parse(text);
+  } catch (error) {
+    const { message } = error as Error;
+    throw new MagAdapterError('invalid-data', `${source} is not valid JSON: ${message}`, { problems: [`(root): ${message}`], cause: error });
   }
 }
+
+/** The error of a `fetch` that threw: `aborted` (or `timeout`) when its signal ended, else `network`. */
+const fetchError = (error: unknown, what: string, signal?: AbortSignal): MagAdapterError =>
+  signal?.aborted
+    ? abortError(signal, error)
+    : new MagAdapterError('network', `${what}: ${(error as Error).message || 'the network request failed'}.`, { cause: error });
 
 /**
  * The embedded data source: one JSON data file, validated on load.
@@ -75,15 +78,16 @@ export class JsonAdapter implements MagAdapter {
   readonly #pageSize?: number;
   #store?: Store;
   #failure?: MagAdapterError;
-  #pending?: PendingLoad;
+  #loading?: Loading;
 
   constructor(options: JsonAdapterOptions) {
+    const { url, sourceName } = options;
     this.#pageSize = options.pageSize;
-    if (options.url !== undefined) {
-      this.#url = String(options.url);
-      this.#source = options.sourceName ?? `The data file ${this.#url}`;
+    if (url !== undefined) {
+      this.#url = String(url);
+      this.#source = sourceName ?? `The data file ${this.#url}`;
     } else {
-      this.#source = options.sourceName ?? 'The data';
+      this.#source = sourceName ?? 'The data';
       try {
         this.#install(options.data);
       } catch (error) {
@@ -95,19 +99,15 @@ export class JsonAdapter implements MagAdapter {
 
   /** An adapter for JSON text, such as the content of an inline `<script type="application/json">`. */
   static fromText(text: string, options: Omit<JsonAdapterOptions, 'data' | 'url'> = {}): JsonAdapter {
-    const source = options.sourceName ?? 'The inline data';
-    let data: unknown;
+    const sourceName = options.sourceName ?? 'The inline data';
     try {
-      data = JSON.parse(text);
+      return new JsonAdapter({ ...options, sourceName, data: parseJson(text, sourceName) });
     } catch (error) {
-      const adapter = new JsonAdapter({ ...options, data: {}, sourceName: source });
-      adapter.#failure = new MagAdapterError('invalid-data', `${source} is not valid JSON: ${(error as Error).message}`, {
-        problems: [`(root): ${(error as Error).message}`],
-        cause: error,
-      });
+      // Not JSON: an adapter whose every call reports it, as for invalid data.
+      const adapter = new JsonAdapter({ ...options, sourceName, data: {} });
+      adapter.#failure = error as MagAdapterError;
       return adapter;
     }
-    return new JsonAdapter({ ...options, data, sourceName: source });
   }
 
   /** Fetches and validates a data file, then resolves with a ready adapter (`subscribe` already known). */
@@ -126,184 +126,143 @@ export class JsonAdapter implements MagAdapter {
   /** The article with this id or slug, with previous / next (by date), comment count and home URL. */
   async getArticle(ref: string, opts: RequestOptions = {}): Promise<Article> {
     const store = await this.store(opts.signal);
-    const stored = store.find(ref);
-    if (!stored) throw new MagAdapterError('not-found', `No article has the id or slug "${ref}".`);
-    return store.article(stored);
+    return store.article(store.get(ref));
   }
 
   /** One page of an article's approved comments, oldest first, each reply after its parent. */
   async listComments(articleId: string, opts: ListCommentsOptions = {}): Promise<CommentPage> {
     const store = await this.store(opts.signal);
-    const stored = store.find(articleId);
-    if (!stored) throw new MagAdapterError('not-found', `No article has the id or slug "${articleId}".`);
-    const all = store.visibleComments(stored.data.id);
-    const offset = opts.cursor ? decodeCursor(opts.cursor) : 0;
-    if (offset === undefined) throw new MagAdapterError('invalid-data', `"${opts.cursor}" is not a comment page cursor of this adapter.`);
-    const size = this.#pageSize ?? store.data.commentsPageSize ?? DEFAULT_PAGE_SIZE;
-    const end = offset + size;
+    const all = store.visibleComments(store.get(articleId));
+    // Cursors are opaque to callers: `offset:<n>`, the position of the page's first comment.
+    const cursor = /^offset:(\d+)$/.exec(opts.cursor || 'offset:0');
+    if (!cursor) throw new MagAdapterError('invalid-data', `"${opts.cursor}" is not a comment page cursor of this adapter.`);
+    const offset = Number(cursor[1]);
+    const end = offset + (this.#pageSize ?? store.data.commentsPageSize ?? 50);
     const page: CommentPage = { comments: all.slice(offset, end), total: all.length };
-    if (end < all.length) page.nextCursor = encodeCursor(end);
+    if (end < all.length) page.nextCursor = `offset:${end}`;
     return page;
   }
 
   /** The newest articles first (default 10), optionally of one section (its name, any case, or its slug). */
   async listRecent(opts: ListRecentOptions = {}): Promise<ArticleSummary[]> {
-    const store = await this.store(opts.signal);
-    const limit = opts.limit ?? DEFAULT_RECENT_LIMIT;
-    return store.recent(Math.max(0, Math.floor(limit)), opts.section || undefined);
+    return (await this.store(opts.signal)).recent(opts.limit ?? 10, opts.section);
   }
 
   /** The about box with this key (`magazine`, `author`…); without a key, `default` or else the first one. */
   async getAbout(key?: string, opts: RequestOptions = {}): Promise<About> {
-    const store = await this.store(opts.signal);
-    const about = store.about(key);
+    const about = (await this.store(opts.signal)).about(key);
     if (!about) {
       throw new MagAdapterError('not-found', key === undefined ? 'The data has no about box.' : `The data has no about box named "${key}".`);
     }
     return { ...about };
   }
 
-  /** The validated data, loading it first when needed. For subclasses such as `MemoryAdapter`. */
+  /**
+   * The validated data, loading it first when needed. For subclasses such as `MemoryAdapter`.
+   * Concurrent calls share one load; a caller that aborts leaves it running for the others, and
+   * the last one to leave stops it. A failed load is forgotten: the next call fetches again.
+   */
   protected async store(signal?: AbortSignal): Promise<Store> {
     throwIfAborted(signal);
     if (this.#failure) throw this.#failure;
     if (this.#store) return this.#store;
-    let pending = this.#pending;
-    if (!pending) {
-      const controller = new AbortController();
-      const fresh: PendingLoad = { controller, waiters: 0, promise: Promise.resolve(undefined as unknown as Store) };
-      fresh.promise = this.#fetch(controller.signal).finally(() => {
-        if (this.#pending === fresh) this.#pending = undefined;
+    const loading = (this.#loading ??= this.#load());
+    loading.waiters++;
+    let onAbort = (): void => undefined;
+    try {
+      return await new Promise<Store>((resolve, reject) => {
+        onAbort = () => reject(abortError(signal!));
+        signal?.addEventListener('abort', onAbort);
+        loading.promise.then(resolve, (error: unknown) => reject(MagAdapterError.from(error)));
       });
-      this.#pending = pending = fresh;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      if (--loading.waiters === 0 && this.#loading === loading) {
+        this.#loading = undefined;
+        loading.controller.abort(signal?.reason);
+      }
     }
-    return this.#wait(pending, signal);
   }
 
-  /** One caller's wait: aborting it aborts the fetch only when nobody else waits for it. */
-  #wait(pending: PendingLoad, signal?: AbortSignal): Promise<Store> {
-    pending.waiters++;
-    return new Promise<Store>((resolve, reject) => {
-      const onAbort = () => {
-        pending.waiters--;
-        if (pending.waiters === 0) {
-          pending.controller.abort(signal?.reason);
-          if (this.#pending === pending) this.#pending = undefined;
-        }
-        if (signal) reject(abortError(signal));
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      pending.promise.then(
-        (store) => {
-          signal?.removeEventListener('abort', onAbort);
-          pending.waiters--;
-          resolve(store);
-        },
-        (error: unknown) => {
-          signal?.removeEventListener('abort', onAbort);
-          pending.waiters--;
-          reject(MagAdapterError.from(error));
-        },
-      );
-    });
+  /** Starts loading the data file. Once it settles, the next load is a new one (a failure is not kept). */
+  #load(): Loading {
+    const controller = new AbortController();
+    const loading: Loading = {
+      controller,
+      waiters: 0,
+      promise: this.#fetch(controller.signal).finally(() => {
+        if (this.#loading === loading) this.#loading = undefined;
+      }),
+    };
+    return loading;
   }
 
   async #fetch(signal: AbortSignal): Promise<Store> {
-    const url = this.#url ?? '';
-    let response: Response;
-    try {
-      response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
-    } catch (error) {
-      if (signal.aborted) throw abortError(signal, error);
-      throw new MagAdapterError('network', `${this.#source} could not be loaded: ${(error as Error).message || 'the network request failed'}.`, { cause: error });
-    }
-    if (response.status === 404) throw new MagAdapterError('not-found', `${this.#source} was not found (HTTP 404).`, { status: 404 });
-    if (!response.ok) {
-      throw new MagAdapterError('network', `${this.#source} could not be loaded: HTTP ${response.status} ${response.statusText}`.trim() + '.', {
-        status: response.status,
-      });
-    }
+    const source = this.#source;
     let text: string;
     try {
+      const response = await fetch(this.#url ?? '', { signal, headers: { Accept: 'application/json' } });
+      const { status } = response;
+      if (status === 404) throw new MagAdapterError('not-found', `${source} was not found (HTTP 404).`, { status });
+      if (!response.ok) throw new MagAdapterError('network', `${source} could not be loaded: HTTP ${status} ${response.statusText}`.trim() + '.', { status });
       text = await response.text();
     } catch (error) {
-      if (signal.aborted) throw abortError(signal, error);
-      throw new MagAdapterError('network', `${this.#source} could not be read: ${(error as Error).message}.`, { cause: error });
+      throw error instanceof MagAdapterError ? error : fetchError(error, `${source} could not be loaded`, signal);
     }
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      const message = (error as Error).message;
-      throw new MagAdapterError('invalid-data', `${this.#source} is not valid JSON: ${message}`, { problems: [`(root): ${message}`], cause: error });
-    }
-    return this.#install(data);
+    return this.#install(parseJson(text, source));
   }
 
   /** Validates the data and makes it the adapter's; throws `invalid-data` listing every problem. */
   #install(data: unknown): Store {
-    const valid = assertValid<MagData>((value, _path, problems) => problems.push(...validateData(value)), data, '', this.#source);
-    const store = new Store(valid);
-    this.#store = store;
-    if (valid.subscribe) this.subscribe = (email, opts) => this.#subscribe(email, opts);
+    const store = (this.#store = new Store(assertValid<MagData>(dataCheck, data, '', this.#source)));
+    const endpoint = store.data.subscribe;
+    if (endpoint) this.subscribe = (email, opts = {}) => subscribe(endpoint, email, opts.signal);
     return store;
-  }
-
-  async #subscribe(email: string, opts: RequestOptions = {}): Promise<SubscribeResult> {
-    throwIfAborted(opts.signal);
-    const endpoint = this.#store?.subscribe;
-    if (!endpoint) throw new MagAdapterError('unsupported', 'This data has no subscribe endpoint.');
-    const address = email.trim();
-    if (!/^[^\s@]+@[^\s@]+$/.test(address)) {
-      throw new MagAdapterError('rejected', 'Enter a valid email address.', { field: 'email' });
-    }
-    const field = endpoint.field ?? 'email';
-    const json = endpoint.encoding === 'json';
-    let response: Response;
-    try {
-      response = await fetch(endpoint.endpoint, {
-        method: endpoint.method ?? 'POST',
-        headers: { Accept: 'application/json', 'Content-Type': json ? 'application/json' : 'application/x-www-form-urlencoded;charset=UTF-8' },
-        body: json ? JSON.stringify({ [field]: address }) : new URLSearchParams({ [field]: address }).toString(),
-        signal: opts.signal,
-      });
-    } catch (error) {
-      if (opts.signal?.aborted) throw abortError(opts.signal, error);
-      throw new MagAdapterError('network', `The subscription could not be sent to ${endpoint.endpoint}: ${(error as Error).message || 'the network request failed'}.`, {
-        cause: error,
-      });
-    }
-    const body = await readBody(response);
-    const { status } = response;
-    if (response.ok) {
-      const said = typeof body === 'object' && body !== null ? (body as { status?: unknown }).status : undefined;
-      return { status: typeof said === 'string' && SUBSCRIBE_STATUSES.has(said) ? (said as SubscribeResult['status']) : 'subscribed' };
-    }
-    if (status === 409) return { status: 'already-subscribed' };
-    if (status === 400 || status === 422) {
-      throw new MagAdapterError('rejected', serverMessage(body) ?? 'The address was refused.', { field: 'email', status });
-    }
-    if (status === 429) throw new MagAdapterError('too-fast', serverMessage(body) ?? 'Too many attempts: try again later.', { status });
-    if (status >= 500 || status === 404) {
-      throw new MagAdapterError('network', `The subscription endpoint ${endpoint.endpoint} answered HTTP ${status}.`, { status });
-    }
-    throw new MagAdapterError('rejected', serverMessage(body) ?? `The subscription was refused (HTTP ${status}).`, { status });
   }
 }
 
-/** The JSON body when there is one, else the text (empty string when unreadable). */
-async function readBody(response: Response): Promise<unknown> {
-  let text: string;
+/** Posts an address to the data's subscribe endpoint and maps the answer to a `SubscribeResult` or an error. */
+async function subscribe(endpoint: DataSubscribe, email: string, signal?: AbortSignal): Promise<SubscribeResult> {
+  throwIfAborted(signal);
+  const address = email.trim();
+  if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw new MagAdapterError('rejected', 'Enter a valid email address.', { field: 'email' });
+  const url = endpoint.endpoint;
+  const field = endpoint.field ?? 'email';
+  const json = endpoint.encoding === 'json';
+  let response: Response;
   try {
-    text = await response.text();
-  } catch {
-    return '';
+    // A URLSearchParams body is sent as application/x-www-form-urlencoded;charset=UTF-8.
+    response = await fetch(url, {
+      method: endpoint.method ?? 'POST',
+      headers: json ? { Accept: 'application/json', 'Content-Type': 'application/json' } : { Accept: 'application/json' },
+      body: json ? JSON.stringify({ [field]: address }) : new URLSearchParams({ [field]: address }),
+      signal,
+    });
+  } catch (error) {
+    throw fetchError(error, `The subscription could not be sent to ${url}`, signal);
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
+  const { status } = response;
+  // The JSON body when there is one, else the text (empty when unreadable).
+  const body = await response.text().then(
+    (text) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        return text;
+      }
+    },
+    () => '',
+  );
+  if (response.ok) {
+    const said = isRecord(body) ? body.status : undefined;
+    return { status: said === 'confirmation-sent' || said === 'already-subscribed' ? said : 'subscribed' };
   }
+  if (status === 409) return { status: 'already-subscribed' };
+  const message = serverMessage(body);
+  if (status === 400 || status === 422) throw new MagAdapterError('rejected', message ?? 'The address was refused.', { field: 'email', status });
+  if (status === 429) throw new MagAdapterError('too-fast', message ?? 'Too many attempts: try again later.', { status });
+  if (status >= 500 || status === 404) throw new MagAdapterError('network', `The subscription endpoint ${url} answered HTTP ${status}.`, { status });
+  throw new MagAdapterError('rejected', message ?? `The subscription was refused (HTTP ${status}).`, { status });
 }
 
 /** `{ "message": … }` or `{ "error": … }` (string, or `{ message }`), or a short plain-text body. */
@@ -312,10 +271,8 @@ function serverMessage(body: unknown): string | undefined {
     const text = body.trim();
     return text && text.length <= 300 && !text.startsWith('<') ? text : undefined;
   }
-  if (typeof body !== 'object' || body === null) return undefined;
-  const { message, error } = body as { message?: unknown; error?: unknown };
+  if (!isRecord(body)) return undefined;
+  const { message, error } = body;
   if (typeof message === 'string' && message.trim()) return message.trim();
-  if (typeof error === 'string' && error.trim()) return error.trim();
-  if (typeof error === 'object' && error !== null) return serverMessage(error);
-  return undefined;
+  return typeof error === 'string' ? error.trim() || undefined : serverMessage(error);
 }

@@ -32,15 +32,13 @@ export class MemoryAdapter extends JsonAdapter {
   /** Adds a comment to an article, in memory. */
   async postComment(articleId: string, draft: CommentDraft, opts: RequestOptions = {}): Promise<Comment> {
     const store = await this.store(opts.signal);
-    const stored = store.find(articleId);
-    if (!stored) throw new MagAdapterError('not-found', `No article has the id or slug "${articleId}".`);
-    const id = stored.data.id;
+    const stored = store.get(articleId);
     if (!stored.data.commentsOpen) throw new MagAdapterError('closed', 'Comments are closed on this article.');
     const name = draft.authorName?.trim() ?? '';
     if (!name) throw new MagAdapterError('rejected', 'Enter your name.', { field: 'authorName' });
     const body = draft.bodyText?.trim() ?? '';
     if (!body) throw new MagAdapterError('rejected', 'Write a comment.', { field: 'bodyText' });
-    const existing = store.commentsOf(id);
+    const existing = stored.comments;
     if (draft.parentId !== undefined && !existing.some((c) => c.id === draft.parentId)) {
       throw new MagAdapterError('rejected', 'The comment you reply to does not exist.', { field: 'parentId' });
     }
@@ -57,7 +55,7 @@ export class MemoryAdapter extends JsonAdapter {
       status: store.data.moderation ? 'pending' : 'approved',
     };
     if (draft.parentId !== undefined) comment.parentId = draft.parentId;
-    store.addComment(id, comment);
+    existing.push(comment);
     return { ...comment, author: { ...comment.author } };
   }
 }

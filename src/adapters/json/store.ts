@@ -2,8 +2,9 @@
  * The in-memory view of a validated data file, with everything the adapter derives from it:
  * article order by date (previous / next), section URLs, comment counts, threads and pages.
  */
-import type { About, Article, ArticleLink, ArticleSummary, Comment, Section } from '../../core/model.js';
-import type { DataArticle, DataComment, DataSection, DataSubscribe, MagData } from './data-format.js';
+import type { About, Article, ArticleSummary, Comment, Section } from '../../core/model.js';
+import { MagAdapterError } from '../../core/errors.js';
+import type { DataArticle, DataComment, DataSection, MagData } from './data-format.js';
 
 /** Lower case, no accents, words joined by `-`: `La République des Territoires` → `la-republique-des-territoires`. */
 export const slugify = (text: string): string =>
@@ -14,18 +15,41 @@ export const slugify = (text: string): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 
-const time = (iso: string): number => Date.parse(iso);
+const lower = (text?: string): string | undefined => text?.trim().toLowerCase();
 
-interface StoredSection extends Section {
-  /** Lower-cased name, declared slug and slugified name: what a section filter matches. */
-  keys: Set<string>;
-}
+/** Oldest first. `Array.prototype.sort` is stable, so equal dates keep their order. */
+const byDate = (a: { published: string }, b: { published: string }): number => Date.parse(a.published) - Date.parse(b.published);
 
-interface StoredArticle {
+/** Drops `undefined` (and `null`) fields, so that objects only carry what the data had. */
+const withoutUndefined = <T extends object>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as T;
+
+/** The `keys` of `from` that it has (not `undefined` or `null`). */
+const pick = <T extends object, K extends keyof T>(from: T, keys: K[]): Pick<T, K> =>
+  withoutUndefined(Object.fromEntries(keys.map((key) => [key, from[key]])) as Pick<T, K>);
+
+/** A comment listed at the top level: without its `parentId`. */
+const topLevel = ({ parentId: _parentId, ...comment }: Comment): Comment => comment;
+
+const feedType = (url: string): string | undefined =>
+  /\.atom(?:$|[?#])/i.test(url) ? 'application/atom+xml' : /\.rss(?:$|[?#])|\/rss\/?$/i.test(url) ? 'application/rss+xml' : undefined;
+
+const toComment = (c: DataComment): Comment => ({
+  status: 'approved',
+  ...pick(c, ['id', 'parentId', 'published', 'bodyHtml', 'status']),
+  author: { ...c.author },
+});
+
+export interface StoredArticle {
   data: DataArticle;
-  sections: StoredSection[];
+  /** Its sections as the elements get them (copied for each answer). */
+  sections: Section[];
+  /** What a section filter matches: each section's lower-cased name, slugified name and slugs. */
+  keys: (string | undefined)[];
   /** Position in date order, oldest first. */
   index: number;
+  /** Every comment (pending ones included), in the file's order, then posting order. */
+  comments: Comment[];
 }
 
 /** A validated data file plus the comments added in memory. */
@@ -34,135 +58,96 @@ export class Store {
   /** Oldest first; ties keep the file's order. */
   readonly articles: StoredArticle[];
   readonly #byRef = new Map<string, StoredArticle>();
-  readonly #comments = new Map<string, Comment[]>();
 
   constructor(data: MagData) {
     this.data = data;
-    const declared = new Map<string, DataSection>();
+    // The declared sections by lower-cased name and slug: an article's section may name one by either.
+    const declared = new Map<string | undefined, DataSection>();
     for (const section of data.sections ?? []) {
-      declared.set(section.name.trim().toLowerCase(), section);
-      if (section.slug) declared.set(section.slug.toLowerCase(), section);
+      declared.set(lower(section.name), section);
+      if (section.slug) declared.set(lower(section.slug), section);
     }
-    const resolve = (ref: string | DataSection): StoredSection => {
-      const own = typeof ref === 'string' ? { name: ref } : ref;
-      const known = declared.get(own.name.trim().toLowerCase()) ?? (own.slug ? declared.get(own.slug.toLowerCase()) : undefined);
-      const name = typeof ref === 'string' && known ? known.name : own.name;
-      const url = own.url ?? known?.url;
-      const keys = new Set([name.trim().toLowerCase(), slugify(name)]);
-      for (const slug of [own.slug, known?.slug]) if (slug) keys.add(slug.toLowerCase());
-      return url === undefined ? { name, keys } : { name, url, keys };
-    };
-    this.articles = data.articles
-      .map((article, order) => ({ article, order }))
-      .sort((a, b) => time(a.article.published) - time(b.article.published) || a.order - b.order)
-      .map(({ article }, index) => ({ data: article, sections: (article.sections ?? []).map(resolve), index }));
-    for (const stored of this.articles) {
-      this.#byRef.set(stored.data.id, stored);
-      this.#comments.set(stored.data.id, (data.comments?.[stored.data.id] ?? []).map(toComment));
-    }
-    // Slugs after ids, so that an id always wins over another article's slug.
-    for (const stored of this.articles) if (stored.data.slug && !this.#byRef.has(stored.data.slug)) this.#byRef.set(stored.data.slug, stored);
-  }
-
-  /** The article with this id or slug. */
-  find(ref: string): StoredArticle | undefined {
-    return this.#byRef.get(ref);
-  }
-
-  /** Every comment of an article (pending ones included), in the file's order then posting order. */
-  commentsOf(articleId: string): Comment[] {
-    return this.#comments.get(articleId) ?? [];
-  }
-
-  /** Adds a comment (used by `MemoryAdapter`). */
-  addComment(articleId: string, comment: Comment): void {
-    this.#comments.get(articleId)?.push(comment);
-  }
-
-  /** The approved comments, oldest first, each reply after its parent; a reply to a hidden comment loses its `parentId`. */
-  visibleComments(articleId: string): Comment[] {
-    const approved = this.commentsOf(articleId)
-      .map((comment, order) => ({ comment, order }))
-      .filter(({ comment }) => (comment.status ?? 'approved') === 'approved')
-      .sort((a, b) => time(a.comment.published) - time(b.comment.published) || a.order - b.order)
-      .map(({ comment }) => comment);
-    const visible = new Set(approved.map((c) => c.id));
-    const emitted = new Set<string>();
-    const waiting = new Map<string, Comment[]>();
-    const out: Comment[] = [];
-    const emit = (comment: Comment) => {
-      out.push(comment);
-      emitted.add(comment.id);
-      for (const child of waiting.get(comment.id) ?? []) emit(child);
-      waiting.delete(comment.id);
-    };
-    for (const comment of approved) {
-      if (comment.parentId === undefined || emitted.has(comment.parentId)) emit(comment);
-      else if (visible.has(comment.parentId)) waiting.set(comment.parentId, [...(waiting.get(comment.parentId) ?? []), comment]);
-      else {
-        const orphan = { ...comment };
-        delete orphan.parentId;
-        emit(orphan);
+    this.articles = [...data.articles].sort(byDate).map((article, index) => {
+      const keys: (string | undefined)[] = [];
+      const sections = (article.sections ?? []).map((ref) => {
+        const own = typeof ref === 'string' ? { name: ref } : ref;
+        const known = declared.get(lower(own.name)) ?? declared.get(lower(own.slug));
+        // A name refers to a declared section (and takes its spelling); an object is a section of its own.
+        const { name } = (typeof ref === 'string' && known) || own;
+        keys.push(lower(name), slugify(name), lower(own.slug), lower(known?.slug));
+        return withoutUndefined({ name, url: own.url ?? known?.url });
+      });
+      const comments = (data.comments?.[article.id] ?? []).map(toComment);
+      return { data: article, sections, keys, index, comments };
+    });
+    // Ids before slugs, so that an id always wins over another article's slug.
+    for (const field of ['id', 'slug'] as const) {
+      for (const stored of this.articles) {
+        const ref = stored.data[field];
+        if (ref && !this.#byRef.has(ref)) this.#byRef.set(ref, stored);
       }
     }
+  }
+
+  /** The article with this id or slug; throws `not-found` when there is none. */
+  get(ref: string): StoredArticle {
+    const stored = this.#byRef.get(ref);
+    if (!stored) throw new MagAdapterError('not-found', `No article has the id or slug "${ref}".`);
+    return stored;
+  }
+
+  /**
+   * The approved comments, oldest first, each reply after its parent (a reply dated before its
+   * parent waits for it); a reply to a comment that is not shown is listed at the top level.
+   */
+  visibleComments({ comments }: StoredArticle): Comment[] {
+    const approved = comments.filter((c) => c.status === 'approved').sort(byDate);
+    const shown = new Set(approved.map((c) => c.id));
+    const placed = new Set<string>();
+    const waiting = new Map<string, Comment[]>();
+    const out: Comment[] = [];
+    const place = (comment: Comment) => {
+      out.push(comment);
+      placed.add(comment.id);
+      for (const reply of waiting.get(comment.id) ?? []) place(reply);
+    };
+    for (const comment of approved) {
+      const parent = comment.parentId;
+      if (parent === undefined || placed.has(parent)) place(comment);
+      else if (shown.has(parent)) waiting.set(parent, [...(waiting.get(parent) ?? []), comment]);
+      else place(topLevel(comment));
+    }
     // Cycles (a → b → a) cannot be placed under a parent: show them at the top level.
-    for (const children of waiting.values()) for (const child of children) if (!emitted.has(child.id)) emit({ ...child, parentId: undefined });
-    return out.map((c) => (c.parentId === undefined ? withoutUndefined(c) : c));
+    for (const replies of waiting.values()) for (const reply of replies) if (!placed.has(reply.id)) place(topLevel(reply));
+    return out;
   }
 
-  link(stored: StoredArticle | undefined): ArticleLink | undefined {
-    if (!stored) return undefined;
-    const { id, title, url } = stored.data;
-    return url === undefined ? { id, title } : { id, title, url };
-  }
-
+  /** The article as `getArticle` answers it, with previous / next, comment count and home URL. */
   article(stored: StoredArticle): Article {
-    const { data } = stored;
-    const article: Article = {
-      id: data.id,
-      title: data.title,
-      published: data.published,
-      sections: stored.sections.map(publicSection),
-      bodyHtml: data.bodyHtml,
-      commentsOpen: data.commentsOpen,
-      commentCount: this.visibleComments(data.id).length,
-    };
-    const optional = {
-      slug: data.slug,
-      url: data.url,
-      updated: data.updated,
-      author: data.author && { ...data.author },
-      commentFeedUrl: data.commentFeedUrl,
-      commentFeedType: data.commentFeedType ?? (data.commentFeedUrl ? feedType(data.commentFeedUrl) : undefined),
-      previous: this.link(this.articles[stored.index - 1]),
-      next: this.link(this.articles[stored.index + 1]),
-      homeUrl: this.data.site.homeUrl ?? this.data.site.url,
-    };
-    return { ...article, ...withoutUndefined(optional) };
-  }
-
-  summary(stored: StoredArticle): ArticleSummary {
-    const { data } = stored;
+    const { data, index } = stored;
+    const { site } = this.data;
+    const link = (other?: StoredArticle) => other && pick(other.data, ['id', 'title', 'url']);
     return withoutUndefined({
-      id: data.id,
-      title: data.title,
-      url: data.url,
-      published: data.published,
-      sections: stored.sections.map(publicSection),
-      excerpt: data.excerpt,
+      ...pick(data, ['id', 'slug', 'title', 'url', 'published', 'updated', 'bodyHtml', 'commentsOpen', 'commentFeedUrl']),
+      author: data.author && { ...data.author },
+      sections: stored.sections.map((s) => ({ ...s })),
+      commentCount: this.visibleComments(stored).length,
+      commentFeedType: data.commentFeedType ?? (data.commentFeedUrl ? feedType(data.commentFeedUrl) : undefined),
+      previous: link(this.articles[index - 1]),
+      next: link(this.articles[index + 1]),
+      homeUrl: site.homeUrl ?? site.url,
     });
   }
 
   /** Articles newest first, optionally only those of a section (name, case-insensitive, or slug). */
   recent(limit: number, section?: string): ArticleSummary[] {
-    const key = section?.trim().toLowerCase();
-    const out: ArticleSummary[] = [];
-    for (let i = this.articles.length - 1; i >= 0 && out.length < limit; i--) {
-      const stored = this.articles[i];
-      if (key && !stored.sections.some((s) => s.keys.has(key) || s.keys.has(slugify(key)))) continue;
-      out.push(this.summary(stored));
-    }
-    return out;
+    const key = lower(section);
+    const slug = key && slugify(key);
+    return this.articles
+      .filter((stored) => !key || stored.keys.includes(key) || stored.keys.includes(slug))
+      .reverse()
+      .slice(0, Math.max(0, Math.floor(limit)))
+      .map(({ data, sections }) => ({ ...pick(data, ['id', 'title', 'url', 'published', 'excerpt']), sections: sections.map((s) => ({ ...s })) }));
   }
 
   /** The about box with this key; without a key, the one named `default`, else the first. */
@@ -171,29 +156,4 @@ export class Store {
     if (key === undefined) return boxes.default ?? Object.values(boxes)[0];
     return Object.hasOwn(boxes, key) ? boxes[key] : undefined;
   }
-
-  get subscribe(): DataSubscribe | undefined {
-    return this.data.subscribe;
-  }
-}
-
-const publicSection = ({ name, url }: StoredSection): Section => (url === undefined ? { name } : { name, url });
-
-const feedType = (url: string): string | undefined =>
-  /\.atom(?:$|[?#])/i.test(url) ? 'application/atom+xml' : /\.rss(?:$|[?#])|\/rss\/?$/i.test(url) ? 'application/rss+xml' : undefined;
-
-function toComment(data: DataComment): Comment {
-  return withoutUndefined({
-    id: data.id,
-    parentId: data.parentId,
-    author: { ...data.author },
-    published: data.published,
-    bodyHtml: data.bodyHtml,
-    status: data.status ?? 'approved',
-  });
-}
-
-/** Drops `undefined` (and `null`) fields, so that objects only carry what the data had. */
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as T;
 }
