@@ -23,6 +23,8 @@ const dropInInput = {
   'mag-elements': 'dist/drop-in.js',
   'adapters/wordpress': 'dist/adapters/wordpress/wordpress-adapter.js',
   'adapters/feed': 'dist/adapters/feed/feed-adapter.js',
+  // A JsonAdapter that keeps posted comments in memory (demos, prototypes): for scripts only.
+  'adapters/memory': 'dist/adapters/json/memory-adapter.js',
 };
 
 /**

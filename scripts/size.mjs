@@ -147,7 +147,13 @@ for (const file of onDemand) {
   const with_ = files.length > 1 ? `: ${files.map(short).join(' + ')}` : '';
   rows.push({ name: `${file} (loaded on demand), as a page fetches it${with_}`, ...measureFiles(files), budget: BUDGETS.adapter, target: TARGETS.adapter });
 }
-for (const file of cdnFiles.filter((f) => !entrySet.has(f) && !onDemand.includes(f))) {
+// Files for scripts only (no provider loads them, e.g. adapters/memory.js): as a script imports them.
+const forScripts = cdnFiles.filter((f) => !entrySet.has(f) && !onDemand.includes(f) && !onDemand.some((d) => closure(d, entrySet).includes(f)) && !short(f).includes('shared-'));
+for (const file of forScripts) {
+  const files = closure(file, entrySet);
+  rows.push({ name: `${file} (for scripts: no provider loads it), as a script imports it${files.length > 1 ? `: ${files.map(short).join(' + ')}` : ''}`, ...measureFiles(files) });
+}
+for (const file of cdnFiles.filter((f) => !entrySet.has(f) && !onDemand.includes(f) && !forScripts.includes(f))) {
   const users = onDemand.filter((d) => closure(d, entrySet).includes(file)).map(short);
   add(`${file} (shared, loaded with ${users.length ? users.join(', ') : 'nothing: unused'})`, readFileSync(file));
 }

@@ -1,6 +1,6 @@
 /**
- * Everything `mag-elements` exports except the further adapters (WordPress, feed): the classes,
- * the JSON adapter and the types, without registering any element. The drop-in bundle
+ * Everything `mag-elements` exports except the further adapters (WordPress, feed, memory): the
+ * classes, the JSON adapter and the types, without registering any element. The drop-in bundle
  * (`src/drop-in.ts`) exports this; `src/index.ts` adds the further adapters.
  */
 export type * from './core/model.js';
@@ -33,4 +33,3 @@ export {
   type DataSection,
   type DataSubscribe,
 } from './adapters/json/json-adapter.js';
-export { MemoryAdapter, textToHtml } from './adapters/json/memory-adapter.js';

@@ -5,5 +5,6 @@
  * `mag-elements/define/<tag>.js` for one.
  */
 export * from './index-core.js';
+export { MemoryAdapter, textToHtml } from './adapters/json/memory-adapter.js';
 export { WordPressAdapter, type WordPressAdapterOptions } from './adapters/wordpress/wordpress-adapter.js';
 export { FeedAdapter, type FeedAdapterOptions } from './adapters/feed/feed-adapter.js';
