@@ -356,6 +356,21 @@ describe('<mag-comment-thread>', function () {
     expect(qa(el, 'article')).to.have.length(20);
   });
 
+  it('keeps the focus where the reader is when a reload redraws the list', async () => {
+    const adapter = new FakeAdapter({ articles: [openArticle('a')], comments: { a: comments(30) }, postComment: 'approved' });
+    const el = await thread(adapter, 'a', 'en');
+    const reply = q(el, '[data-comment-id=c27] .reply')!;
+    reply.focus();
+    // Compared as booleans: chai's message for two unequal elements can take the browser down.
+    expect(root(el).activeElement === reply, 'focused before').to.equal(true);
+    adapter.data.comments.a[0] = { ...adapter.data.comments.a[0], bodyHtml: '<p>Edited</p>' };
+    el.refresh();
+    await waitUntil(() => text(q(el, '[data-comment-id=c0] [part=body]')) === 'Edited');
+    await el.updateComplete;
+    expect(reply.isConnected, 'the same button is still shown').to.equal(true);
+    expect(root(el).activeElement === reply, 'focus kept').to.equal(true);
+  });
+
   it('renders a long thread in chunks: the first batch at once, all of them by updateComplete', async () => {
     const adapter = new FakeAdapter({ articles: [openArticle('a')], comments: { a: longThread(1000) }, pageSize: 1000 });
     const el = document.createElement('mag-comment-thread');

@@ -175,6 +175,8 @@ export class MagCommentThread extends MagElement {
   #planKey?: readonly unknown[];
   #plan: ThreadPlan = { groups: [], order: [] };
   #entries = new CommentEntries();
+  /** What had the focus in the shadow root before the current update. */
+  #focused?: Element | null;
 
   #article = this.dataTask(
     () => [this.source, this.articleId] as const,
@@ -242,6 +244,7 @@ export class MagCommentThread extends MagElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#focused = (this.renderRoot as ShadowRoot).activeElement;
     if (changed.has('articleId')) {
       if (changed.get('articleId') !== undefined) {
         this._posted = [];
@@ -257,6 +260,11 @@ export class MagCommentThread extends MagElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // A group redrawn with DOM calls moves its comments into new list items, which takes the focus
+    // away from a Reply button or a comment in them (see #renderGroup): give it back.
+    const focused = this.#focused;
+    this.#focused = undefined;
+    if (focused instanceof HTMLElement && focused.isConnected && (this.renderRoot as ShadowRoot).activeElement !== focused) focused.focus({ preventScroll: true });
     this.#scheduleChunk();
     if (this.#restoredAnnounce && this.renderRoot.querySelector('form')) {
       this.#restoredAnnounce = false;
