@@ -299,7 +299,7 @@ describe('FeedAdapter', function () {
 
     it('rejects RSS without a channel, truncated JSON, and a page whose feed link leads to HTML again', async () => {
       const noChannel = await rejection(new FeedAdapter({ url: `${feeds}/feeds/no-channel.rss` }).listRecent());
-      expect([noChannel.code, noChannel.message]).to.deep.equal(['invalid-data', `The RSS feed at ${feeds}/feeds/no-channel.rss has no <channel>.`]);
+      expect([noChannel.code, noChannel.message]).to.deep.equal(['invalid-data', `The feed at ${feeds}/feeds/no-channel.rss is RSS without a <channel>.`]);
       const truncated = await rejection(new FeedAdapter({ url: `${feeds}/feeds/truncated.json` }).listRecent());
       expect(truncated.code).to.equal('invalid-data');
       expect(truncated.message).to.contain('is not valid JSON');
