@@ -56,8 +56,7 @@ export class FeedAdapter implements MagAdapter {
   async getArticle(ref: string, opts: RequestOptions = {}): Promise<Article> {
     const feed = await this.#load(opts);
     const entry = findEntry(feed, ref);
-    const sorted = byDate(feed.entries);
-    const at = sorted.indexOf(entry);
+    const at = feed.entries.indexOf(entry);
     const linkOf = (e: FeedEntry | undefined): ArticleLink | undefined => e && { id: e.id, title: titleOf(e), url: e.url };
     // the entry without what only the adapter uses
     const { keys: _keys, summary: _summary, reply: _reply, ...article } = entry;
@@ -65,8 +64,8 @@ export class FeedAdapter implements MagAdapter {
       ...article,
       ...summaryOf(entry, feed),
       commentsOpen: false,
-      previous: linkOf(sorted[at - 1]),
-      next: linkOf(sorted[at + 1]),
+      previous: linkOf(feed.entries[at + 1]),
+      next: linkOf(feed.entries[at - 1]),
       homeUrl: feed.about.contactUrl,
     };
   }
@@ -84,11 +83,10 @@ export class FeedAdapter implements MagAdapter {
   async listRecent(opts: ListRecentOptions = {}): Promise<ArticleSummary[]> {
     const feed = await this.#load(opts);
     const wanted = opts.section?.trim().toLowerCase();
-    const entries = byDate(feed.entries).filter((e) => !wanted || e.keys.includes(wanted));
-    if (wanted && !entries.length) throw notFound(`section "${opts.section}"`, feed);
+    const entries = feed.entries.filter((e) => !wanted || e.keys.includes(wanted));
+    if (wanted && !entries.length) throw notFound(`section "${opts.section}"`, feed.url);
     return entries
-      .reverse()
-      .slice(0, Math.max(1, Math.floor(opts.limit ?? 5)))
+      .slice(0, Math.max(1, opts.limit ?? 5)) // slice() drops a fraction
       .map((e) => {
         const text = htmlToText(e.summary ?? e.bodyHtml);
         return { ...summaryOf(e, feed), excerpt: text ? truncateText(text, 300) : undefined };
@@ -97,7 +95,7 @@ export class FeedAdapter implements MagAdapter {
 
   /** The feed's own description (`key` `site`, `magazine`, `feed` or nothing): title, subtitle, logo, link. */
   async getAbout(key?: string, opts: RequestOptions = {}): Promise<About> {
-    if (key && !['site', 'magazine', 'feed'].includes(key)) throw new MagAdapterError('not-found', `No about box "${key}" in a feed (only "site").`);
+    if (key && !/^(site|magazine|feed)$/.test(key)) throw notFound(`about box "${key}"`, this.#url);
     return { ...(await this.#load(opts)).about };
   }
 
@@ -128,12 +126,16 @@ export class FeedAdapter implements MagAdapter {
     };
     const res = await this.#fetch(url, { headers: { Accept: ACCEPT }, signal }).catch(fail);
     const { status } = res;
-    if (!res.ok) throw new MagAdapterError(status === 404 || status === 410 ? 'not-found' : 'network', `The feed at ${url} answered HTTP ${status}.`, { status });
+    if (!res.ok) throw new MagAdapterError([404, 410].includes(status) ? 'not-found' : 'network', `The feed at ${url} answered HTTP ${status}.`, { status });
     const type = res.headers.get('Content-Type') ?? '';
     const parsed = parseFeed(decode(await res.arrayBuffer().catch(fail), type), type, res.url || url);
-    if (!('alternate' in parsed)) return parsed;
-    if (discovered) throw invalid(url, 'HTML again (linked as the feed of an HTML page)');
-    return this.#fetchFeed(parsed.alternate, signal, true);
+    if ('alternate' in parsed) {
+      if (discovered) throw invalid(url, 'HTML again (linked as the feed of an HTML page)');
+      return this.#fetchFeed(parsed.alternate, signal, true);
+    }
+    // newest first; entries without a date last, in the feed's order (the sort is stable)
+    parsed.entries.sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));
+    return parsed;
   }
 }
 
@@ -153,7 +155,7 @@ function decode(bytes: ArrayBuffer, contentType: string): string {
   }
 }
 
-const notFound = (what: string, feed: ParsedFeed) => new MagAdapterError('not-found', `No ${what} in the feed ${feed.url}.`);
+const notFound = (what: string, url: string) => new MagAdapterError('not-found', `No ${what} in the feed ${url}.`);
 
 /** The title, else the start of the text. */
 function titleOf(e: FeedEntry): string {
@@ -165,10 +167,6 @@ function summaryOf(e: FeedEntry, feed: ParsedFeed): ArticleSummary {
   return { id: e.id, title: titleOf(e), url: e.url, published: e.published ?? feed.updated ?? EPOCH, sections: e.sections };
 }
 
-/** Entries oldest first (entries without a date keep their feed order, as if newest first: the sort is stable). */
-function byDate(entries: FeedEntry[]): FeedEntry[] {
-  return [...entries].reverse().sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
-}
 
 /** A link without its fragment and trailing slashes (normalized when absolute), to compare links. */
 const normalizeLink = (link: string): string => (absolute(link) ?? link).replace(/#.*/, '').replace(/\/+$/, '');
@@ -180,7 +178,7 @@ function findEntry(feed: ParsedFeed, ref: string): FeedEntry {
     entries.find((e) => e.id === wanted) ??
     entries.find((e) => e.url && normalizeLink(e.url) === normalizeLink(wanted)) ??
     entries.find((e) => e.slug && (e.slug === wanted || e.slug.replace(/\.(html?|php)$/, '') === wanted));
-  if (!found) throw notFound(`article "${wanted}"`, feed);
+  if (!found) throw notFound(`article "${wanted}"`, feed.url);
   return found;
 }
 
@@ -188,15 +186,16 @@ const IN_REPLY_TO = /^\s*<p>\s*In reply to <a href=["']([^"']+)["'][^>]*>[\s\S]*
 
 /** Comment-feed entries to comments, oldest first, with parents resolved among the feed's comments. */
 function commentsOf(entries: FeedEntry[], article: FeedEntry): Comment[] {
-  const byLink = new Map<string | undefined, string>(entries.map((e) => [e.url, e.id]));
-  return byDate(entries).map((e) => {
+  // the comments by id and by link
+  const known = new Map(entries.flatMap((e): [string, string][] => [[e.id, e.id], [e.url ?? e.id, e.id]]));
+  return [...entries].reverse().map((e) => {
     let body = e.bodyHtml;
     const { ref, href } = e.reply ?? {};
-    let parentId = ref && ref !== article.id && entries.some((c) => c.id === ref) ? ref : href && byLink.get(href);
+    let parentId = (ref !== article.id && known.get(ref!)) || known.get(href!);
     // WordPress prepends "In reply to <a href=…#comment-N>Name</a>." to replies (its RSS comment feeds
     // have no thr:in-reply-to): the link gives the parent, and the sentence goes once threaded.
     const m = IN_REPLY_TO.exec(body);
-    const linked = m && byLink.get(m[1]);
+    const linked = m && known.get(m[1]);
     if (linked && (!parentId || parentId === linked)) {
       parentId = linked;
       body = body.slice(m[0].length);

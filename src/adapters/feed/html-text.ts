@@ -8,7 +8,7 @@
 import { parseInert } from '../../core/inert.js';
 
 /** Whitespace collapsed to single spaces, trimmed. */
-export const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
+export const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /**
  * HTML (or entity-encoded text) to plain text: entities decoded, tags dropped, whitespace collapsed.
@@ -18,7 +18,7 @@ export function htmlToText(html: string): string {
   // plain text needs no parser
   if (!/[<&]/.test(html)) return squash(html);
   const body = parseInert(`<!doctype html><body>${html}`, 'text/html').body;
-  body.querySelectorAll('script, style, template').forEach((el) => el.remove());
+  body.querySelectorAll('script,style,template').forEach((el) => el.remove());
   return squash(body.textContent);
 }
 

@@ -5,6 +5,7 @@
 import type { About, Article, Person } from '../../core/model.js';
 import { MagAdapterError } from '../../core/errors.js';
 import { parseInert } from '../../core/inert.js';
+import { isRecord } from '../../core/validate.js';
 import { decodeEntities, escapeHtml, htmlToText, squash, textToHtml } from './html-text.js';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
@@ -40,6 +41,7 @@ export interface ParsedFeed {
   updated?: string;
   /** The about box: the feed's title, description, image and home page. */
   about: About;
+  /** Newest first (sorted by the adapter). */
   entries: FeedEntry[];
 }
 
@@ -76,8 +78,8 @@ export function absolute(href: unknown, base?: string): string | undefined {
 }
 
 function isoDate(value: unknown): string | undefined {
-  const time = typeof value === 'string' ? Date.parse(value.trim()) : NaN;
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+  const time = Date.parse(str(value));
+  return isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
 /** What an entry of any format has: the link, its slug (last path segment), the sections and their keys. */
@@ -122,7 +124,7 @@ const paragraph = (text: string): string => (text ? `<p>${escapeHtml(text)}</p>`
 function kids(el: Element | undefined, name: string): Element[] {
   const [local, prefix] = name.split(':').reverse();
   const namespaces = prefix ? [NS[prefix]] : [el?.namespaceURI, RSS1];
-  return el ? Array.from(el.children).filter((c) => c.localName === local && namespaces.includes(c.namespaceURI)) : [];
+  return el ? [...el.children].filter((c) => c.localName === local && namespaces.includes(c.namespaceURI)) : [];
 }
 
 const kid = (el: Element | undefined, name: string): Element | undefined => kids(el, name)[0];
@@ -143,7 +145,7 @@ const count = (value: string): number | undefined => (/^\d+$/.test(value) ? Numb
 function parseXml(root: Element, url: string): ParsedFeed {
   const name = root.localName;
   const atom = name === 'feed' && root.namespaceURI === ATOM;
-  if (!atom && name !== 'rss' && name !== 'RDF') throw invalid(url, `not RSS or Atom (its root element is <${name}>)`);
+  if (!atom && !/^(rss|RDF)$/.test(name)) throw invalid(url, `not RSS or Atom (its root element is <${name}>)`);
   const head = atom ? root : kid(root, 'channel');
   if (!head) throw invalid(url, 'RSS without a <channel>');
 
@@ -159,8 +161,8 @@ function parseXml(root: Element, url: string): ParsedFeed {
     const type = el?.getAttribute('type') ?? (atom ? 'text' : 'html');
     if (type === 'xhtml') {
       const div = kid(el, 'x:div');
-      // imported into an HTML document, so it serializes as HTML (no xmlns attributes)
-      return div ? document.implementation.createHTMLDocument('').importNode(div, true).innerHTML.trim() : escapeHtml(text(el));
+      // imported into an (inert) HTML document, so it serializes as HTML (no xmlns attributes)
+      return div ? parseInert('', 'text/html').importNode(div, true).innerHTML.trim() : escapeHtml(text(el));
     }
     return el && (/^(text\/)?html$/i.test(type) ? text(el) : textToHtml(el.textContent ?? ''));
   };
@@ -173,13 +175,13 @@ function parseXml(root: Element, url: string): ParsedFeed {
     const name = text(el, 'name');
     return name ? { name: decodeEntities(name), url: resolve(text(el, 'uri'), el!) } : undefined;
   };
-  const typeOf = (link: Element, fallback = ''): string => link.getAttribute('type') ?? fallback;
+  const typeOf = (link: Element): string => link.getAttribute('type') ?? 'text/html';
   /** The Atom links with this `rel` (no `rel` is `alternate`). */
   const links = (el: Element, rel: string): Element[] => kids(el, 'a:link').filter((l) => (l.getAttribute('rel') ?? 'alternate') === rel);
   /** The page of a channel, feed, item or entry: RSS `link` (RSS 1.0 `rdf:about`), else the Atom `alternate` link, an HTML one first. */
   const page = (el: Element): string | undefined => {
     const alternates = links(el, 'alternate');
-    const link = alternates.find((l) => /html/.test(typeOf(l, 'text/html'))) ?? alternates[0];
+    const link = alternates.find((l) => /html/.test(typeOf(l))) ?? alternates[0];
     return resolve(text(el, 'link') || el.getAttribute('rdf:about'), el) ?? resolve(link?.getAttribute('href'), link ?? el);
   };
 
@@ -200,10 +202,9 @@ function parseXml(root: Element, url: string): ParsedFeed {
       const link = page(e);
       const replies = links(e, 'replies');
       // the comment feed: an Atom one first, else RSS or JSON Feed, else any that is not a page; else wfw:commentRss
-      const feedReplies =
-        replies.find((l) => /atom\+xml/.test(typeOf(l))) ??
-        replies.find((l) => /(rss|rdf)\+xml|feed\+json/.test(typeOf(l))) ??
-        replies.find((l) => !/html/.test(typeOf(l, 'text/html')));
+      const feedReplies = [/atom\+xml/, /(rss|rdf)\+xml|feed\+json/, /^(?!.*html)/]
+        .map((type) => replies.find((l) => type.test(typeOf(l))))
+        .find(Boolean);
       const commentRss = resolve(text(e, 'wfw:commentRss'), e);
       const content = kid(e, 'content');
       const summary = html(kid(e, 'description') ?? kid(e, 'summary')) || undefined;
@@ -243,6 +244,8 @@ type Json = Record<string, unknown>;
 
 /** A string member, trimmed ('' for anything else). */
 const str = (x: unknown): string => (typeof x === 'string' ? x.trim() : '');
+/** A string member as plain text, its entities decoded. */
+const plainStr = (x: unknown): string => decodeEntities(str(x));
 
 function parseJsonFeed(source: string, url: string): ParsedFeed {
   let data: Json;
@@ -252,32 +255,32 @@ function parseJsonFeed(source: string, url: string): ParsedFeed {
     throw invalid(url, `not valid JSON (${(e as Error).message})`, e);
   }
   if (!str(data?.version).startsWith('https://jsonfeed.org/version/') || !Array.isArray(data.items)) {
-    throw invalid(url, 'not a JSON Feed (no jsonfeed.org version, or no items)');
+    throw invalid(url, 'not a JSON Feed (version or items missing)');
   }
   const abs = (u: unknown) => absolute(u, url);
   /** The first of `authors`, else `author` (JSON Feed 1.0). */
   const person = (o: Json): Person | undefined => {
     const a = ((o.authors as Json[] | undefined) ?? [o.author])[0] as Json | undefined;
-    const name = str(a?.name);
-    return name ? { name: decodeEntities(name), url: abs(a!.url), avatarUrl: abs(a!.avatar) } : undefined;
+    const name = plainStr(a?.name);
+    return name ? { name, url: abs(a!.url), avatarUrl: abs(a!.avatar) } : undefined;
   };
   const feedAuthor = person(data);
   return {
     url,
-    about: about(decodeEntities(str(data.title)), paragraph(decodeEntities(str(data.description))), abs(data.icon) ?? abs(data.favicon), abs(data.home_page_url)),
+    about: about(plainStr(data.title), paragraph(plainStr(data.description)), abs(data.icon) ?? abs(data.favicon), abs(data.home_page_url)),
     entries: (data.items as Json[])
-      .filter((i) => i && typeof i === 'object')
+      .filter(isRecord)
       .map((item, index) => {
         const link = abs(item.url);
         const contentText = str(item.content_text);
         const summary = str(item.summary) && escapeHtml(str(item.summary)); // plain text
         return {
           id: (typeof item.id === 'number' ? String(item.id) : str(item.id)) || link || `${url}#item-${index}`,
-          title: decodeEntities(str(item.title)),
+          title: plainStr(item.title),
           published: isoDate(item.date_published) ?? isoDate(item.date_modified),
           updated: isoDate(item.date_modified),
           author: person(item) ?? feedAuthor,
-          ...common(link, (Array.isArray(item.tags) ? item.tags : []).map((t) => [decodeEntities(str(t))])),
+          ...common(link, (Array.isArray(item.tags) ? item.tags : []).map((t) => [plainStr(t)])),
           bodyHtml: str(item.content_html) || (contentText ? textToHtml(contentText) : summary),
           summary: summary || undefined,
         };
@@ -291,9 +294,9 @@ const FEED_TYPES = /^(application\/((rss|atom|feed)\+(xml|json)|(rdf\+)?xml|json
 
 function discover(html: string, url: string): FeedDiscovery {
   const doc = parseInert(html, 'text/html');
-  const links = Array.from(doc.querySelectorAll<HTMLLinkElement>('link[rel~=alternate i][href]')).filter((l) => FEED_TYPES.test(l.type));
+  const links = [...doc.querySelectorAll<HTMLLinkElement>('link[rel~=alternate i][href]')].filter((l) => FEED_TYPES.test(l.type));
   const href = (links.find((l) => /atom|rss/i.test(l.type)) ?? links[0])?.getAttribute('href');
-  if (!href) throw invalid(url, 'an HTML page that links no feed (<link rel="alternate">)');
-  const base = doc.querySelector('base[href]')?.getAttribute('href');
-  return { alternate: new URL(href, base ? new URL(base, url) : url).href };
+  if (!href) throw invalid(url, 'an HTML page that links no feed');
+  const base = doc.querySelector('base[href]')?.getAttribute('href') ?? '';
+  return { alternate: new URL(href, new URL(base, url)).href };
 }
