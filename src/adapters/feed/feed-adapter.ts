@@ -23,7 +23,7 @@ export interface FeedAdapterOptions {
   fetch?: typeof fetch;
 }
 
-const ACCEPT = 'application/atom+xml, application/rss+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8';
+const ACCEPT = 'application/atom+xml,application/rss+xml,application/feed+json,application/xml;q=0.9,*/*;q=0.8';
 const EPOCH = new Date(0).toISOString();
 
 /**
@@ -49,7 +49,7 @@ export class FeedAdapter implements MagAdapter {
   constructor(options: FeedAdapterOptions) {
     if (!options?.url) throw new TypeError('FeedAdapter needs a feed `url`.');
     this.#url = new URL(options.url, globalThis.location?.href).href;
-    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
   }
 
   /** `ref` is the entry's id (`id` / `guid`), its link, or its slug (the link's last path segment). */
@@ -130,7 +130,7 @@ export class FeedAdapter implements MagAdapter {
     const type = res.headers.get('Content-Type') ?? '';
     const parsed = parseFeed(decode(await res.arrayBuffer().catch(fail), type), type, res.url || url);
     if ('alternate' in parsed) {
-      if (discovered) throw invalid(url, 'HTML again (linked as the feed of an HTML page)');
+      if (discovered) throw invalid(url, 'HTML again, not a feed');
       return this.#fetchFeed(parsed.alternate, signal, true);
     }
     // newest first; entries without a date last, in the feed's order (the sort is stable)
@@ -169,7 +169,7 @@ function summaryOf(e: FeedEntry, feed: ParsedFeed): ArticleSummary {
 
 
 /** A link without its fragment and trailing slashes (normalized when absolute), to compare links. */
-const normalizeLink = (link: string): string => (absolute(link) ?? link).replace(/#.*/, '').replace(/\/+$/, '');
+const normalizeLink = (link: string): string => (absolute(link) ?? link).replace(/\/*(#.*)?$/, '');
 
 function findEntry(feed: ParsedFeed, ref: string): FeedEntry {
   const wanted = String(ref ?? '').trim();
@@ -195,11 +195,9 @@ function commentsOf(entries: FeedEntry[], article: FeedEntry): Comment[] {
     // WordPress prepends "In reply to <a href=…#comment-N>Name</a>." to replies (its RSS comment feeds
     // have no thr:in-reply-to): the link gives the parent, and the sentence goes once threaded.
     const m = IN_REPLY_TO.exec(body);
-    const linked = m && known.get(m[1]);
-    if (linked && (!parentId || parentId === linked)) {
-      parentId = linked;
-      body = body.slice(m[0].length);
-    }
+    const linked = known.get(m?.[1] as string);
+    parentId ||= linked;
+    if (linked && parentId === linked) body = body.slice(m![0].length);
     return {
       id: e.id,
       parentId: parentId !== e.id ? parentId : undefined,

@@ -5,7 +5,6 @@
 import type { About, Article, Person } from '../../core/model.js';
 import { MagAdapterError } from '../../core/errors.js';
 import { parseInert } from '../../core/inert.js';
-import { isRecord } from '../../core/validate.js';
 import { decodeEntities, escapeHtml, htmlToText, squash, textToHtml } from './html-text.js';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
@@ -111,9 +110,6 @@ const about = (name: string, bioHtml: string, photoUrl?: string, contactUrl?: st
   contactUrl,
 });
 
-/** Plain text as one HTML paragraph (nothing for no text). */
-const paragraph = (text: string): string => (text ? `<p>${escapeHtml(text)}</p>` : '');
-
 // --- RSS 2.0, RSS 1.0 and Atom 1.0 --------------------------------------------------------------
 
 /**
@@ -145,7 +141,7 @@ const count = (value: string): number | undefined => (/^\d+$/.test(value) ? Numb
 function parseXml(root: Element, url: string): ParsedFeed {
   const name = root.localName;
   const atom = name === 'feed' && root.namespaceURI === ATOM;
-  if (!atom && !/^(rss|RDF)$/.test(name)) throw invalid(url, `not RSS or Atom (its root element is <${name}>)`);
+  if (!atom && !/^(rss|RDF)$/.test(name)) throw invalid(url, `not RSS or Atom (root element <${name}>)`);
   const head = atom ? root : kid(root, 'channel');
   if (!head) throw invalid(url, 'RSS without a <channel>');
 
@@ -159,11 +155,8 @@ function parseXml(root: Element, url: string): ParsedFeed {
   /** An Atom text construct (`type` text, html or xhtml) as HTML; RSS elements hold HTML. */
   const html = (el: Element | undefined): string | undefined => {
     const type = el?.getAttribute('type') ?? (atom ? 'text' : 'html');
-    if (type === 'xhtml') {
-      const div = kid(el, 'x:div');
-      // imported into an (inert) HTML document, so it serializes as HTML (no xmlns attributes)
-      return div ? parseInert('', 'text/html').importNode(div, true).innerHTML.trim() : escapeHtml(text(el));
-    }
+    // the content of its xhtml <div>, imported into an (inert) HTML document so that it serializes as HTML (no xmlns attributes)
+    if (type === 'xhtml') return parseInert('', 'text/html').importNode(kid(el, 'x:div') ?? el!, true).innerHTML.trim();
     return el && (/^(text\/)?html$/i.test(type) ? text(el) : textToHtml(el.textContent ?? ''));
   };
   /** A title as plain text: an Atom text construct by its type, an RSS title with its entities decoded (even double-escaped). */
@@ -194,14 +187,15 @@ function parseXml(root: Element, url: string): ParsedFeed {
     updated: date(head, 'lastBuildDate dc:date updated'),
     about: about(
       plain(kid(head, 'title')),
-      atom ? (html(kid(head, 'subtitle')) ?? '') : paragraph(decodeEntities(htmlToText(text(head, 'description')))),
+      atom ? (html(kid(head, 'subtitle')) ?? '') : textToHtml(decodeEntities(htmlToText(text(head, 'description')))),
       resolve(text(image, 'url') || image?.getAttribute('rdf:resource') || text(head, 'logo') || text(head, 'icon'), image ?? head),
       page(head),
     ),
     entries: entries.map((e, index) => {
       const link = page(e);
       const replies = links(e, 'replies');
-      // the comment feed: an Atom one first, else RSS or JSON Feed, else any that is not a page; else wfw:commentRss
+      // the comment feed: an Atom one first, else RSS or JSON Feed, else any other type but a page (HTML,
+      // the type of untyped links); else wfw:commentRss
       const feedReplies = [/atom\+xml/, /(rss|rdf)\+xml|feed\+json/, /^(?!.*html)/]
         .map((type) => replies.find((l) => type.test(typeOf(l))))
         .find(Boolean);
@@ -211,7 +205,7 @@ function parseXml(root: Element, url: string): ParsedFeed {
       const reply = kid(e, 'thr:in-reply-to');
       const ref = reply?.getAttribute('ref');
       // "owner@example.com (Ella Fitzgerald)" → Ella Fitzgerald
-      const creator = text(e, 'dc:creator') || (atom ? '' : text(e, 'author').replace(/^[\s\S]*?\(([^)]+)\)\s*$/, '$1'));
+      const creator = text(e, 'dc:creator') || (atom ? '' : text(e, 'author').replace(/^[\s\S]*?\(([^)]+)\)$/, '$1'));
       return {
         id: text(e, 'guid') || text(e, 'id') || link || `${url}#item-${index}`,
         title: plain(kid(e, 'title')),
@@ -230,7 +224,7 @@ function parseXml(root: Element, url: string): ParsedFeed {
         bodyHtml: text(e, 'content:encoded') || (content?.getAttribute('src') ? '' : html(content)) || summary || '',
         summary,
         commentFeedUrl: feedReplies ? resolve(feedReplies.getAttribute('href'), feedReplies) : commentRss,
-        commentFeedType: feedReplies ? (feedReplies.getAttribute('type') ?? undefined) : commentRss && 'application/rss+xml',
+        commentFeedType: feedReplies ? typeOf(feedReplies) : commentRss && 'application/rss+xml',
         commentCount: count(feedReplies?.getAttributeNS(THR, 'count') || text(e, 'thr:total') || text(e, 'slash:comments')),
         reply: ref ? { ref, href: resolve(reply!.getAttribute('href'), reply!) } : undefined,
       };
@@ -267,13 +261,13 @@ function parseJsonFeed(source: string, url: string): ParsedFeed {
   const feedAuthor = person(data);
   return {
     url,
-    about: about(plainStr(data.title), paragraph(plainStr(data.description)), abs(data.icon) ?? abs(data.favicon), abs(data.home_page_url)),
+    about: about(plainStr(data.title), textToHtml(plainStr(data.description)), abs(data.icon) ?? abs(data.favicon), abs(data.home_page_url)),
     entries: (data.items as Json[])
-      .filter(isRecord)
+      .filter((i) => i && typeof i === 'object')
       .map((item, index) => {
         const link = abs(item.url);
         const contentText = str(item.content_text);
-        const summary = str(item.summary) && escapeHtml(str(item.summary)); // plain text
+        const summary = escapeHtml(str(item.summary)); // plain text
         return {
           id: (typeof item.id === 'number' ? String(item.id) : str(item.id)) || link || `${url}#item-${index}`,
           title: plainStr(item.title),
@@ -290,7 +284,8 @@ function parseJsonFeed(source: string, url: string): ParsedFeed {
 
 // --- discovery ------------------------------------------------------------------------------------
 
-const FEED_TYPES = /^(application\/((rss|atom|feed)\+(xml|json)|(rdf\+)?xml|json)|text\/xml)\b/i;
+/** The types of feed links: application/rss+xml, atom+xml, feed+json, rdf+xml, xml or json, and text/xml. */
+const FEED_TYPES = /^(application\/((rss|atom|feed|rdf)\+)?(xml|json)|text\/xml)\b/i;
 
 function discover(html: string, url: string): FeedDiscovery {
   const doc = parseInert(html, 'text/html');
