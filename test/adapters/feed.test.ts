@@ -246,6 +246,14 @@ describe('FeedAdapter', function () {
       ]);
     });
 
+    it('keeps the slug of a link with a malformed %-sequence as it is (given fetch)', async () => {
+      const rss = '<rss version="2.0"><channel><title>Shop</title><item><title>Pure</title><link>https://shop.example.test/100%-pure</link></item></channel></rss>';
+      const fetch = () => Promise.resolve(new Response(rss, { headers: { 'Content-Type': 'application/rss+xml' } }));
+      const adapter = new FeedAdapter({ url: 'https://shop.example.test/feed', fetch });
+      const a = await adapter.getArticle('100%-pure');
+      expect([a.title, a.slug, a.url]).to.deep.equal(['Pure', '100%-pure', 'https://shop.example.test/100%-pure']);
+    });
+
     it('JSON Feed 1.1: items, tags as sections, plain-text content, authors', async () => {
       const adapter = new FeedAdapter({ url: `${feeds}/feeds/feed.json` });
       const list = await adapter.listRecent();

@@ -75,8 +75,30 @@ export class FeedAdapter implements MagAdapter {
    * `thr:in-reply-to` (or WordPress's "In reply to" links in RSS comment feeds). One page.
    */
   async listComments(articleId: string, opts: ListCommentsOptions = {}): Promise<CommentPage> {
-    const entry = findEntry(await this.#load(opts), articleId);
-    const comments = entry.commentFeedUrl ? commentsOf((await this.#fetchFeed(entry.commentFeedUrl, opts.signal)).entries, entry) : [];
+    const article = findEntry(await this.#load(opts), articleId);
+    const entries = article.commentFeedUrl ? (await this.#fetchFeed(article.commentFeedUrl, opts.signal)).entries : [];
+    // the comments by id and by link
+    const known = new Map(entries.flatMap((e): [string, string][] => [[e.id, e.id], [e.url ?? e.id, e.id]]));
+    // oldest first
+    const comments = entries.reverse().map((e): Comment => {
+      let body = e.bodyHtml;
+      const { ref, href } = e.reply ?? {};
+      let parentId = (ref !== article.id && known.get(ref!)) || known.get(href!);
+      // WordPress prepends "In reply to <a href=…#comment-N>Name</a>." to replies (its RSS comment feeds
+      // have no thr:in-reply-to): the link gives the parent, and the sentence goes once threaded.
+      const m = IN_REPLY_TO.exec(body);
+      const linked = known.get(m?.[1] as string);
+      parentId ||= linked;
+      if (linked && parentId === linked) body = body.slice(m![0].length);
+      return {
+        id: e.id,
+        parentId: parentId !== e.id ? parentId : undefined,
+        author: e.author ?? { name: e.title.replace(/^(By|Comment from):?\s*/i, '') || 'Anonymous' },
+        published: e.published ?? EPOCH,
+        bodyHtml: body,
+        status: 'approved',
+      };
+    });
     return { comments, total: comments.length };
   }
 
@@ -143,15 +165,16 @@ export class FeedAdapter implements MagAdapter {
 
 /**
  * Decodes with the charset of the Content-Type, else the encoding of the XML declaration, else UTF-8.
- * (One search in the Content-Type and the document's first bytes: the Content-Type comes first.)
+ * The declaration is ASCII, so it is read from the UTF-8 decoding; the Content-Type comes first in the
+ * one search.
  */
 function decode(bytes: ArrayBuffer, contentType: string): string {
-  const head = String.fromCharCode(...new Uint8Array(bytes.slice(0, 200)));
-  const charset = /(?:charset\s*=\s*"?|^<\?xml[^>]*encoding\s*=\s*["'])([\w.:-]+)/im.exec(`${contentType}\n${head}`)?.[1];
+  const utf8 = new TextDecoder().decode(bytes);
+  const charset = /(?:charset\s*=\s*"?|^<\?xml[^>]*encoding\s*=\s*["'])([\w.:-]+)/im.exec(`${contentType}\n${utf8.slice(0, 200)}`)?.[1];
   try {
     return new TextDecoder(charset).decode(bytes);
   } catch {
-    return new TextDecoder().decode(bytes);
+    return utf8; // an unknown charset
   }
 }
 
@@ -171,40 +194,14 @@ function summaryOf(e: FeedEntry, feed: ParsedFeed): ArticleSummary {
 /** A link without its fragment and trailing slashes (normalized when absolute), to compare links. */
 const normalizeLink = (link: string): string => (absolute(link) ?? link).replace(/\/*(#.*)?$/, '');
 
-function findEntry(feed: ParsedFeed, ref: string): FeedEntry {
+function findEntry({ entries, url }: ParsedFeed, ref: string): FeedEntry {
   const wanted = String(ref ?? '').trim();
-  const { entries } = feed;
   const found =
     entries.find((e) => e.id === wanted) ??
     entries.find((e) => e.url && normalizeLink(e.url) === normalizeLink(wanted)) ??
-    entries.find((e) => e.slug && (e.slug === wanted || e.slug.replace(/\.(html?|php)$/, '') === wanted));
-  if (!found) throw notFound(`article "${wanted}"`, feed.url);
+    entries.find((e) => e.slug === wanted || e.slug?.replace(/\.(html?|php)$/, '') === wanted);
+  if (!found) throw notFound(`article "${wanted}"`, url);
   return found;
 }
 
 const IN_REPLY_TO = /^\s*<p>\s*In reply to <a href=["']([^"']+)["'][^>]*>[\s\S]*?<\/a>\.?\s*<\/p>\s*/i;
-
-/** Comment-feed entries to comments, oldest first, with parents resolved among the feed's comments. */
-function commentsOf(entries: FeedEntry[], article: FeedEntry): Comment[] {
-  // the comments by id and by link
-  const known = new Map(entries.flatMap((e): [string, string][] => [[e.id, e.id], [e.url ?? e.id, e.id]]));
-  return [...entries].reverse().map((e) => {
-    let body = e.bodyHtml;
-    const { ref, href } = e.reply ?? {};
-    let parentId = (ref !== article.id && known.get(ref!)) || known.get(href!);
-    // WordPress prepends "In reply to <a href=…#comment-N>Name</a>." to replies (its RSS comment feeds
-    // have no thr:in-reply-to): the link gives the parent, and the sentence goes once threaded.
-    const m = IN_REPLY_TO.exec(body);
-    const linked = known.get(m?.[1] as string);
-    parentId ||= linked;
-    if (linked && parentId === linked) body = body.slice(m![0].length);
-    return {
-      id: e.id,
-      parentId: parentId !== e.id ? parentId : undefined,
-      author: e.author ?? { name: e.title.replace(/^(By|Comment from):?\s*/i, '') || 'Anonymous' },
-      published: e.published ?? EPOCH,
-      bodyHtml: body,
-      status: 'approved',
-    };
-  });
-}

@@ -9,10 +9,10 @@ import { decodeEntities, escapeHtml, htmlToText, squash, textToHtml } from './ht
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const THR = 'http://purl.org/syndication/thread/1.0';
-const RSS1 = 'http://purl.org/rss/1.0/';
 /** The namespaces of the prefixes used in element lookups (`dc:date`, `a:link`). */
 const NS: Record<string, string> = {
   a: ATOM,
+  r: 'http://purl.org/rss/1.0/',
   thr: THR,
   dc: 'http://purl.org/dc/elements/1.1/',
   wfw: 'http://wellformedweb.org/CommentAPI/',
@@ -83,8 +83,12 @@ function isoDate(value: unknown): string | undefined {
 
 /** What an entry of any format has: the link, its slug (last path segment), the sections and their keys. */
 function common(link: string | undefined, categories: string[][]): Pick<FeedEntry, 'url' | 'slug' | 'sections' | 'keys'> {
-  const last = link && new URL(link).pathname.split('/').filter(Boolean).pop();
-  const found: ReturnType<typeof common> = { url: link, slug: last ? decodeURIComponent(last) : undefined, sections: [], keys: [] };
+  const found: ReturnType<typeof common> = { url: link, slug: link && new URL(link).pathname.split('/').filter(Boolean).pop(), sections: [], keys: [] };
+  try {
+    found.slug &&= decodeURIComponent(found.slug);
+  } catch {
+    // a malformed %-sequence: the slug stays encoded
+  }
   // [name, term] pairs: the first of each name, with the keys it is found by
   for (const [name, term = ''] of categories) {
     if (!name || found.sections.some((s) => s.name === name)) continue;
@@ -114,16 +118,18 @@ const about = (name: string, bioHtml: string, photoUrl?: string, contactUrl?: st
 
 /**
  * The child elements named `name`. A prefixed name (`dc:date`) is in the namespace of its prefix in
- * {@link NS}; an unprefixed one is in the parent's namespace (RSS 2.0: none; Atom; RSS 1.0), or in
- * RSS 1.0's (the RSS 1.0 `channel` and `item` are children of `rdf:RDF`).
+ * {@link NS}; an unprefixed one is in the parent's namespace (RSS 2.0: none; Atom; RSS 1.0).
  */
 function kids(el: Element | undefined, name: string): Element[] {
   const [local, prefix] = name.split(':').reverse();
-  const namespaces = prefix ? [NS[prefix]] : [el?.namespaceURI, RSS1];
-  return el ? [...el.children].filter((c) => c.localName === local && namespaces.includes(c.namespaceURI)) : [];
+  const namespace = prefix ? NS[prefix] : el?.namespaceURI;
+  return el ? [...el.children].filter((c) => c.localName === local && c.namespaceURI === namespace) : [];
 }
 
 const kid = (el: Element | undefined, name: string): Element | undefined => kids(el, name)[0];
+
+/** An attribute (of an element that may be missing). */
+const attr = (el: Element | null | undefined, name: string): string | null | undefined => el?.getAttribute(name);
 
 /** The trimmed text of `el`, or of its first child named `name`. */
 const text = (el: Element | undefined, name?: string): string => ((name ? kid(el, name) : el)?.textContent ?? '').trim();
@@ -142,19 +148,22 @@ function parseXml(root: Element, url: string): ParsedFeed {
   const name = root.localName;
   const atom = name === 'feed' && root.namespaceURI === ATOM;
   if (!atom && !/^(rss|RDF)$/.test(name)) throw invalid(url, `not RSS or Atom (root element <${name}>)`);
-  const head = atom ? root : kid(root, 'channel');
+  // the RSS 1.0 elements are in their own namespace, their root rdf:RDF in RDF's
+  const head = atom ? root : (kid(root, 'channel') ?? kid(root, 'r:channel'));
   if (!head) throw invalid(url, 'RSS without a <channel>');
 
   /** The base URL of an element: its `xml:base` chain, from the document's URL. */
   const baseOf = (el: Element | null): string => {
     const parent = el ? baseOf(el.parentElement) : url;
-    return absolute(el?.getAttribute('xml:base'), parent) ?? parent;
+    return absolute(attr(el, 'xml:base'), parent) ?? parent;
   };
   const resolve = (href: string | null | undefined, el: Element) => absolute(href, baseOf(el));
+  /** The resolved `href` of a link. */
+  const target = (link: Element | undefined) => link && resolve(attr(link, 'href'), link);
 
   /** An Atom text construct (`type` text, html or xhtml) as HTML; RSS elements hold HTML. */
   const html = (el: Element | undefined): string | undefined => {
-    const type = el?.getAttribute('type') ?? (atom ? 'text' : 'html');
+    const type = attr(el, 'type') ?? (atom ? 'text' : 'html');
     // the content of its xhtml <div>, imported into an (inert) HTML document so that it serializes as HTML (no xmlns attributes)
     if (type === 'xhtml') return parseInert('', 'text/html').importNode(kid(el, 'x:div') ?? el!, true).innerHTML.trim();
     return el && (/^(text\/)?html$/i.test(type) ? text(el) : textToHtml(el.textContent ?? ''));
@@ -162,33 +171,33 @@ function parseXml(root: Element, url: string): ParsedFeed {
   /** A title as plain text: an Atom text construct by its type, an RSS title with its entities decoded (even double-escaped). */
   const plain = (el: Element | undefined): string => {
     if (!atom) return decodeEntities(text(el));
-    return /html$/i.test(el?.getAttribute('type') ?? '') ? htmlToText(html(el)!) : squash(text(el));
+    return /html$/i.test(attr(el, 'type') ?? '') ? htmlToText(html(el)!) : squash(text(el));
   };
   const person = (el: Element | undefined): Person | undefined => {
     const name = text(el, 'name');
     return name ? { name: decodeEntities(name), url: resolve(text(el, 'uri'), el!) } : undefined;
   };
-  const typeOf = (link: Element): string => link.getAttribute('type') ?? 'text/html';
+  const typeOf = (link: Element): string => attr(link, 'type') ?? 'text/html';
   /** The Atom links with this `rel` (no `rel` is `alternate`). */
-  const links = (el: Element, rel: string): Element[] => kids(el, 'a:link').filter((l) => (l.getAttribute('rel') ?? 'alternate') === rel);
+  const links = (el: Element, rel: string): Element[] => kids(el, 'a:link').filter((l) => (attr(l, 'rel') ?? 'alternate') === rel);
   /** The page of a channel, feed, item or entry: RSS `link` (RSS 1.0 `rdf:about`), else the Atom `alternate` link, an HTML one first. */
   const page = (el: Element): string | undefined => {
     const alternates = links(el, 'alternate');
     const link = alternates.find((l) => /html/.test(typeOf(l))) ?? alternates[0];
-    return resolve(text(el, 'link') || el.getAttribute('rdf:about'), el) ?? resolve(link?.getAttribute('href'), link ?? el);
+    return resolve(text(el, 'link') || attr(el, 'rdf:about'), el) ?? target(link);
   };
 
   const feedAuthor = person(kid(head, 'author'));
-  const image = kid(head, 'image') ?? kid(root, 'image'); // RSS 1.0 puts it next to the channel
-  // RSS 2.0 has its items in the channel, RSS 1.0 next to it
-  const entries = atom ? kids(root, 'entry') : [...kids(head, 'item'), ...kids(root, 'item')];
+  // RSS 2.0 has its image and items in the channel, RSS 1.0 next to it
+  const image = kid(head, 'image') ?? kid(root, 'r:image');
+  const entries = atom ? kids(root, 'entry') : [...kids(head, 'item'), ...kids(root, 'r:item')];
   return {
     url,
     updated: date(head, 'lastBuildDate dc:date updated'),
     about: about(
       plain(kid(head, 'title')),
       atom ? (html(kid(head, 'subtitle')) ?? '') : textToHtml(decodeEntities(htmlToText(text(head, 'description')))),
-      resolve(text(image, 'url') || image?.getAttribute('rdf:resource') || text(head, 'logo') || text(head, 'icon'), image ?? head),
+      resolve(text(image, 'url') || attr(image, 'rdf:resource') || text(head, 'logo') || text(head, 'icon'), image ?? head),
       page(head),
     ),
     entries: entries.map((e, index) => {
@@ -203,7 +212,7 @@ function parseXml(root: Element, url: string): ParsedFeed {
       const content = kid(e, 'content');
       const summary = html(kid(e, 'description') ?? kid(e, 'summary')) || undefined;
       const reply = kid(e, 'thr:in-reply-to');
-      const ref = reply?.getAttribute('ref');
+      const ref = attr(reply, 'ref');
       // "owner@example.com (Ella Fitzgerald)" → Ella Fitzgerald
       const creator = text(e, 'dc:creator') || (atom ? '' : text(e, 'author').replace(/^[\s\S]*?\(([^)]+)\)$/, '$1'));
       return {
@@ -216,17 +225,17 @@ function parseXml(root: Element, url: string): ParsedFeed {
           link,
           // RSS: the category's text; Atom: its label, else its term
           [...kids(e, 'category'), ...kids(e, 'dc:subject')].map((c) => {
-            const term = c.getAttribute('term') ?? '';
-            return [decodeEntities(c.getAttribute('label') || term || text(c)), term];
+            const term = attr(c, 'term') ?? '';
+            return [decodeEntities(attr(c, 'label') || term || text(c)), term];
           }),
         ),
         // Atom content with `src` is out of line: not in the feed
-        bodyHtml: text(e, 'content:encoded') || (content?.getAttribute('src') ? '' : html(content)) || summary || '',
+        bodyHtml: text(e, 'content:encoded') || (attr(content, 'src') ? '' : html(content)) || summary || '',
         summary,
-        commentFeedUrl: feedReplies ? resolve(feedReplies.getAttribute('href'), feedReplies) : commentRss,
+        commentFeedUrl: feedReplies ? target(feedReplies) : commentRss,
         commentFeedType: feedReplies ? typeOf(feedReplies) : commentRss && 'application/rss+xml',
         commentCount: count(feedReplies?.getAttributeNS(THR, 'count') || text(e, 'thr:total') || text(e, 'slash:comments')),
-        reply: ref ? { ref, href: resolve(reply!.getAttribute('href'), reply!) } : undefined,
+        reply: ref ? { ref, href: target(reply) } : undefined,
       };
     }),
   };
