@@ -11,7 +11,7 @@ import type {
   RequestOptions,
 } from '../../core/model.js';
 import { abortError, MagAdapterError, throwIfAborted } from '../../core/errors.js';
-import { htmlToText, truncateText } from './html-text.js';
+import { truncateText } from './html-text.js';
 import { absolute, invalid, parseFeed } from './parse-feed.js';
 import type { FeedEntry, ParsedFeed } from './parse-feed.js';
 
@@ -59,7 +59,7 @@ export class FeedAdapter implements MagAdapter {
     const at = feed.entries.indexOf(entry);
     const linkOf = (e: FeedEntry | undefined): ArticleLink | undefined => e && { id: e.id, title: titleOf(e), url: e.url };
     // the entry without what only the adapter uses
-    const { keys: _keys, summary: _summary, reply: _reply, ...article } = entry;
+    const { keys: _keys, summaryText: _text, reply: _reply, ...article } = entry;
     return {
       ...article,
       ...summaryOf(entry, feed),
@@ -110,8 +110,7 @@ export class FeedAdapter implements MagAdapter {
     return entries
       .slice(0, Math.max(1, opts.limit ?? 5)) // slice() drops a fraction
       .map((e) => {
-        const text = htmlToText(e.summary ?? e.bodyHtml);
-        return { ...summaryOf(e, feed), excerpt: text ? truncateText(text, 300) : undefined };
+        return { ...summaryOf(e, feed), excerpt: e.summaryText ? truncateText(e.summaryText, 300) : undefined };
       });
   }
 
@@ -182,7 +181,7 @@ const notFound = (what: string, url: string) => new MagAdapterError('not-found',
 
 /** The title, else the start of the text. */
 function titleOf(e: FeedEntry): string {
-  return e.title || truncateText(htmlToText(e.summary ?? e.bodyHtml), 60) || 'Untitled';
+  return e.title || truncateText(e.summaryText, 60) || 'Untitled';
 }
 
 /** What an article and a summary share. */

@@ -27,8 +27,8 @@ const NS: Record<string, string> = {
  */
 export interface FeedEntry extends Omit<Article, 'published' | 'commentsOpen' | 'previous' | 'next' | 'homeUrl'> {
   published?: string;
-  /** The summary (untrusted HTML), for excerpts; `bodyHtml` is the content, else the summary. */
-  summary?: string;
+  /** The plain text of the summary, else of the content: for excerpts (`bodyHtml` is the content, else the summary). */
+  summaryText: string;
   /** What `listRecent({ section })` matches, lowercased: each section's name, slug and term. */
   keys: string[];
   /** RFC 4685 `thr:in-reply-to`. */
@@ -81,28 +81,35 @@ function isoDate(value: unknown): string | undefined {
   return isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
-/** What an entry of any format has: the link, its slug (last path segment), the sections and their keys. */
-function common(link: string | undefined, categories: string[][]): Pick<FeedEntry, 'url' | 'slug' | 'sections' | 'keys'> {
-  const found: ReturnType<typeof common> = { url: link, slug: link && new URL(link).pathname.split('/').filter(Boolean).pop(), sections: [], keys: [] };
+/**
+ * What an entry of any format has: the link and its slug (last path segment), the sections and their
+ * keys, the body (the content, else the summary) and the summary's text (else the content's).
+ */
+function common(
+  link: string | undefined,
+  categories: string[][],
+  content: string | undefined,
+  summary: string | undefined,
+): Pick<FeedEntry, 'url' | 'slug' | 'sections' | 'keys' | 'bodyHtml' | 'summaryText'> {
+  let slug = link && new URL(link).pathname.split('/').filter(Boolean).pop();
   try {
-    found.slug &&= decodeURIComponent(found.slug);
+    slug &&= decodeURIComponent(slug);
   } catch {
     // a malformed %-sequence: the slug stays encoded
   }
-  // [name, term] pairs: the first of each name, with the keys it is found by
-  for (const [name, term = ''] of categories) {
-    if (!name || found.sections.some((s) => s.name === name)) continue;
-    found.sections.push({ name });
-    // the slug WordPress would make: "Science & Tech" → science-tech
-    const slug = name
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '');
-    found.keys.push(name.toLowerCase(), slug, term.toLowerCase());
-  }
-  return found;
+  return {
+    url: link,
+    slug,
+    bodyHtml: content || summary || '',
+    summaryText: htmlToText(summary || content || ''),
+    // categories are [name, term] pairs; a name is one section
+    sections: [...new Set(categories.map(([name]) => name).filter(Boolean))].map((name) => ({ name })),
+    // what listRecent({ section }) matches: the names, the slugs WordPress would make ("Science & Tech" →
+    // science-tech) and the terms, lowercased
+    keys: categories
+      .flatMap(([name, term = '']) => [name, name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''), term])
+      .map((key) => key.toLowerCase()),
+  };
 }
 
 /** The about box: the feed's title, description (HTML), image and home page. */
@@ -210,7 +217,6 @@ function parseXml(root: Element, url: string): ParsedFeed {
         .find(Boolean);
       const commentRss = resolve(text(e, 'wfw:commentRss'), e);
       const content = kid(e, 'content');
-      const summary = html(kid(e, 'description') ?? kid(e, 'summary')) || undefined;
       const reply = kid(e, 'thr:in-reply-to');
       const ref = attr(reply, 'ref');
       // "owner@example.com (Ella Fitzgerald)" → Ella Fitzgerald
@@ -228,10 +234,10 @@ function parseXml(root: Element, url: string): ParsedFeed {
             const term = attr(c, 'term') ?? '';
             return [decodeEntities(attr(c, 'label') || term || text(c)), term];
           }),
+          // Atom content with `src` is out of line: not in the feed
+          text(e, 'content:encoded') || (attr(content, 'src') ? '' : html(content)),
+          html(kid(e, 'description') ?? kid(e, 'summary')),
         ),
-        // Atom content with `src` is out of line: not in the feed
-        bodyHtml: text(e, 'content:encoded') || (attr(content, 'src') ? '' : html(content)) || summary || '',
-        summary,
         commentFeedUrl: feedReplies ? target(feedReplies) : commentRss,
         commentFeedType: feedReplies ? typeOf(feedReplies) : commentRss && 'application/rss+xml',
         commentCount: count(feedReplies?.getAttributeNS(THR, 'count') || text(e, 'thr:total') || text(e, 'slash:comments')),
@@ -276,16 +282,18 @@ function parseJsonFeed(source: string, url: string): ParsedFeed {
       .map((item, index) => {
         const link = abs(item.url);
         const contentText = str(item.content_text);
-        const summary = escapeHtml(str(item.summary)); // plain text
         return {
           id: (typeof item.id === 'number' ? String(item.id) : str(item.id)) || link || `${url}#item-${index}`,
           title: plainStr(item.title),
           published: isoDate(item.date_published) ?? isoDate(item.date_modified),
           updated: isoDate(item.date_modified),
           author: person(item) ?? feedAuthor,
-          ...common(link, (Array.isArray(item.tags) ? item.tags : []).map((t) => [plainStr(t)])),
-          bodyHtml: str(item.content_html) || (contentText ? textToHtml(contentText) : summary),
-          summary: summary || undefined,
+          ...common(
+            link,
+            (Array.isArray(item.tags) ? item.tags : []).map((t) => [plainStr(t)]),
+            str(item.content_html) || (contentText && textToHtml(contentText)),
+            escapeHtml(str(item.summary)), // plain text
+          ),
         };
       }),
   };
