@@ -43,13 +43,13 @@ const EPOCH = new Date(0).toISOString();
  */
 export class FeedAdapter implements MagAdapter {
   readonly #url: string;
-  readonly #fetch: typeof fetch;
+  readonly #fetch?: typeof fetch;
   #feed?: Promise<ParsedFeed>;
 
   constructor(options: FeedAdapterOptions) {
     if (!options?.url) throw new TypeError('FeedAdapter needs a feed `url`.');
     this.#url = new URL(options.url, globalThis.location?.href).href;
-    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.#fetch = options.fetch;
   }
 
   /** `ref` is the entry's id (`id` / `guid`), its link, or its slug (the link's last path segment). */
@@ -57,15 +57,14 @@ export class FeedAdapter implements MagAdapter {
     const feed = await this.#load(opts);
     const entry = findEntry(feed, ref);
     const at = feed.entries.indexOf(entry);
-    const linkOf = (e: FeedEntry | undefined): ArticleLink | undefined => e && { id: e.id, title: titleOf(e), url: e.url };
     // the entry without what only the adapter uses
-    const { keys: _keys, summaryText: _text, reply: _reply, ...article } = entry;
+    const { keys: _keys, text: _text, reply: _reply, ...article } = entry;
     return {
       ...article,
       ...summaryOf(entry, feed),
       commentsOpen: false,
-      previous: linkOf(feed.entries[at + 1]),
-      next: linkOf(feed.entries[at - 1]),
+      previous: linkTo(feed.entries[at + 1]),
+      next: linkTo(feed.entries[at - 1]),
       homeUrl: feed.about.contactUrl,
     };
   }
@@ -110,14 +109,14 @@ export class FeedAdapter implements MagAdapter {
     return entries
       .slice(0, Math.max(1, opts.limit ?? 5)) // slice() drops a fraction
       .map((e) => {
-        return { ...summaryOf(e, feed), excerpt: e.summaryText ? truncateText(e.summaryText, 300) : undefined };
+        return { ...summaryOf(e, feed), excerpt: e.text ? truncateText(e.text, 300) : undefined };
       });
   }
 
   /** The feed's own description (`key` `site`, `magazine`, `feed` or nothing): title, subtitle, logo, link. */
   async getAbout(key?: string, opts: RequestOptions = {}): Promise<About> {
     if (key && !/^(site|magazine|feed)$/.test(key)) throw notFound(`about box "${key}"`, this.#url);
-    return { ...(await this.#load(opts)).about };
+    return (await this.#load(opts)).about;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -145,7 +144,7 @@ export class FeedAdapter implements MagAdapter {
         ? abortError(signal, e)
         : new MagAdapterError('network', `Could not fetch the feed at ${url} (${(e as Error)?.message ?? e}).`, { cause: e });
     };
-    const res = await this.#fetch(url, { headers: { Accept: ACCEPT }, signal }).catch(fail);
+    const res = await (this.#fetch ?? fetch)(url, { headers: { Accept: ACCEPT }, signal }).catch(fail);
     const { status } = res;
     if (!res.ok) throw new MagAdapterError([404, 410].includes(status) ? 'not-found' : 'network', `The feed at ${url} answered HTTP ${status}.`, { status });
     const type = res.headers.get('Content-Type') ?? '';
@@ -179,14 +178,12 @@ function decode(bytes: ArrayBuffer, contentType: string): string {
 
 const notFound = (what: string, url: string) => new MagAdapterError('not-found', `No ${what} in the feed ${url}.`);
 
-/** The title, else the start of the text. */
-function titleOf(e: FeedEntry): string {
-  return e.title || truncateText(e.summaryText, 60) || 'Untitled';
-}
+/** A link to an entry; its title, else the start of its text. */
+const linkTo = (e: FeedEntry | undefined): ArticleLink | undefined => e && { id: e.id, title: e.title || truncateText(e.text, 60) || 'Untitled', url: e.url };
 
 /** What an article and a summary share. */
 function summaryOf(e: FeedEntry, feed: ParsedFeed): ArticleSummary {
-  return { id: e.id, title: titleOf(e), url: e.url, published: e.published ?? feed.updated ?? EPOCH, sections: e.sections };
+  return { ...linkTo(e)!, published: e.published ?? feed.updated ?? EPOCH, sections: e.sections };
 }
 
 
@@ -203,4 +200,4 @@ function findEntry({ entries, url }: ParsedFeed, ref: string): FeedEntry {
   return found;
 }
 
-const IN_REPLY_TO = /^\s*<p>\s*In reply to <a href=["']([^"']+)["'][^>]*>[\s\S]*?<\/a>\.?\s*<\/p>\s*/i;
+const IN_REPLY_TO = /^\s*<p>\s*In reply to <a href=["']([^"']+)["'][^>]*>.*?<\/a>\.?\s*<\/p>\s*/is;

@@ -28,7 +28,7 @@ const NS: Record<string, string> = {
 export interface FeedEntry extends Omit<Article, 'published' | 'commentsOpen' | 'previous' | 'next' | 'homeUrl'> {
   published?: string;
   /** The plain text of the summary, else of the content: for excerpts (`bodyHtml` is the content, else the summary). */
-  summaryText: string;
+  text: string;
   /** What `listRecent({ section })` matches, lowercased: each section's name, slug and term. */
   keys: string[];
   /** RFC 4685 `thr:in-reply-to`. */
@@ -90,7 +90,7 @@ function common(
   categories: string[][],
   content: string | undefined,
   summary: string | undefined,
-): Pick<FeedEntry, 'url' | 'slug' | 'sections' | 'keys' | 'bodyHtml' | 'summaryText'> {
+): Pick<FeedEntry, 'url' | 'slug' | 'sections' | 'keys' | 'bodyHtml' | 'text'> {
   let slug = link && new URL(link).pathname.split('/').filter(Boolean).pop();
   try {
     slug &&= decodeURIComponent(slug);
@@ -101,7 +101,7 @@ function common(
     url: link,
     slug,
     bodyHtml: content || summary || '',
-    summaryText: htmlToText(summary || content || ''),
+    text: htmlToText(summary || content || ''),
     // categories are [name, term] pairs; a name is one section
     sections: [...new Set(categories.map(([name]) => name).filter(Boolean))].map((name) => ({ name })),
     // what listRecent({ section }) matches: the names, the slugs WordPress would make ("Science & Tech" →
@@ -141,10 +141,10 @@ const attr = (el: Element | null | undefined, name: string): string | null | und
 /** The trimmed text of `el`, or of its first child named `name`. */
 const text = (el: Element | undefined, name?: string): string => ((name ? kid(el, name) : el)?.textContent ?? '').trim();
 
+const count = (value: string): number | undefined => (/^\d+$/.test(value) ? Number(value) : undefined);
+
 /** The first of the children named in `names` (space-separated) whose text is a date, as ISO 8601. */
 const date = (el: Element, names: string): string | undefined => names.split(' ').map((n) => isoDate(text(el, n))).find(Boolean);
-
-const count = (value: string): number | undefined => (/^\d+$/.test(value) ? Number(value) : undefined);
 
 /**
  * RSS 2.0, RSS 1.0 and Atom, read with one set of lookups: their elements differ by name (RSS `guid`,
@@ -176,10 +176,8 @@ function parseXml(root: Element, url: string): ParsedFeed {
     return el && (/^(text\/)?html$/i.test(type) ? text(el) : textToHtml(el.textContent ?? ''));
   };
   /** A title as plain text: an Atom text construct by its type, an RSS title with its entities decoded (even double-escaped). */
-  const plain = (el: Element | undefined): string => {
-    if (!atom) return decodeEntities(text(el));
-    return /html$/i.test(attr(el, 'type') ?? '') ? htmlToText(html(el)!) : squash(text(el));
-  };
+  const plain = (el: Element | undefined): string =>
+    !atom ? decodeEntities(text(el)) : /html$/i.test(attr(el, 'type') ?? '') ? htmlToText(html(el)!) : squash(text(el));
   const person = (el: Element | undefined): Person | undefined => {
     const name = text(el, 'name');
     return name ? { name: decodeEntities(name), url: resolve(text(el, 'uri'), el!) } : undefined;
@@ -220,7 +218,7 @@ function parseXml(root: Element, url: string): ParsedFeed {
       const reply = kid(e, 'thr:in-reply-to');
       const ref = attr(reply, 'ref');
       // "owner@example.com (Ella Fitzgerald)" → Ella Fitzgerald
-      const creator = text(e, 'dc:creator') || (atom ? '' : text(e, 'author').replace(/^[\s\S]*?\(([^)]+)\)$/, '$1'));
+      const creator = text(e, 'dc:creator') || (atom ? '' : text(e, 'author').replace(/^.*?\(([^)]+)\)$/s, '$1'));
       return {
         id: text(e, 'guid') || text(e, 'id') || link || `${url}#item-${index}`,
         title: plain(kid(e, 'title')),
