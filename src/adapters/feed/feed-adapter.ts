@@ -149,9 +149,9 @@ export class FeedAdapter implements MagAdapter {
     if (!res.ok) throw new MagAdapterError([404, 410].includes(status) ? 'not-found' : 'network', `The feed at ${url} answered HTTP ${status}.`, { status });
     const type = res.headers.get('Content-Type') ?? '';
     const parsed = parseFeed(decode(await res.arrayBuffer().catch(fail), type), type, res.url || url);
-    if ('alternate' in parsed) {
+    if (typeof parsed === 'string') {
       if (discovered) throw invalid(url, 'HTML again, not a feed');
-      return this.#fetchFeed(parsed.alternate, signal, true);
+      return this.#fetchFeed(parsed, signal, true);
     }
     // newest first; entries without a date last, in the feed's order (the sort is stable)
     parsed.entries.sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));

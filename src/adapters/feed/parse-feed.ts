@@ -44,22 +44,21 @@ export interface ParsedFeed {
   entries: FeedEntry[];
 }
 
-/** The answer was an HTML page: the feed it links with `<link rel="alternate">`. */
-export interface FeedDiscovery {
-  alternate: string;
-}
 
 /** The `invalid-data` error of a document at `url` that is not a feed we can read: "The feed at <url> is <problem>." */
 export const invalid = (url: string, problem: string, cause?: unknown): MagAdapterError =>
   new MagAdapterError('invalid-data', `The feed at ${url} is ${problem}.`, { problems: [problem], cause });
 
-/** Parses a fetched document; `url` is its final URL (relative links resolve against it). */
-export function parseFeed(text: string, contentType: string, url: string): ParsedFeed | FeedDiscovery {
+/**
+ * Parses a fetched document; `url` is its final URL (relative links resolve against it). For an HTML
+ * page, the URL of the feed it links with `<link rel="alternate">`.
+ */
+export function parseFeed(text: string, contentType: string, url: string): ParsedFeed | string {
   const start = text.trimStart(); // also drops a byte order mark
   if (start[0] === '{' || /json/i.test(contentType)) return parseJsonFeed(start, url);
   if (/^text\/html/i.test(contentType) || /^<!doctype html|^<html[\s>]/i.test(start)) return discover(start, url);
   const doc = parseInert(start, 'application/xml');
-  const error = doc.getElementsByTagNameNS('*', 'parsererror')[0];
+  const error = doc.querySelector('parsererror');
   // Chromium puts the reason (with its line and column) in a <div>
   if (error) throw invalid(url, `not well-formed XML (${squash((error.querySelector('div') ?? error).textContent)})`);
   return parseXml(doc.documentElement, url);
@@ -302,11 +301,11 @@ function parseJsonFeed(source: string, url: string): ParsedFeed {
 /** The types of feed links: application/rss+xml, atom+xml, feed+json, rdf+xml, xml or json, and text/xml. */
 const FEED_TYPES = /^(application\/((rss|atom|feed|rdf)\+)?(xml|json)|text\/xml)\b/i;
 
-function discover(html: string, url: string): FeedDiscovery {
+function discover(html: string, url: string): string {
   const doc = parseInert(html, 'text/html');
   const links = [...doc.querySelectorAll<HTMLLinkElement>('link[rel~=alternate i][href]')].filter((l) => FEED_TYPES.test(l.type));
   const href = (links.find((l) => /atom|rss/i.test(l.type)) ?? links[0])?.getAttribute('href');
   if (!href) throw invalid(url, 'an HTML page that links no feed');
   const base = doc.querySelector('base[href]')?.getAttribute('href') ?? '';
-  return { alternate: new URL(href, new URL(base, url)).href };
+  return new URL(href, new URL(base, url)).href;
 }
