@@ -172,7 +172,7 @@ function parseXml(root: Element, url: string): ParsedFeed {
     const type = attr(el, 'type') ?? (atom ? 'text' : 'html');
     // the content of its xhtml <div>, imported into an (inert) HTML document so that it serializes as HTML (no xmlns attributes)
     if (type === 'xhtml') return parseInert('', 'text/html').importNode(kid(el, 'x:div') ?? el!, true).innerHTML.trim();
-    return el && (/^(text\/)?html$/i.test(type) ? text(el) : textToHtml(el.textContent ?? ''));
+    return el && (/^(text\/)?html$/i.test(type) ? text(el) : textToHtml(text(el)));
   };
   /** A title as plain text: an Atom text construct by its type, an RSS title with its entities decoded (even double-escaped). */
   const plain = (el: Element | undefined): string =>
@@ -182,14 +182,17 @@ function parseXml(root: Element, url: string): ParsedFeed {
     return name ? { name: decodeEntities(name), url: resolve(text(el, 'uri'), el!) } : undefined;
   };
   const typeOf = (link: Element): string => attr(link, 'type') ?? 'text/html';
-  /** The Atom links with this `rel` (no `rel` is `alternate`). */
-  const links = (el: Element, rel: string): Element[] => kids(el, 'a:link').filter((l) => (attr(l, 'rel') ?? 'alternate') === rel);
-  /** The page of a channel, feed, item or entry: RSS `link` (RSS 1.0 `rdf:about`), else the Atom `alternate` link, an HTML one first. */
-  const page = (el: Element): string | undefined => {
-    const alternates = links(el, 'alternate');
-    const link = alternates.find((l) => /html/.test(typeOf(l))) ?? alternates[0];
-    return resolve(text(el, 'link') || attr(el, 'rdf:about'), el) ?? target(link);
+  /**
+   * The Atom link of `el` with this `rel` (no `rel` is `alternate`) whose type matches the first of
+   * `types` that one matches (the preferred types first).
+   */
+  const best = (el: Element, rel: string, types: RegExp[]): Element | undefined => {
+    const links = kids(el, 'a:link').filter((l) => (attr(l, 'rel') ?? 'alternate') === rel);
+    return types.map((type) => links.find((l) => type.test(typeOf(l)))).find(Boolean);
   };
+  /** The page of a channel, feed, item or entry: RSS `link` (RSS 1.0 `rdf:about`), else the Atom `alternate` link, an HTML one first. */
+  const page = (el: Element): string | undefined =>
+    resolve(text(el, 'link') || attr(el, 'rdf:about'), el) ?? target(best(el, 'alternate', [/html/, /^/]));
 
   const feedAuthor = person(kid(head, 'author'));
   // RSS 2.0 has its image and items in the channel, RSS 1.0 next to it
@@ -206,12 +209,9 @@ function parseXml(root: Element, url: string): ParsedFeed {
     ),
     entries: entries.map((e, index) => {
       const link = page(e);
-      const replies = links(e, 'replies');
       // the comment feed: an Atom one first, else RSS or JSON Feed, else any other type but a page (HTML,
       // the type of untyped links); else wfw:commentRss
-      const feedReplies = [/atom\+xml/, /(rss|rdf)\+xml|feed\+json/, /^(?!.*html)/]
-        .map((type) => replies.find((l) => type.test(typeOf(l))))
-        .find(Boolean);
+      const feedReplies = best(e, 'replies', [/atom\+xml/, /(rss|rdf)\+xml|feed\+json/, /^(?!.*html)/]);
       const commentRss = resolve(text(e, 'wfw:commentRss'), e);
       const content = kid(e, 'content');
       const reply = kid(e, 'thr:in-reply-to');
