@@ -81,7 +81,7 @@ export class FeedAdapter implements MagAdapter {
     // oldest first
     const comments = entries.reverse().map((e): Comment => {
       let body = e.bodyHtml;
-      const { ref, href } = e.reply ?? {};
+      const [ref, href] = e.reply ?? [];
       let parentId = (ref !== article.id && known.get(ref!)) || known.get(href!);
       // WordPress prepends "In reply to <a href=…#comment-N>Name</a>." to replies (its RSS comment feeds
       // have no thr:in-reply-to): the link gives the parent, and the sentence goes once threaded.
@@ -108,9 +108,7 @@ export class FeedAdapter implements MagAdapter {
     if (wanted && !entries.length) throw notFound(`section "${opts.section}"`, feed.url);
     return entries
       .slice(0, Math.max(1, opts.limit ?? 5)) // slice() drops a fraction
-      .map((e) => {
-        return { ...summaryOf(e, feed), excerpt: e.text ? truncateText(e.text, 300) : undefined };
-      });
+      .map((e) => ({ ...summaryOf(e, feed), excerpt: truncateText(e.text, 300) || undefined }));
   }
 
   /** The feed's own description (`key` `site`, `magazine`, `feed` or nothing): title, subtitle, logo, link. */

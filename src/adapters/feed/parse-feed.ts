@@ -31,8 +31,8 @@ export interface FeedEntry extends Omit<Article, 'published' | 'commentsOpen' | 
   text: string;
   /** What `listRecent({ section })` matches, lowercased: each section's name, slug and term. */
   keys: string[];
-  /** RFC 4685 `thr:in-reply-to`. */
-  reply?: { ref: string; href?: string };
+  /** RFC 4685 `thr:in-reply-to`: its `ref` and `href`. */
+  reply?: [ref: string, href?: string];
 }
 
 export interface ParsedFeed {
@@ -43,7 +43,6 @@ export interface ParsedFeed {
   /** Newest first (sorted by the adapter). */
   entries: FeedEntry[];
 }
-
 
 /** The `invalid-data` error of a document at `url` that is not a feed we can read: "The feed at <url> is <problem>." */
 export const invalid = (url: string, problem: string, cause?: unknown): MagAdapterError =>
@@ -238,7 +237,7 @@ function parseXml(root: Element, url: string): ParsedFeed {
         commentFeedUrl: feedReplies ? target(feedReplies) : commentRss,
         commentFeedType: feedReplies ? typeOf(feedReplies) : commentRss && 'application/rss+xml',
         commentCount: count(feedReplies?.getAttributeNS(THR, 'count') || text(e, 'thr:total') || text(e, 'slash:comments')),
-        reply: ref ? { ref, href: target(reply) } : undefined,
+        reply: ref ? [ref, target(reply)] : undefined,
       };
     }),
   };
