@@ -246,6 +246,14 @@ describe('FeedAdapter', function () {
       ]);
     });
 
+    it('keeps the slug of a link with a malformed %-sequence as it is (given fetch)', async () => {
+      const rss = '<rss version="2.0"><channel><title>Shop</title><item><title>Pure</title><link>https://shop.example.test/100%-pure</link></item></channel></rss>';
+      const fetch = () => Promise.resolve(new Response(rss, { headers: { 'Content-Type': 'application/rss+xml' } }));
+      const adapter = new FeedAdapter({ url: 'https://shop.example.test/feed', fetch });
+      const a = await adapter.getArticle('100%-pure');
+      expect([a.title, a.slug, a.url]).to.deep.equal(['Pure', '100%-pure', 'https://shop.example.test/100%-pure']);
+    });
+
     it('JSON Feed 1.1: items, tags as sections, plain-text content, authors', async () => {
       const adapter = new FeedAdapter({ url: `${feeds}/feeds/feed.json` });
       const list = await adapter.listRecent();
@@ -299,7 +307,7 @@ describe('FeedAdapter', function () {
 
     it('rejects RSS without a channel, truncated JSON, and a page whose feed link leads to HTML again', async () => {
       const noChannel = await rejection(new FeedAdapter({ url: `${feeds}/feeds/no-channel.rss` }).listRecent());
-      expect([noChannel.code, noChannel.message]).to.deep.equal(['invalid-data', `The RSS feed at ${feeds}/feeds/no-channel.rss has no <channel>.`]);
+      expect([noChannel.code, noChannel.message]).to.deep.equal(['invalid-data', `The feed at ${feeds}/feeds/no-channel.rss is RSS without a <channel>.`]);
       const truncated = await rejection(new FeedAdapter({ url: `${feeds}/feeds/truncated.json` }).listRecent());
       expect(truncated.code).to.equal('invalid-data');
       expect(truncated.message).to.contain('is not valid JSON');

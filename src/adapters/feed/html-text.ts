@@ -7,19 +7,19 @@
 
 import { parseInert } from '../../core/inert.js';
 
-function inertBody(html: string): HTMLElement {
-  const body = parseInert(`<!doctype html><body>${html}`, 'text/html').body;
-  for (const el of Array.from(body.querySelectorAll('script, style, template'))) el.remove();
-  return body;
-}
+/** Whitespace collapsed to single spaces, trimmed. */
+export const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /**
  * HTML (or entity-encoded text) to plain text: entities decoded, tags dropped, whitespace collapsed.
  * `Tips &amp; Tricks: &#8220;Smart&#8221;` → `Tips & Tricks: “Smart”`.
  */
 export function htmlToText(html: string): string {
-  if (!/[<&]/.test(html)) return html.replace(/\s+/g, ' ').trim();
-  return (inertBody(html).textContent ?? '').replace(/\s+/g, ' ').trim();
+  // plain text needs no parser
+  if (!/[<&]/.test(html)) return squash(html);
+  const { body } = parseInert(`<!doctype html><body>${html}`, 'text/html');
+  for (const el of body.querySelectorAll('script,style,template')) el.remove();
+  return squash(body.textContent);
 }
 
 /**
@@ -27,8 +27,7 @@ export function htmlToText(html: string): string {
  * entities only when some are present, so a literal `<` in plain text is kept.
  */
 export function decodeEntities(text: string): string {
-  if (!/&(#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i.test(text)) return text.replace(/\s+/g, ' ').trim();
-  return htmlToText(text.replace(/</g, '&lt;'));
+  return /&(#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i.test(text) ? htmlToText(text.replace(/</g, '&lt;')) : squash(text);
 }
 
 /** Escapes text for use in HTML. */

@@ -2,253 +2,242 @@
  * Parses RSS 2.0 (and RSS 1.0/RDF), Atom 1.0 and JSON Feed 1.x documents into one neutral shape,
  * with the browser's `DOMParser` (`application/xml`). Used by {@link FeedAdapter}.
  */
-import type { Person, Section } from '../../core/model.js';
+import type { About, Article, Person } from '../../core/model.js';
 import { MagAdapterError } from '../../core/errors.js';
 import { parseInert } from '../../core/inert.js';
-import { decodeEntities, escapeHtml, htmlToText, textToHtml } from './html-text.js';
+import { decodeEntities, escapeHtml, htmlToText, squash, textToHtml } from './html-text.js';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
-const DC = 'http://purl.org/dc/elements/1.1/';
 const THR = 'http://purl.org/syndication/thread/1.0';
-const RSS1 = 'http://purl.org/rss/1.0/';
-/** RSS 2.0 elements have no namespace; RSS 1.0 (RDF) ones have the RSS 1.0 namespace. */
-const RSS = [null, RSS1];
+/** The namespaces of the prefixes used in element lookups (`dc:date`, `a:link`). */
+const NS: Record<string, string> = {
+  a: ATOM,
+  r: 'http://purl.org/rss/1.0/',
+  thr: THR,
+  dc: 'http://purl.org/dc/elements/1.1/',
+  wfw: 'http://wellformedweb.org/CommentAPI/',
+  content: 'http://purl.org/rss/1.0/modules/content/',
+  slash: 'http://purl.org/rss/1.0/modules/slash/',
+  x: 'http://www.w3.org/1999/xhtml',
+};
 
-export interface FeedEntry {
-  id: string;
-  link?: string;
-  title: string;
+/**
+ * An entry: the fields of the article it becomes (the adapter adds the feed's date to entries without
+ * one, the neighbours and the home page), and what the adapter needs besides.
+ */
+export interface FeedEntry extends Omit<Article, 'published' | 'commentsOpen' | 'previous' | 'next' | 'homeUrl'> {
   published?: string;
-  updated?: string;
-  author?: Person;
-  sections: Section[];
+  /** The plain text of the summary, else of the content: for excerpts (`bodyHtml` is the content, else the summary). */
+  text: string;
   /** What `listRecent({ section })` matches, lowercased: each section's name, slug and term. */
-  sectionKeys: string[];
-  contentHtml?: string;
-  summaryHtml?: string;
-  commentFeedUrl?: string;
-  commentFeedType?: string;
-  commentCount?: number;
-  /** RFC 4685 `thr:in-reply-to`. */
-  inReplyTo?: { ref: string; href?: string };
+  keys: string[];
+  /** RFC 4685 `thr:in-reply-to`: its `ref` and `href`. */
+  reply?: [ref: string, href?: string];
 }
 
 export interface ParsedFeed {
   url: string;
-  title: string;
-  /** Untrusted HTML. */
-  descriptionHtml: string;
-  link?: string;
-  imageUrl?: string;
   updated?: string;
+  /** The about box: the feed's title, description, image and home page. */
+  about: About;
+  /** Newest first (sorted by the adapter). */
   entries: FeedEntry[];
 }
 
-/** The answer was an HTML page: the feed it links with `<link rel="alternate">`. */
-export interface FeedDiscovery {
-  alternate: string;
-}
+/** The `invalid-data` error of a document at `url` that is not a feed we can read: "The feed at <url> is <problem>." */
+export const invalid = (url: string, problem: string, cause?: unknown): MagAdapterError =>
+  new MagAdapterError('invalid-data', `The feed at ${url} is ${problem}.`, { problems: [problem], cause });
 
-/** Parses a fetched document; `url` is its final URL (relative links resolve against it). */
-export function parseFeed(text: string, contentType: string, url: string): ParsedFeed | FeedDiscovery {
-  const type = contentType.toLowerCase();
+/**
+ * Parses a fetched document; `url` is its final URL (relative links resolve against it). For an HTML
+ * page, the URL of the feed it links with `<link rel="alternate">`.
+ */
+export function parseFeed(text: string, contentType: string, url: string): ParsedFeed | string {
   const start = text.trimStart(); // also drops a byte order mark
-  if (start.startsWith('{') || /json/.test(type)) return parseJsonFeed(start, url);
-  if (/^text\/html/.test(type) || /^<!doctype html|^<html[\s>]/i.test(start)) return discover(start, url);
+  if (start[0] === '{' || /json/i.test(contentType)) return parseJsonFeed(start, url);
+  if (/^text\/html/i.test(contentType) || /^<!doctype html|^<html[\s>]/i.test(start)) return discover(start, url);
   const doc = parseInert(start, 'application/xml');
-  const error = doc.getElementsByTagNameNS('*', 'parsererror')[0];
-  if (error) {
-    const reason = (error.querySelector('div') ?? error).textContent?.replace(/\s+/g, ' ').trim();
-    throw new MagAdapterError('invalid-data', `The feed at ${url} is not well-formed XML: ${reason || 'the XML parser gave up'}.`, {
-      problems: [reason || 'parsererror'],
-    });
-  }
-  const root = doc.documentElement;
-  const name = root.localName;
-  if (name === 'rss' || name === 'RDF') return parseRss(root, url, name === 'RDF');
-  if (name === 'feed' && root.namespaceURI === ATOM) return parseAtom(root, url);
-  throw new MagAdapterError('invalid-data', `The document at ${url} is not an RSS, Atom or JSON feed (its root element is <${name}>).`, {
-    problems: [`root element: <${name}>`],
-  });
+  const error = doc.querySelector('parsererror');
+  // Chromium puts the reason (with its line and column) in a <div>
+  if (error) throw invalid(url, `not well-formed XML (${squash((error.querySelector('div') ?? error).textContent)})`);
+  return parseXml(doc.documentElement, url);
 }
 
-// --- XML helpers --------------------------------------------------------------------------------
+// --- helpers --------------------------------------------------------------------------------------
 
-/** The child elements named `name` in the namespace `ns` (or one of `ns`). */
-function kids(el: Element, ns: string | null | Array<string | null>, name: string): Element[] {
-  return Array.from(el.children).filter((c) => c.localName === name && [ns].flat().includes(c.namespaceURI));
-}
-
-function kid(el: Element, ns: string | null | Array<string | null>, name: string): Element | undefined {
-  return kids(el, ns, name)[0];
-}
-
-/** The trimmed text of `el`, or of its first child named `name` in `ns`. */
-function text(el: Element | undefined, ns?: string | null | Array<string | null>, name = ''): string {
-  return ((ns === undefined ? el : el && kid(el, ns, name))?.textContent ?? '').trim();
-}
-
-/** Resolves `href` against the element's `xml:base` chain and the document URL. */
-function resolve(href: string | null | undefined, el: Element, docUrl: string): string | undefined {
-  const base = (e: Element | null): string => (e ? new URL(e.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'base') ?? '', base(e.parentElement)).href : docUrl);
+/** `href` resolved against `base`; undefined when it is not a string, blank or not a valid URL. */
+export function absolute(href: unknown, base?: string): string | undefined {
   try {
-    return href?.trim() ? new URL(href.trim(), base(el)).href : undefined;
+    return typeof href === 'string' && /\S/.test(href) ? new URL(href, base).href : undefined;
   } catch {
     return undefined;
   }
 }
 
-function isoDate(value: string | undefined): string | undefined {
-  const d = new Date(value?.trim() || NaN);
-  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+function isoDate(value: unknown): string | undefined {
+  const time = Date.parse(str(value));
+  return isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
-const count = (value: string | null): number | undefined => (/^\d+$/.test(value ?? '') ? Number(value) : undefined);
-
-/** RFC 4685 `thr:in-reply-to`, when it has a `ref`. */
-function inReplyTo(el: Element, url: string): FeedEntry['inReplyTo'] {
-  const reply = kid(el, THR, 'in-reply-to');
-  const ref = reply?.getAttribute('ref');
-  return reply && ref ? { ref, href: resolve(reply.getAttribute('href'), reply, url) } : undefined;
-}
-
-/** Sections from `[name, term]` pairs: the first of each name, with the keys it is found by. */
-function sections(pairs: string[][]): Pick<FeedEntry, 'sections' | 'sectionKeys'> {
-  const found: Pick<FeedEntry, 'sections' | 'sectionKeys'> = { sections: [], sectionKeys: [] };
-  for (const [name, term = ''] of pairs) {
-    if (!name || found.sections.some((s) => s.name === name)) continue;
-    found.sections.push({ name });
-    const slug = name
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/&/g, ' ')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '');
-    found.sectionKeys.push(name.toLowerCase(), slug, term.toLowerCase());
+/**
+ * What an entry of any format has: the link and its slug (last path segment), the sections and their
+ * keys, the body (the content, else the summary) and the summary's text (else the content's).
+ */
+function common(
+  link: string | undefined,
+  categories: string[][],
+  content: string | undefined,
+  summary: string | undefined,
+): Pick<FeedEntry, 'url' | 'slug' | 'sections' | 'keys' | 'bodyHtml' | 'text'> {
+  let slug = link && new URL(link).pathname.split('/').filter(Boolean).pop();
+  try {
+    slug &&= decodeURIComponent(slug);
+  } catch {
+    // a malformed %-sequence: the slug stays encoded
   }
-  return found;
-}
-
-// --- RSS 2.0 / RSS 1.0 --------------------------------------------------------------------------
-
-function parseRss(root: Element, url: string, rdf: boolean): ParsedFeed {
-  const channel = kid(root, RSS, 'channel');
-  if (!channel) {
-    throw new MagAdapterError('invalid-data', `The RSS feed at ${url} has no <channel>.`, { problems: ['rss: no channel'] });
-  }
-  // RSS 1.0 puts its items and image next to the channel, RSS 2.0 inside it
-  const image = kid(channel, RSS, 'image') ?? kid(root, RSS1, 'image');
-  const description = decodeEntities(htmlToText(text(channel, RSS, 'description')));
   return {
-    url,
-    title: decodeEntities(text(channel, RSS, 'title')),
-    descriptionHtml: description ? `<p>${escapeHtml(description)}</p>` : '',
-    link: resolve(text(channel, RSS, 'link'), channel, url),
-    imageUrl: image && resolve(text(image, RSS, 'url') || image.getAttribute('rdf:resource'), image, url),
-    updated: isoDate(text(channel, RSS, 'lastBuildDate') || text(channel, DC, 'date')),
-    entries: (rdf ? kids(root, RSS1, 'item') : kids(channel, RSS, 'item')).map((item, index) => {
-      const atomLink = atomLinks(item, 'alternate')[0];
-      const link = resolve(text(item, RSS, 'link') || item.getAttribute('rdf:about'), item, url) ?? resolve(atomLink?.getAttribute('href'), item, url);
-      const commentRss = resolve(text(item, 'http://wellformedweb.org/CommentAPI/', 'commentRss'), item, url);
-      // "owner@example.com (Ella Fitzgerald)" → Ella Fitzgerald
-      const author = text(item, DC, 'creator') || text(item, RSS, 'author').replace(/^[\s\S]*?\(([^)]+)\)\s*$/, '$1');
-      return {
-        id: text(item, RSS, 'guid') || link || `${url}#item-${index}`,
-        link,
-        title: decodeEntities(text(item, RSS, 'title')),
-        published: isoDate(text(item, RSS, 'pubDate') || text(item, DC, 'date')),
-        author: author ? { name: decodeEntities(author) } : undefined,
-        ...sections([...kids(item, RSS, 'category'), ...kids(item, DC, 'subject')].map((c) => [decodeEntities(text(c))])),
-        contentHtml: text(item, 'http://purl.org/rss/1.0/modules/content/', 'encoded') || undefined,
-        summaryHtml: text(item, RSS, 'description') || undefined,
-        commentFeedUrl: commentRss,
-        commentFeedType: commentRss && 'application/rss+xml',
-        commentCount: count(text(item, 'http://purl.org/rss/1.0/modules/slash/', 'comments')),
-        inReplyTo: inReplyTo(item, url),
-      };
-    }),
+    url: link,
+    slug,
+    bodyHtml: content || summary || '',
+    text: htmlToText(summary || content || ''),
+    // categories are [name, term] pairs; a name is one section
+    sections: [...new Set(categories.map(([name]) => name).filter(Boolean))].map((name) => ({ name })),
+    // what listRecent({ section }) matches: the names, the slugs WordPress would make ("Science & Tech" →
+    // science-tech) and the terms, lowercased
+    keys: categories
+      .flatMap(([name, term = '']) => [name, name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''), term])
+      .map((key) => key.toLowerCase()),
   };
 }
 
-// --- Atom 1.0 -------------------------------------------------------------------------------------
+/** The about box: the feed's title, description (HTML), image and home page. */
+const about = (name: string, bioHtml: string, photoUrl?: string, contactUrl?: string): About => ({
+  name,
+  bioHtml,
+  photoUrl,
+  photoAlt: photoUrl && name,
+  contactUrl,
+});
 
-/** An Atom text construct (`type` text, html or xhtml) as HTML. */
-function atomHtml(el: Element | undefined): string | undefined {
-  const type = el?.getAttribute('type')?.toLowerCase();
-  if (type === 'xhtml') {
-    const div = kid(el!, 'http://www.w3.org/1999/xhtml', 'div');
-    // imported into an HTML document, so it serializes as HTML (no xmlns attributes)
-    return div ? document.implementation.createHTMLDocument('').importNode(div, true).innerHTML.trim() : escapeHtml(text(el));
-  }
-  if (type === 'html' || type === 'text/html') return text(el);
-  return el && textToHtml(el.textContent ?? '');
+// --- RSS 2.0, RSS 1.0 and Atom 1.0 --------------------------------------------------------------
+
+/**
+ * The child elements named `name`. A prefixed name (`dc:date`) is in the namespace of its prefix in
+ * {@link NS}; an unprefixed one is in the parent's namespace (RSS 2.0: none; Atom; RSS 1.0).
+ */
+function kids(el: Element | undefined, name: string): Element[] {
+  const [local, prefix] = name.split(':').reverse();
+  const namespace = prefix ? NS[prefix] : el?.namespaceURI;
+  return el ? [...el.children].filter((c) => c.localName === local && c.namespaceURI === namespace) : [];
 }
 
-/** An Atom text construct as plain text. */
-function atomText(el: Element | undefined): string {
-  const type = el?.getAttribute('type')?.toLowerCase();
-  return type === 'xhtml' || type === 'html' || type === 'text/html' ? htmlToText(atomHtml(el)!) : text(el).replace(/\s+/g, ' ');
-}
+const kid = (el: Element | undefined, name: string): Element | undefined => kids(el, name)[0];
 
-function atomPerson(el: Element | undefined, url: string): Person | undefined {
-  const name = el && text(el, ATOM, 'name');
-  return name ? { name: decodeEntities(name), url: resolve(text(el, ATOM, 'uri'), el, url) } : undefined;
-}
+/** An attribute (of an element that may be missing). */
+const attr = (el: Element | null | undefined, name: string): string | null | undefined => el?.getAttribute(name);
 
-/** The Atom links with this `rel` (no `rel` is `alternate`). */
-function atomLinks(el: Element, rel: string): Element[] {
-  return kids(el, ATOM, 'link').filter((l) => (l.getAttribute('rel') ?? 'alternate') === rel);
-}
+/** The trimmed text of `el`, or of its first child named `name`. */
+const text = (el: Element | undefined, name?: string): string => ((name ? kid(el, name) : el)?.textContent ?? '').trim();
 
-const typeOf = (link: Element, fallback = ''): string => link.getAttribute('type') ?? fallback;
+const count = (value: string): number | undefined => (/^\d+$/.test(value) ? Number(value) : undefined);
 
-/** The element's page: its `alternate` link, an HTML one first. */
-function atomLink(el: Element, url: string): string | undefined {
-  const alternates = atomLinks(el, 'alternate');
-  const link = alternates.find((l) => /html/.test(typeOf(l, 'text/html'))) ?? alternates[0];
-  return resolve(link?.getAttribute('href'), link ?? el, url);
-}
+/** The first of the children named in `names` (space-separated) whose text is a date, as ISO 8601. */
+const date = (el: Element, names: string): string | undefined => names.split(' ').map((n) => isoDate(text(el, n))).find(Boolean);
 
-function parseAtom(root: Element, url: string): ParsedFeed {
-  const feedAuthor = atomPerson(kid(root, ATOM, 'author'), url);
+/**
+ * RSS 2.0, RSS 1.0 and Atom, read with one set of lookups: their elements differ by name (RSS `guid`,
+ * Atom `id`; `pubDate`, `published`…) and {@link kids} looks a name up in its parent's namespace,
+ * so the names of the other format find nothing.
+ */
+function parseXml(root: Element, url: string): ParsedFeed {
+  const name = root.localName;
+  const atom = name === 'feed' && root.namespaceURI === ATOM;
+  if (!atom && !/^(rss|RDF)$/.test(name)) throw invalid(url, `not RSS or Atom (root element <${name}>)`);
+  // the RSS 1.0 elements are in their own namespace, their root rdf:RDF in RDF's
+  const head = atom ? root : (kid(root, 'channel') ?? kid(root, 'r:channel'));
+  if (!head) throw invalid(url, 'RSS without a <channel>');
+
+  /** The base URL of an element: its `xml:base` chain, from the document's URL. */
+  const baseOf = (el: Element | null): string => {
+    const parent = el ? baseOf(el.parentElement) : url;
+    return absolute(attr(el, 'xml:base'), parent) ?? parent;
+  };
+  const resolve = (href: string | null | undefined, el: Element) => absolute(href, baseOf(el));
+  /** The resolved `href` of a link. */
+  const target = (link: Element | undefined) => link && resolve(attr(link, 'href'), link);
+
+  /** An Atom text construct (`type` text, html or xhtml) as HTML; RSS elements hold HTML. */
+  const html = (el: Element | undefined): string | undefined => {
+    const type = attr(el, 'type') ?? (atom ? 'text' : 'html');
+    // the content of its xhtml <div>, imported into an (inert) HTML document so that it serializes as HTML (no xmlns attributes)
+    if (type === 'xhtml') return parseInert('', 'text/html').importNode(kid(el, 'x:div') ?? el!, true).innerHTML.trim();
+    return el && (/^(text\/)?html$/i.test(type) ? text(el) : textToHtml(text(el)));
+  };
+  /** A title as plain text: an Atom text construct by its type, an RSS title with its entities decoded (even double-escaped). */
+  const plain = (el: Element | undefined): string =>
+    !atom ? decodeEntities(text(el)) : /html$/i.test(attr(el, 'type') ?? '') ? htmlToText(html(el)!) : squash(text(el));
+  const person = (el: Element | undefined): Person | undefined => {
+    const name = text(el, 'name');
+    return name ? { name: decodeEntities(name), url: resolve(text(el, 'uri'), el!) } : undefined;
+  };
+  const typeOf = (link: Element): string => attr(link, 'type') ?? 'text/html';
+  /**
+   * The Atom link of `el` with this `rel` (no `rel` is `alternate`) whose type matches the first of
+   * `types` that one matches (the preferred types first).
+   */
+  const best = (el: Element, rel: string, types: RegExp[]): Element | undefined => {
+    const links = kids(el, 'a:link').filter((l) => (attr(l, 'rel') ?? 'alternate') === rel);
+    return types.map((type) => links.find((l) => type.test(typeOf(l)))).find(Boolean);
+  };
+  /** The page of a channel, feed, item or entry: RSS `link` (RSS 1.0 `rdf:about`), else the Atom `alternate` link, an HTML one first. */
+  const page = (el: Element): string | undefined =>
+    resolve(text(el, 'link') || attr(el, 'rdf:about'), el) ?? target(best(el, 'alternate', [/html/, /^/]));
+
+  const feedAuthor = person(kid(head, 'author'));
+  // RSS 2.0 has its image and items in the channel, RSS 1.0 next to it
+  const image = kid(head, 'image') ?? kid(root, 'r:image');
+  const entries = atom ? kids(root, 'entry') : [...kids(head, 'item'), ...kids(root, 'r:item')];
   return {
     url,
-    title: atomText(kid(root, ATOM, 'title')),
-    descriptionHtml: atomHtml(kid(root, ATOM, 'subtitle')) ?? '',
-    link: atomLink(root, url),
-    imageUrl: resolve(text(root, ATOM, 'logo') || text(root, ATOM, 'icon'), root, url),
-    updated: isoDate(text(root, ATOM, 'updated')),
-    entries: kids(root, ATOM, 'entry').map((entry, index) => {
-      const link = atomLink(entry, url);
-      const replies = atomLinks(entry, 'replies');
-      // the comment feed: an Atom one first, else RSS or JSON Feed, else any that is not a page
-      const feedReplies =
-        replies.find((l) => /atom\+xml/.test(typeOf(l))) ??
-        replies.find((l) => /(rss|rdf)\+xml|feed\+json/.test(typeOf(l))) ??
-        replies.find((l) => !/html/.test(typeOf(l, 'text/html')));
-      const content = kid(entry, ATOM, 'content');
-      const updated = isoDate(text(entry, ATOM, 'updated'));
+    updated: date(head, 'lastBuildDate dc:date updated'),
+    about: about(
+      plain(kid(head, 'title')),
+      atom ? (html(kid(head, 'subtitle')) ?? '') : textToHtml(decodeEntities(htmlToText(text(head, 'description')))),
+      resolve(text(image, 'url') || attr(image, 'rdf:resource') || text(head, 'logo') || text(head, 'icon'), image ?? head),
+      page(head),
+    ),
+    entries: entries.map((e, index) => {
+      const link = page(e);
+      // the comment feed: an Atom one first, else RSS or JSON Feed, else any other type but a page (HTML,
+      // the type of untyped links); else wfw:commentRss
+      const feedReplies = best(e, 'replies', [/atom\+xml/, /(rss|rdf)\+xml|feed\+json/, /^(?!.*html)/]);
+      const commentRss = resolve(text(e, 'wfw:commentRss'), e);
+      const content = kid(e, 'content');
+      const reply = kid(e, 'thr:in-reply-to');
+      const ref = attr(reply, 'ref');
+      // "owner@example.com (Ella Fitzgerald)" → Ella Fitzgerald
+      const creator = text(e, 'dc:creator') || (atom ? '' : text(e, 'author').replace(/^.*?\(([^)]+)\)$/s, '$1'));
       return {
-        id: text(entry, ATOM, 'id') || link || `${url}#entry-${index}`,
-        link,
-        title: atomText(kid(entry, ATOM, 'title')),
-        published: isoDate(text(entry, ATOM, 'published')) ?? updated,
-        updated,
-        author: atomPerson(kid(entry, ATOM, 'author'), url) ?? feedAuthor,
-        ...sections(
-          kids(entry, ATOM, 'category').map((c) => {
-            const term = c.getAttribute('term') ?? '';
-            return [decodeEntities(c.getAttribute('label') || term), term];
+        id: text(e, 'guid') || text(e, 'id') || link || `${url}#item-${index}`,
+        title: plain(kid(e, 'title')),
+        published: date(e, 'pubDate dc:date published updated'),
+        updated: date(e, 'updated'),
+        author: person(kid(e, 'author')) ?? (creator ? { name: decodeEntities(creator) } : feedAuthor),
+        ...common(
+          link,
+          // RSS: the category's text; Atom: its label, else its term
+          [...kids(e, 'category'), ...kids(e, 'dc:subject')].map((c) => {
+            const term = attr(c, 'term') ?? '';
+            return [decodeEntities(attr(c, 'label') || term || text(c)), term];
           }),
+          // Atom content with `src` is out of line: not in the feed
+          text(e, 'content:encoded') || (attr(content, 'src') ? '' : html(content)),
+          html(kid(e, 'description') ?? kid(e, 'summary')),
         ),
-        // content with `src` is out of line: not in the feed
-        contentHtml: (content?.getAttribute('src') ? '' : atomHtml(content)) || undefined,
-        summaryHtml: atomHtml(kid(entry, ATOM, 'summary')) || undefined,
-        commentFeedUrl: resolve(feedReplies?.getAttribute('href'), feedReplies ?? entry, url),
-        commentFeedType: feedReplies?.getAttribute('type') ?? undefined,
-        commentCount: count(feedReplies?.getAttributeNS(THR, 'count') ?? text(entry, THR, 'total')),
-        inReplyTo: inReplyTo(entry, url),
+        commentFeedUrl: feedReplies ? target(feedReplies) : commentRss,
+        commentFeedType: feedReplies ? typeOf(feedReplies) : commentRss && 'application/rss+xml',
+        commentCount: count(feedReplies?.getAttributeNS(THR, 'count') || text(e, 'thr:total') || text(e, 'slash:comments')),
+        reply: ref ? [ref, target(reply)] : undefined,
       };
     }),
   };
@@ -258,67 +247,49 @@ function parseAtom(root: Element, url: string): ParsedFeed {
 
 type Json = Record<string, unknown>;
 
-function str(x: unknown): string | undefined {
-  return typeof x === 'string' && x.trim() ? x : undefined;
-}
+/** A string member, trimmed ('' for anything else). */
+const str = (x: unknown): string => (typeof x === 'string' ? x.trim() : '');
+/** A string member as plain text, its entities decoded. */
+const plainStr = (x: unknown): string => decodeEntities(str(x));
 
 function parseJsonFeed(source: string, url: string): ParsedFeed {
   let data: Json;
   try {
     data = JSON.parse(source) as Json;
   } catch (e) {
-    throw new MagAdapterError('invalid-data', `The feed at ${url} is not valid JSON: ${(e as Error).message}.`, {
-      problems: ['response: not JSON'],
-      cause: e,
-    });
+    throw invalid(url, `not valid JSON (${(e as Error).message})`, e);
   }
-  const problems: string[] = [];
-  if (!data || typeof data !== 'object') problems.push('feed: expected an object');
-  else {
-    if (!str(data.version)?.startsWith('https://jsonfeed.org/version/')) problems.push('version: not a JSON Feed version URL');
-    if (!Array.isArray(data.items)) problems.push('items: expected an array');
+  if (!str(data?.version).startsWith('https://jsonfeed.org/version/') || !Array.isArray(data.items)) {
+    throw invalid(url, 'not a JSON Feed (version or items missing)');
   }
-  if (problems.length) {
-    throw new MagAdapterError('invalid-data', `The JSON at ${url} is not a JSON Feed: ${problems.join('; ')}.`, { problems });
-  }
-  const abs = (u: unknown) => {
-    try {
-      return str(u) && new URL(str(u)!, url).href;
-    } catch {
-      return undefined;
-    }
-  };
+  const abs = (u: unknown) => absolute(u, url);
   /** The first of `authors`, else `author` (JSON Feed 1.0). */
   const person = (o: Json): Person | undefined => {
     const a = ((o.authors as Json[] | undefined) ?? [o.author])[0] as Json | undefined;
-    const name = str(a?.name);
-    return name ? { name: decodeEntities(name), url: abs(a!.url), avatarUrl: abs(a!.avatar) } : undefined;
+    const name = plainStr(a?.name);
+    return name ? { name, url: abs(a!.url), avatarUrl: abs(a!.avatar) } : undefined;
   };
   const feedAuthor = person(data);
-  const description = str(data.description);
   return {
     url,
-    title: decodeEntities(str(data.title) ?? ''),
-    descriptionHtml: description ? `<p>${escapeHtml(decodeEntities(description))}</p>` : '',
-    link: abs(data.home_page_url),
-    imageUrl: abs(data.icon) ?? abs(data.favicon),
+    about: about(plainStr(data.title), textToHtml(plainStr(data.description)), abs(data.icon) ?? abs(data.favicon), abs(data.home_page_url)),
     entries: (data.items as Json[])
       .filter((i) => i && typeof i === 'object')
       .map((item, index) => {
         const link = abs(item.url);
         const contentText = str(item.content_text);
-        const summary = str(item.summary);
-        const tags = Array.isArray(item.tags) ? item.tags.filter((t): t is string => typeof t === 'string') : [];
         return {
-          id: (typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : '') || link || `${url}#item-${index}`,
-          link,
-          title: decodeEntities(str(item.title) ?? ''),
-          published: isoDate(str(item.date_published)) ?? isoDate(str(item.date_modified)),
-          updated: isoDate(str(item.date_modified)),
+          id: (typeof item.id === 'number' ? String(item.id) : str(item.id)) || link || `${url}#item-${index}`,
+          title: plainStr(item.title),
+          published: isoDate(item.date_published) ?? isoDate(item.date_modified),
+          updated: isoDate(item.date_modified),
           author: person(item) ?? feedAuthor,
-          ...sections(tags.map((t) => [decodeEntities(t)])),
-          contentHtml: str(item.content_html) ?? (contentText && textToHtml(contentText)),
-          summaryHtml: summary && escapeHtml(summary),
+          ...common(
+            link,
+            (Array.isArray(item.tags) ? item.tags : []).map((t) => [plainStr(t)]),
+            str(item.content_html) || (contentText && textToHtml(contentText)),
+            escapeHtml(str(item.summary)), // plain text
+          ),
         };
       }),
   };
@@ -326,19 +297,14 @@ function parseJsonFeed(source: string, url: string): ParsedFeed {
 
 // --- discovery ------------------------------------------------------------------------------------
 
-const FEED_TYPES = /^(application\/((rss|atom|feed)\+(xml|json)|(rdf\+)?xml|json)|text\/xml)\b/i;
+/** The types of feed links: application/rss+xml, atom+xml, feed+json, rdf+xml, xml or json, and text/xml. */
+const FEED_TYPES = /^(application\/((rss|atom|feed|rdf)\+)?(xml|json)|text\/xml)\b/i;
 
-function discover(html: string, url: string): FeedDiscovery {
+function discover(html: string, url: string): string {
   const doc = parseInert(html, 'text/html');
-  const links = Array.from(doc.querySelectorAll('link[rel~=alternate i][href]')).filter((l) => FEED_TYPES.test(typeOf(l)));
-  const href = (links.find((l) => /atom|rss/i.test(typeOf(l))) ?? links[0])?.getAttribute('href');
-  if (!href) {
-    throw new MagAdapterError(
-      'invalid-data',
-      `The page at ${url} is HTML and links no feed (no <link rel="alternate" type="application/rss+xml"> or Atom).`,
-      { problems: ['html: no feed link'] },
-    );
-  }
-  const base = doc.querySelector('base[href]')?.getAttribute('href');
-  return { alternate: new URL(href, base ? new URL(base, url) : url).href };
+  const links = [...doc.querySelectorAll<HTMLLinkElement>('link[rel~=alternate i][href]')].filter((l) => FEED_TYPES.test(l.type));
+  const href = (links.find((l) => /atom|rss/i.test(l.type)) ?? links[0])?.getAttribute('href');
+  if (!href) throw invalid(url, 'an HTML page that links no feed');
+  const base = doc.querySelector('base[href]')?.getAttribute('href') ?? '';
+  return new URL(href, new URL(base, url)).href;
 }
