@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { TemplateResult } from 'lit';
 import type { MagAdapterError } from './errors.js';
 import type { MagTranslation } from './localize.js';
@@ -44,19 +45,18 @@ export function renderError(
  * rather than `lit/static-html.js` (a variable tag name): about 0.3 KB gzip less in every bundle.
  */
 export function renderHeading(level: number, part: string, text: unknown, id?: string): TemplateResult {
-  const i = id ?? nothing;
   switch (Math.min(6, Math.max(1, Math.trunc(level) || 1))) {
     case 1:
-      return html`<h1 part=${part} class=${part} id=${i}>${text}</h1>`;
+      return html`<h1 part=${part} class=${part} id=${ifDefined(id)}>${text}</h1>`;
     case 2:
-      return html`<h2 part=${part} class=${part} id=${i}>${text}</h2>`;
+      return html`<h2 part=${part} class=${part} id=${ifDefined(id)}>${text}</h2>`;
     case 3:
-      return html`<h3 part=${part} class=${part} id=${i}>${text}</h3>`;
+      return html`<h3 part=${part} class=${part} id=${ifDefined(id)}>${text}</h3>`;
     case 4:
-      return html`<h4 part=${part} class=${part} id=${i}>${text}</h4>`;
+      return html`<h4 part=${part} class=${part} id=${ifDefined(id)}>${text}</h4>`;
     case 5:
-      return html`<h5 part=${part} class=${part} id=${i}>${text}</h5>`;
+      return html`<h5 part=${part} class=${part} id=${ifDefined(id)}>${text}</h5>`;
     default:
-      return html`<h6 part=${part} class=${part} id=${i}>${text}</h6>`;
+      return html`<h6 part=${part} class=${part} id=${ifDefined(id)}>${text}</h6>`;
   }
 }
