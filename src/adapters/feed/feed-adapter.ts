@@ -199,4 +199,4 @@ function findEntry({ entries, url }: ParsedFeed, ref: string): FeedEntry {
   return found;
 }
 
-const IN_REPLY_TO = /^\s*<p>\s*In reply to <a href=["']([^"']+)["'][^>]*>.*?<\/a>\.?\s*<\/p>\s*/is;
+const IN_REPLY_TO = /^\s*<p>\s*In reply to <a href=["']([^"']+).*?<\/a>\.?\s*<\/p>\s*/is;
