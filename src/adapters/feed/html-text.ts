@@ -38,10 +38,10 @@ export function escapeHtml(text: string): string {
 /** Plain text to HTML paragraphs (blank lines separate paragraphs, single newlines become `<br>`). */
 export function textToHtml(text: string): string {
   return text
+    .trim()
     .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .filter((p) => p.trim())
+    .map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`)
     .join('\n');
 }
 
