@@ -280,6 +280,13 @@ describe('FeedAdapter', function () {
       expect(e.message).to.contain('links no feed');
     });
 
+    it('rejects a page whose feed link is not a valid URL with invalid-data (given fetch)', async () => {
+      const page = '<!doctype html><link rel="alternate" type="application/rss+xml" href="http://[bad/feed">';
+      const fetch = () => Promise.resolve(new Response(page, { headers: { 'Content-Type': 'text/html' } }));
+      const e = await rejection(new FeedAdapter({ url: 'https://blog.example.test/', fetch }).listRecent());
+      expect([e.code, e.message]).to.deep.equal(['invalid-data', 'The feed at https://blog.example.test/ is an HTML page that links no feed.']);
+    });
+
     it('fetches the feed once per adapter instance', async () => {
       const path = `/feeds/hugo.rss?instance=${Math.random().toString(36).slice(2)}`;
       const adapter = new FeedAdapter({ url: `${feeds}${path}` });

@@ -130,7 +130,8 @@ export class FeedAdapter implements MagAdapter {
     // One caller's abort only ends its own wait.
     return new Promise<ParsedFeed>((resolve, reject) => {
       const onAbort = () => reject(abortError(signal!));
-      signal?.addEventListener('abort', onAbort, { once: true });
+      // removed once the feed settles (an abort event fires once)
+      signal?.addEventListener('abort', onAbort);
       feed.then(resolve, reject).finally(() => signal?.removeEventListener('abort', onAbort));
     });
   }
@@ -198,4 +199,4 @@ function findEntry({ entries, url }: ParsedFeed, ref: string): FeedEntry {
   return found;
 }
 
-const IN_REPLY_TO = /^\s*<p>\s*In reply to <a href=["']([^"']+)["'][^>]*>.*?<\/a>\.?\s*<\/p>\s*/is;
+const IN_REPLY_TO = /^\s*<p>\s*In reply to <a href=["']([^"']+).*?<\/a>\.?\s*<\/p>\s*/is;

@@ -303,8 +303,9 @@ const FEED_TYPES = /^(application\/((rss|atom|feed|rdf)\+)?(xml|json)|text\/xml)
 function discover(html: string, url: string): string {
   const doc = parseInert(html, 'text/html');
   const links = [...doc.querySelectorAll<HTMLLinkElement>('link[rel~=alternate i][href]')].filter((l) => FEED_TYPES.test(l.type));
-  const href = (links.find((l) => /atom|rss/i.test(l.type)) ?? links[0])?.getAttribute('href');
-  if (!href) throw invalid(url, 'an HTML page that links no feed');
-  const base = doc.querySelector('base[href]')?.getAttribute('href') ?? '';
-  return new URL(href, new URL(base, url)).href;
+  // resolved against the page's <base>, itself resolved against the page's URL
+  const base = absolute(doc.querySelector('base[href]')?.getAttribute('href'), url);
+  const feed = absolute((links.find((l) => /atom|rss/i.test(l.type)) ?? links[0])?.getAttribute('href'), base ?? url);
+  if (!feed) throw invalid(url, 'an HTML page that links no feed');
+  return feed;
 }
