@@ -11,7 +11,8 @@ import { safeUrl } from '../../core/url.js';
  * Why: a long thread renders thousands of them. As a Lit template each cost about 14 parts, a nested
  * template instance (the avatar image) and the marker comments of every conditional part; cloning
  * a prototype and filling it in is what a hand-written page does, and costs about half as much.
- * The list items around them (with the reply form and the nested replies) stay Lit templates.
+ * The list items around them are built with DOM calls too (`#item` in comment-thread.ts), except
+ * in the group holding the comment being answered, a Lit template with the reply form.
  *
  * Safety is the same as with Lit bindings: text goes in as text (`textContent`), URLs only through
  * `safeUrl()`, the body only through the sanitizer (`sanitizedBlock`, once per comment). No HTML
