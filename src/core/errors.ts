@@ -78,6 +78,20 @@ export function abortError(signal: AbortSignal, cause: unknown = signal.reason, 
     : new MagAdapterError('aborted', 'The request was cancelled.', { cause });
 }
 
+/**
+ * One caller's wait for a promise others may share: it settles as `promise` does, or rejects with
+ * `abortError(signal)` as soon as `signal` aborts (the promise itself goes on).
+ */
+export function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError(signal));
+    // Removed once the promise settles (an abort event fires once).
+    signal.addEventListener('abort', onAbort);
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /** Throws `aborted` (`timeout` for a timed-out signal) when the signal is already aborted. */
 export function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw abortError(signal);

@@ -10,7 +10,7 @@ import type {
   MagAdapter,
   RequestOptions,
 } from '../../core/model.js';
-import { abortError, MagAdapterError, throwIfAborted } from '../../core/errors.js';
+import { abortError, MagAdapterError, throwIfAborted, untilAborted } from '../../core/errors.js';
 import { truncateText } from './html-text.js';
 import { absolute, invalid, parseFeed } from './parse-feed.js';
 import type { FeedEntry, ParsedFeed } from './parse-feed.js';
@@ -128,12 +128,7 @@ export class FeedAdapter implements MagAdapter {
       throw e;
     }));
     // One caller's abort only ends its own wait.
-    return new Promise<ParsedFeed>((resolve, reject) => {
-      const onAbort = () => reject(abortError(signal!));
-      // removed once the feed settles (an abort event fires once)
-      signal?.addEventListener('abort', onAbort);
-      feed.then(resolve, reject).finally(() => signal?.removeEventListener('abort', onAbort));
-    });
+    return untilAborted(feed, signal);
   }
 
   /** Fetches and parses a feed; an HTML page is followed to the feed it links, once. */

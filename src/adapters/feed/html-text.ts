@@ -35,14 +35,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Plain text to HTML paragraphs (blank lines separate paragraphs, single newlines become `<br>`). */
+/** Plain text to HTML paragraphs (blank lines separate paragraphs, single line breaks become `<br>`). */
 export function textToHtml(text: string): string {
   return text
     .trim()
-    .split(/\n\s*\n/)
+    .split(/\r?\n\s*\n/)
     .filter((p) => p.trim())
-    .map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`)
-    .join('\n');
+    .map((p) => `<p>${escapeHtml(p.trim()).replace(/\r?\n/g, '<br>')}</p>`)
+    .join('');
 }
 
 /** Shortens plain text to about `max` characters at a word boundary, with an ellipsis. */

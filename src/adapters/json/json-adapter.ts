@@ -15,7 +15,7 @@ import type {
   RequestOptions,
   SubscribeResult,
 } from '../../core/model.js';
-import { MagAdapterError, abortError, throwIfAborted } from '../../core/errors.js';
+import { MagAdapterError, abortError, throwIfAborted, untilAborted } from '../../core/errors.js';
 import { assertValid, isRecord } from '../../core/validate.js';
 import { dataCheck, type DataSubscribe, type MagData } from './data-format.js';
 import { Store } from './store.js';
@@ -168,15 +168,10 @@ export class JsonAdapter implements MagAdapter {
     if (this.#store) return this.#store;
     const loading = (this.#loading ??= this.#load());
     loading.waiters++;
-    let onAbort = (): void => undefined;
     try {
-      return await new Promise<Store>((resolve, reject) => {
-        onAbort = () => reject(abortError(signal!));
-        signal?.addEventListener('abort', onAbort);
-        loading.promise.then(resolve, (error: unknown) => reject(MagAdapterError.from(error)));
-      });
+      // #fetch rejects with MagAdapterErrors only.
+      return await untilAborted(loading.promise, signal);
     } finally {
-      signal?.removeEventListener('abort', onAbort);
       if (--loading.waiters === 0 && this.#loading === loading) {
         this.#loading = undefined;
         loading.controller.abort(signal?.reason);

@@ -4,19 +4,11 @@
  */
 import type { Comment, CommentDraft, RequestOptions } from '../../core/model.js';
 import { MagAdapterError } from '../../core/errors.js';
+import { textToHtml } from '../feed/html-text.js';
 import { JsonAdapter } from './json-adapter.js';
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-
-/** Plain text to HTML: blank lines separate paragraphs, single line breaks become `<br>`. */
-export function textToHtml(text: string): string {
-  return text
-    .trim()
-    .split(/\r?\n\s*\r?\n/)
-    .map((paragraph) => `<p>${escapeHtml(paragraph.trim()).replace(/\r?\n/g, '<br>')}</p>`)
-    .join('');
-}
+/** Plain text to HTML: blank lines separate paragraphs, single line breaks become `<br>` (shared with the feed adapter). */
+export { textToHtml };
 
 const normalize = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
 

@@ -5,7 +5,7 @@ import { MagElement } from '../../core/mag-element.js';
 import type { About } from '../../core/model.js';
 import { sanitizedBlock } from '../../core/sanitize.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
-import { renderError, renderLoading } from '../../core/states.js';
+import { headingLevel, renderError, renderLoading } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
 import { aboutBoxStyles } from './about-box.styles.js';
 import { ERROR, PENDING, idle } from '../../core/data-task.js';
@@ -92,7 +92,7 @@ export class MagAboutBox extends MagElement {
     const pending = !this.about && this._task.status === PENDING;
     const loaded = this._task.status === ERROR ? undefined : this._task.value;
     const about = this.about ?? (typeof loaded === 'object' ? loaded : undefined);
-    const level = Math.min(6, Math.max(1, Math.floor(this.headingLevel) || 2));
+    const level = headingLevel(this.headingLevel, 2);
     return html`<section class="base" part="base" aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'}>
       <div class="heading" part="heading" id="heading" role="heading" aria-level=${level}>
         <slot name="heading">${this.heading || about?.title || t.aboutTitle}</slot>

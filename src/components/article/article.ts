@@ -5,7 +5,7 @@ import { MagElement } from '../../core/mag-element.js';
 import type { Article, ArticleLink } from '../../core/model.js';
 import { sanitizedBlock } from '../../core/sanitize.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
-import { renderError, renderHeading, renderLoading } from '../../core/states.js';
+import { headingLevel, renderError, renderHeading, renderLoading } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
 import { articleStyles } from './article.styles.js';
 import { MagArticleLoadEvent, MagPrintEvent } from './article-events.js';
@@ -255,7 +255,7 @@ export class MagArticle extends MagElement {
   }
 
   #renderTitle(title: string): TemplateResult {
-    return renderHeading(Number(this.headingLevel) || 1, 'title', title, 'title');
+    return renderHeading(headingLevel(this.headingLevel, 1), 'title', title, 'title');
   }
 
   #renderMeta(article: Article): TemplateResult[] {

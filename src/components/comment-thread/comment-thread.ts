@@ -6,7 +6,7 @@ import { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
 import type { Article, Comment, CommentDraft } from '../../core/model.js';
 import type { MagInvalidateEvent, SharedAdapter } from '../../core/shared-adapter.js';
-import { errorMessage, renderError, renderHeading, renderLoading } from '../../core/states.js';
+import { errorMessage, headingLevel, renderError, renderHeading, renderLoading } from '../../core/states.js';
 import { commentThreadStyles, offscreenStyles } from './comment-thread.styles.js';
 import { MagCommentPostedEvent, MagCommentSubmitEvent } from './comment-thread.events.js';
 import { CommentEntries, replyButtonTarget } from './comment-entry.js';
@@ -676,7 +676,7 @@ export class MagCommentThread extends MagElement {
 
   /** A heading `offset` levels below `heading-level`. */
   #heading(offset: number, part: string, text: string, id?: string): TemplateResult {
-    return renderHeading(Math.min(6, Math.max(1, Math.trunc(Number(this.headingLevel)) || 2)) + offset, part, text, id);
+    return renderHeading(headingLevel(this.headingLevel, 2) + offset, part, text, id);
   }
 
   /**

@@ -5,7 +5,7 @@ import { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
 import type { ArticleSummary, Section } from '../../core/model.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
-import { renderError, renderLoading } from '../../core/states.js';
+import { headingLevel, renderError, renderLoading } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
 import { recentContributionsStyles } from './recent-contributions.styles.js';
 import { ERROR, PENDING, idle } from '../../core/data-task.js';
@@ -106,7 +106,7 @@ export class MagRecentContributions extends MagElement {
 
   override render(): TemplateResult {
     const t = this.localize.t;
-    const level = Math.min(6, Math.max(1, Math.floor(this.headingLevel) || 2));
+    const level = headingLevel(this.headingLevel, 2);
     const pending = this._task.status === PENDING;
     const value = this._task.value;
     const list = Array.isArray(value) ? value : undefined;

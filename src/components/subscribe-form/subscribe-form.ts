@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
 import type { SubscribeResult } from '../../core/model.js';
+import { headingLevel } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
 import { subscribeFormStyles } from './subscribe-form.styles.js';
 
@@ -262,7 +263,7 @@ export class MagSubscribeForm extends MagElement {
 
   override render(): TemplateResult {
     const t = this.localize.t;
-    const level = Math.min(6, Math.max(1, Math.floor(this.headingLevel) || 2));
+    const level = headingLevel(this.headingLevel, 2);
     const child = this.#childForm;
     const action = this.#nativeAction();
     const childEmail = child?.querySelector<HTMLInputElement>('input[type=email][name]');
