@@ -48,17 +48,20 @@ const URL_ATTRS = ['href', 'src', 'cite'];
 let active: { profile: SanitizeProfile; options: SanitizeOptions } = { profile: 'comment', options: {} };
 
 function afterSanitizeAttributes(node: Element): void {
+  const tag = node.localName;
+  // Most elements of a body (p, em, strong…) keep no attribute: nothing to check.
+  if (!node.hasAttributes() && tag !== 'img' && tag !== 'iframe') return;
   const { profile, options } = active;
   for (const attr of URL_ATTRS) {
     if (!node.hasAttribute(attr)) continue;
-    const allowed = safeUrl(node.getAttribute(attr), attr === 'src' ? ['http', 'https'] : undefined);
+    const value = node.getAttribute(attr);
+    const allowed = safeUrl(value, attr === 'src' ? ['http', 'https'] : undefined);
     if (allowed === undefined || (attr === 'href' && profile === 'comment' && !/^(https?:|mailto:)/i.test(allowed))) {
       node.removeAttribute(attr);
-    } else {
+    } else if (allowed !== value) {
       node.setAttribute(attr, allowed);
     }
   }
-  const tag = node.nodeName.toLowerCase();
   if (tag === 'a' && node.hasAttribute('href')) {
     const href = node.getAttribute('href') ?? '';
     if (profile === 'comment') node.setAttribute('rel', PROFILES.comment.rel);
@@ -182,7 +185,7 @@ export function sanitizedBlock(
   part = 'body',
 ): HTMLElement {
   // The HTML is compared on its own rather than copied into the key (thousands of comments).
-  const key = `${profile}|${(options.embedHosts ?? []).join(',')}|${options.embedTitle ?? ''}|${part}`;
+  const key = `${profile}|${options.embedHosts?.join(',') ?? ''}|${options.embedTitle ?? ''}|${part}`;
   const source = typeof html === 'string' ? html : '';
   let cache = rendered.get(host);
   if (!cache) {
