@@ -127,6 +127,9 @@ function configFor(profile: SanitizeProfile): FragmentConfig {
       ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z0-9+.-]+(?:[^a-z0-9+.\-:]|$))/i,
       ADD_ATTR: profile === 'article' ? ['allowfullscreen'] : [],
       KEEP_CONTENT: true,
+      // Parsed as the content of a body, even what would otherwise go to <head> (a leading <style>,
+      // <noscript>…): the same reading as the comment thread's one-pass parse (see prepareBlocks).
+      FORCE_BODY: true,
       RETURN_DOM_FRAGMENT: true,
     };
     const policy = sharedPolicy();
@@ -156,7 +159,9 @@ export function sanitizeHtml(html: unknown, profile: SanitizeProfile, options: S
   active = { profile, options };
   try {
     // The configuration argument only types the result: the instance's own (the same) is used.
-    return purifierFor(profile).sanitize(html, configFor(profile));
+    // DOMPurify answers null when the markup leaves no body (a <frameset> replaces it): nothing to show.
+    const fragment: DocumentFragment | null = purifierFor(profile).sanitize(html, configFor(profile));
+    return fragment ?? document.createDocumentFragment();
   } finally {
     active = { profile: 'comment', options: {} };
   }
@@ -170,6 +175,23 @@ export function sanitizeToString(html: unknown, profile: SanitizeProfile, option
 }
 
 const rendered = new WeakMap<Element, WeakMap<object, { key: string; html: string; node: HTMLElement }>>();
+
+/** What `sanitizedBlock()` and `sanitizedBlocks()` keep per element and owner. */
+function blockCache(host: Element): WeakMap<object, { key: string; html: string; node: HTMLElement }> {
+  let cache = rendered.get(host);
+  if (!cache) {
+    cache = new WeakMap();
+    rendered.set(host, cache);
+  }
+  return cache;
+}
+
+function blockNode(part: string): HTMLElement {
+  const node = document.createElement('div');
+  node.setAttribute('part', part);
+  node.className = part;
+  return node;
+}
 
 /**
  * Sanitizes `html` once per element and owner object (an article, a comment…) and returns a `<div>`
@@ -187,17 +209,67 @@ export function sanitizedBlock(
   // The HTML is compared on its own rather than copied into the key (thousands of comments).
   const key = `${profile}|${options.embedHosts?.join(',') ?? ''}|${options.embedTitle ?? ''}|${part}`;
   const source = typeof html === 'string' ? html : '';
-  let cache = rendered.get(host);
-  if (!cache) {
-    cache = new WeakMap();
-    rendered.set(host, cache);
-  }
+  const cache = blockCache(host);
   const cached = cache.get(owner);
   if (cached && cached.key === key && cached.html === source) return cached.node;
-  const node = document.createElement('div');
-  node.setAttribute('part', part);
-  node.className = part;
+  const node = blockNode(part);
   node.append(sanitizeHtml(html, profile, options));
   cache.set(owner, { key, html: source, node });
   return node;
+}
+
+// Many bodies in one pass (see sanitizeBlocks): DOMPurify's in-place mode over one inert element
+// holding every body, each parsed on its own. One sanitizer run costs a new document and a walk
+// set-up; for a 300-character comment that is most of the work.
+let inertDocument: Document | undefined;
+const inPlacePurifiers = new Map<SanitizeProfile, Purifier>();
+function inPlacePurifier(profile: SanitizeProfile): Purifier {
+  let purifier = inPlacePurifiers.get(profile);
+  if (!purifier) {
+    purifier = DOMPurify(window);
+    purifier.addHook('afterSanitizeAttributes', afterSanitizeAttributes);
+    const { RETURN_DOM_FRAGMENT: _fragment, ...config } = configFor(profile);
+    purifier.setConfig({ ...config, IN_PLACE: true });
+    inPlacePurifiers.set(profile, purifier);
+  }
+  return purifier;
+}
+
+/**
+ * Sanitizes the bodies of many owners (the comments of a long thread) in one pass, for the
+ * `sanitizedBlock()` calls that follow, which then find them ready. Each body is parsed on its own
+ * (markup cannot reach from one into another), every body goes through DOMPurify with the profile,
+ * and if DOMPurify removed one of the holders (it does when a body is only a comment and text that
+ * looks like markup) or refused the tree, none is kept: `sanitizedBlock()` then sanitizes each on its
+ * own. Only for profiles without options (no embeds). Returns how many bodies were prepared.
+ */
+export function prepareBlocks(host: Element, items: readonly { owner: object; html: unknown }[], profile: SanitizeProfile, part = 'body'): number {
+  const key = `${profile}|||${part}`;
+  const cache = blockCache(host);
+  const todo = items.filter(({ owner, html }) => typeof html === 'string' && html !== '' && (cache.get(owner)?.key !== key || cache.get(owner)?.html !== html));
+  if (todo.length < 2) return 0;
+  const doc = (inertDocument ??= document.implementation.createHTMLDocument(''));
+  const root = doc.createElement('span');
+  const holders = todo.map(({ html }) => {
+    const holder = doc.createElement('span');
+    // An inert document: nothing in it runs or loads. Trusted Types: the sanitizer's own policy.
+    holder.innerHTML = (sharedPolicy()?.createHTML(html as string) ?? html) as string;
+    root.append(holder);
+    return holder;
+  });
+  active = { profile, options: {} };
+  try {
+    inPlacePurifier(profile).sanitize(root);
+  } catch {
+    return 0; // DOMPurify refused the tree: sanitizedBlock() sanitizes each body on its own.
+  } finally {
+    active = { profile: 'comment', options: {} };
+  }
+  if (root.childNodes.length !== holders.length || holders.some((holder) => holder.parentNode !== root)) return 0;
+  todo.forEach(({ owner, html }, i) => {
+    const node = blockNode(part);
+    node.append(...holders[i].childNodes);
+    cache.set(owner, { key, html: html as string, node });
+  });
+  return todo.length;
 }

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { safeUrl } from '../../src/core/url.js';
-import { sanitizeToString, sanitizedBlock } from '../../src/core/sanitize.js';
+import { prepareBlocks, sanitizeToString, sanitizedBlock } from '../../src/core/sanitize.js';
+import corpusFile from '../security/xss-corpus.json' with { type: 'json' };
 
 describe('URL policy', () => {
   it('keeps http(s), mailto and relative URLs', () => {
@@ -84,8 +85,46 @@ describe('sanitizer profiles', () => {
     expect(changed.getAttribute('part')).to.equal('body');
   });
 
+  it('shows nothing, not the word "null", for markup that leaves no body', () => {
+    // A <frameset> replaces the body of the document DOMPurify parses into; it then answers null.
+    expect(sanitizeToString('<frameset><frame src="https://example.org/"></frameset>', 'comment')).to.equal('');
+    expect(sanitizeToString('<frameset></frameset>', 'article')).to.equal('');
+  });
+
   it('treats non-strings as empty', () => {
     expect(sanitizeToString(null, 'article')).to.equal('');
     expect(sanitizeToString({ toString: () => '<script>x</script>' }, 'article')).to.equal('');
+  });
+});
+
+describe('prepareBlocks: the bodies of a thread sanitized in one pass', () => {
+  const prepared = (bodies: string[]) => {
+    const host = document.createElement('div');
+    const owners = bodies.map((bodyHtml) => ({ bodyHtml }));
+    const count = prepareBlocks(host, owners.map((owner) => ({ owner, html: owner.bodyHtml })), 'comment');
+    return { count, html: owners.map((owner) => sanitizedBlock(host, owner, owner.bodyHtml, 'comment').innerHTML) };
+  };
+
+  it('gives every body of the XSS corpus exactly what sanitizing it alone gives', () => {
+    const payloads = (corpusFile as { payloads: { id: string; payload: string }[] }).payloads.map((p) => p.payload);
+    const bodies = [...payloads, '<p>a <a href="https://example.org/x">link</a> <em>b</em></p>', 'plain text'];
+    const { count, html } = prepared(bodies);
+    expect(count).to.equal(bodies.length);
+    for (const [i, body] of bodies.entries()) expect(html[i], body).to.equal(sanitizeToString(body, 'comment'));
+  });
+
+  it('parses each body on its own: markup in one cannot reach the next', () => {
+    const { count, html } = prepared(['<p>one</span></span></div></p><p>still one', '<p>two</p>', '<b>open <i>tags', '<p>three</p>']);
+    expect(count).to.equal(4);
+    expect(html).to.deep.equal(['<p>one</p><p>still one</p>', '<p>two</p>', '<b>open <i>tags</i></b>', '<p>three</p>']);
+  });
+
+  it('falls back to one body at a time when the pass cannot keep a body apart', () => {
+    // DOMPurify removes an element whose only content is a comment and text that looks like markup:
+    // here, the holder of the first body. Nothing of the batch is kept; each body is sanitized alone.
+    const bodies = ['<!--x-->&lt;b', '<p>two</p>'];
+    const { count, html } = prepared(bodies);
+    expect(count).to.equal(0);
+    for (const [i, body] of bodies.entries()) expect(html[i], body).to.equal(sanitizeToString(body, 'comment'));
   });
 });

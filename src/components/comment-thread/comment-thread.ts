@@ -14,6 +14,7 @@ import type { EntryContext } from './comment-entry.js';
 import { planThread } from './thread-plan.js';
 import type { ThreadGroup, ThreadNode, ThreadPlan } from './thread-plan.js';
 import { ERROR, PENDING, idle } from '../../core/data-task.js';
+import { prepareBlocks } from '../../core/sanitize.js';
 
 type Field = 'authorName' | 'authorEmail' | 'authorUrl' | 'bodyText';
 const FIELDS: readonly Field[] = ['authorName', 'authorEmail', 'authorUrl', 'bodyText'];
@@ -687,6 +688,16 @@ export class MagCommentThread extends MagElement {
    * fragment once, and `guard()` keeps it until the group changes.
    */
   #renderGroup(group: ThreadGroup, context: EntryContext): TemplateResult | DocumentFragment {
+    // The bodies of the group's comments are sanitized together (one sanitizer pass, not one per comment).
+    const bodies: { owner: Comment; html: string }[] = [];
+    const collect = (nodes: ThreadNode[]): void => {
+      for (const { comment, children } of nodes) {
+        bodies.push({ owner: comment, html: comment.bodyHtml });
+        collect(children);
+      }
+    };
+    collect(group.nodes);
+    prepareBlocks(this, bodies, 'comment');
     if (context.replyTo !== undefined && group.ids.has(context.replyTo)) return html`${group.nodes.map((node) => this.#renderNode(node, context))}`;
     const fragment = document.createDocumentFragment();
     for (const node of group.nodes) fragment.append(this.#item(node, context));
