@@ -93,8 +93,6 @@ function afterSanitizeAttributes(node: Element): void {
   }
 }
 
-type FragmentConfig = Config & { RETURN_DOM_FRAGMENT: true };
-
 // One Trusted Types policy, named `dompurify`, shared by every instance below: each instance would
 // otherwise create its own `dompurify` policy, and a strict `trusted-types` directive refuses
 // duplicates (the later instances then could not parse anything). See docs/security.md.
@@ -112,12 +110,18 @@ function sharedPolicy(): PurifyPolicy | null {
   }
   return purifyPolicy;
 }
-const configs = new Map<SanitizeProfile, FragmentConfig>();
-function configFor(profile: SanitizeProfile): FragmentConfig {
-  let config = configs.get(profile);
-  if (!config) {
+// One DOMPurify instance per profile and mode (fragments, or in place for prepareBlocks), its
+// configuration set once: DOMPurify otherwise parses the configuration again on every call (a
+// sizable share of sanitizing a short comment).
+const purifiers = new Map<string, Purifier>();
+function purifierFor(profile: SanitizeProfile, inPlace = false): Purifier {
+  const id = inPlace ? `${profile}!` : profile;
+  let purifier = purifiers.get(id);
+  if (!purifier) {
     const { tags, attrs } = PROFILES[profile];
-    config = {
+    purifier = DOMPurify(window);
+    purifier.addHook('afterSanitizeAttributes', afterSanitizeAttributes);
+    purifier.setConfig({
       ALLOWED_TAGS: tags,
       ALLOWED_ATTR: attrs,
       ALLOW_DATA_ATTR: false,
@@ -131,24 +135,10 @@ function configFor(profile: SanitizeProfile): FragmentConfig {
       // <noscript>…): the same reading as the comment thread's one-pass parse (see prepareBlocks).
       FORCE_BODY: true,
       RETURN_DOM_FRAGMENT: true,
-    };
-    const policy = sharedPolicy();
-    if (policy) config.TRUSTED_TYPES_POLICY = policy;
-    configs.set(profile, config);
-  }
-  return config;
-}
-
-// One DOMPurify instance per profile, its configuration set once: DOMPurify otherwise parses the
-// configuration again on every call (a sizable share of sanitizing a short comment).
-const purifiers = new Map<SanitizeProfile, Purifier>();
-function purifierFor(profile: SanitizeProfile): Purifier {
-  let purifier = purifiers.get(profile);
-  if (!purifier) {
-    purifier = DOMPurify(window);
-    purifier.addHook('afterSanitizeAttributes', afterSanitizeAttributes);
-    purifier.setConfig(configFor(profile));
-    purifiers.set(profile, purifier);
+      IN_PLACE: inPlace,
+      ...(sharedPolicy() ? { TRUSTED_TYPES_POLICY: sharedPolicy()! } : {}),
+    });
+    purifiers.set(id, purifier);
   }
   return purifier;
 }
@@ -158,9 +148,9 @@ export function sanitizeHtml(html: unknown, profile: SanitizeProfile, options: S
   if (typeof html !== 'string' || html === '') return document.createDocumentFragment();
   active = { profile, options };
   try {
-    // The configuration argument only types the result: the instance's own (the same) is used.
+    // The configuration argument only types the result: the instance's own is used.
     // DOMPurify answers null when the markup leaves no body (a <frameset> replaces it): nothing to show.
-    const fragment: DocumentFragment | null = purifierFor(profile).sanitize(html, configFor(profile));
+    const fragment: DocumentFragment | null = purifierFor(profile).sanitize(html, { RETURN_DOM_FRAGMENT: true });
     return fragment ?? document.createDocumentFragment();
   } finally {
     active = { profile: 'comment', options: {} };
@@ -218,22 +208,10 @@ export function sanitizedBlock(
   return node;
 }
 
-// Many bodies in one pass (see sanitizeBlocks): DOMPurify's in-place mode over one inert element
+// Many bodies in one pass (prepareBlocks): DOMPurify's in-place mode over one inert element
 // holding every body, each parsed on its own. One sanitizer run costs a new document and a walk
 // set-up; for a 300-character comment that is most of the work.
 let inertDocument: Document | undefined;
-const inPlacePurifiers = new Map<SanitizeProfile, Purifier>();
-function inPlacePurifier(profile: SanitizeProfile): Purifier {
-  let purifier = inPlacePurifiers.get(profile);
-  if (!purifier) {
-    purifier = DOMPurify(window);
-    purifier.addHook('afterSanitizeAttributes', afterSanitizeAttributes);
-    const { RETURN_DOM_FRAGMENT: _fragment, ...config } = configFor(profile);
-    purifier.setConfig({ ...config, IN_PLACE: true });
-    inPlacePurifiers.set(profile, purifier);
-  }
-  return purifier;
-}
 
 /**
  * Sanitizes the bodies of many owners (the comments of a long thread) in one pass, for the
@@ -246,7 +224,8 @@ function inPlacePurifier(profile: SanitizeProfile): Purifier {
 export function prepareBlocks(host: Element, items: readonly { owner: object; html: unknown }[], profile: SanitizeProfile, part = 'body'): number {
   const key = `${profile}|||${part}`;
   const cache = blockCache(host);
-  const todo = items.filter(({ owner, html }) => typeof html === 'string' && html !== '' && (cache.get(owner)?.key !== key || cache.get(owner)?.html !== html));
+  // Those ready already (the same HTML) are left to sanitizedBlock(), which checks the rest of the key.
+  const todo = items.filter(({ owner, html }) => typeof html === 'string' && html && cache.get(owner)?.html !== html);
   if (todo.length < 2) return 0;
   const doc = (inertDocument ??= document.implementation.createHTMLDocument(''));
   const root = doc.createElement('span');
@@ -259,7 +238,7 @@ export function prepareBlocks(host: Element, items: readonly { owner: object; ht
   });
   active = { profile, options: {} };
   try {
-    inPlacePurifier(profile).sanitize(root);
+    purifierFor(profile, true).sanitize(root);
   } catch {
     return 0; // DOMPurify refused the tree: sanitizedBlock() sanitizes each body on its own.
   } finally {
