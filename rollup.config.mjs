@@ -3,6 +3,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { minifyCssLiterals } from './scripts/minify-css-literals.mjs';
+import { minifyHtmlLiterals } from './scripts/minify-html-literals.mjs';
 
 export const terserOptions = {
   ecma: 2022,
@@ -70,6 +71,6 @@ export default [
       chunkFileNames: 'adapters/shared-[name].js',
       manualChunks: coreInEntry('mag-elements', `/${dropInInput['mag-elements']}`),
     },
-    plugins: [minifyCssLiterals(), nodeResolve({ browser: true }), terser(terserOptions)],
+    plugins: [minifyCssLiterals(), minifyHtmlLiterals(), nodeResolve({ browser: true }), terser(terserOptions)],
   },
 ];
