@@ -8,8 +8,8 @@
 //   - the drop-in as a page loads it, dist/cdn/mag-elements.js and the files it imports statically
 //     (the further adapters' files are loaded on demand): the same target;
 //   - each further adapter on its own (library core and dependencies external), and each adapter of
-//     the drop-in as a page fetches it (dist/cdn/adapters/<name>.js with the files it imports that the
-//     entry does not): target ≤ 4 KB gzip.
+//     the drop-in as a page fetches it (dist/cdn/adapters/<name>.js, one file: it imports the rest
+//     from the entry): target ≤ 4 KB gzip.
 // `node scripts/size.mjs --breakdown` also prints where the bytes go: what each element adds to the
 // core bundle (the bundle with it minus the bundle without it) and each module's share.
 // Writes coverage/size.json.
@@ -139,23 +139,25 @@ rows.push({
 });
 const entrySet = new Set(entryFiles);
 // Each further adapter of the drop-in as a page fetches it, with the adapter ceiling and target: its
-// file (imported dynamically by the entry) and the files it imports that the entry did not (code the
-// adapters share). Then, for information, each of those shared files on its own.
+// file (imported dynamically by the entry), one file (rollup.config.mjs gives each adapter file its
+// own copy of the code adapters share), plus any file it imported that the entry did not (listed).
 const onDemand = [...new Set(entryFiles.flatMap((f) => importsOf(f).dynamicImports))].sort();
 for (const file of onDemand) {
   const files = closure(file, entrySet);
   const with_ = files.length > 1 ? `: ${files.map(short).join(' + ')}` : '';
   rows.push({ name: `${file} (loaded on demand), as a page fetches it${with_}`, ...measureFiles(files), budget: BUDGETS.adapter, target: TARGETS.adapter });
 }
-// Files for scripts only (no provider loads them, e.g. adapters/memory.js): as a script imports them.
-const forScripts = cdnFiles.filter((f) => !entrySet.has(f) && !onDemand.includes(f) && !onDemand.some((d) => closure(d, entrySet).includes(f)) && !short(f).includes('shared-'));
+// Files for scripts only (no provider loads them and no file imports them, e.g. adapters/memory.js): as a script imports them.
+const importedFiles = new Set(cdnFiles.flatMap((f) => importsOf(f).staticImports));
+const forScripts = cdnFiles.filter((f) => !entrySet.has(f) && !onDemand.includes(f) && !importedFiles.has(f));
 for (const file of forScripts) {
   const files = closure(file, entrySet);
   rows.push({ name: `${file} (for scripts: no provider loads it), as a script imports it${files.length > 1 ? `: ${files.map(short).join(' + ')}` : ''}`, ...measureFiles(files) });
 }
+// Any other file (imported by an adapter file, not by the entry: none when each adapter is one file), on its own.
 for (const file of cdnFiles.filter((f) => !entrySet.has(f) && !onDemand.includes(f) && !forScripts.includes(f))) {
-  const users = onDemand.filter((d) => closure(d, entrySet).includes(file)).map(short);
-  add(`${file} (shared, loaded with ${users.length ? users.join(', ') : 'nothing: unused'})`, readFileSync(file));
+  const users = [...onDemand, ...forScripts].filter((d) => closure(d, entrySet).includes(file)).map(short);
+  add(`${file} (imported by ${users.length ? users.join(', ') : 'nothing: unused'})`, readFileSync(file));
 }
 
 // Every element and the JSON adapter: the budgeted core of the drop-in bundle.
