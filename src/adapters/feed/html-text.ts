@@ -17,8 +17,9 @@ export const squash = (text: string): string => text.replace(/\s+/g, ' ').trim()
 export function htmlToText(html: string): string {
   // plain text needs no parser
   if (!/[<&]/.test(html)) return squash(html);
-  const { body } = parseInert(`<!doctype html><body>${html}`, 'text/html');
-  for (const el of body.querySelectorAll('script,style,template')) el.remove();
+  const { body } = parseInert(`<body>${html}`, 'text/html');
+  // (a <template>'s content is not in the text)
+  for (const el of body.querySelectorAll('script,style')) el.remove();
   return squash(body.textContent);
 }
 
