@@ -5,6 +5,7 @@
 import type { About, Article, Person } from '../../core/model.js';
 import { MagAdapterError } from '../../core/errors.js';
 import { parseInert } from '../../core/inert.js';
+import { slugify } from '../../core/slugify.js';
 import { decodeEntities, escapeHtml, htmlToText, squash, textToHtml } from './html-text.js';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
@@ -105,7 +106,7 @@ function common(
     // what listRecent({ section }) matches: the names, the slugs WordPress would make ("Science & Tech" →
     // science-tech) and the terms, lowercased
     keys: categories
-      .flatMap(([name, term = '']) => [name, name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''), term])
+      .flatMap(([name, term = '']) => [name, slugify(name), term])
       .map((key) => key.toLowerCase()),
   };
 }
