@@ -79,6 +79,14 @@ export function abortError(signal: AbortSignal, cause: unknown = signal.reason, 
 }
 
 /**
+ * The error of a `fetch` that threw (or of reading its answer): `aborted` (`timeout`, with
+ * `timeoutMessage`, for a timed-out signal) when `signal` ended, else `network` with `message`.
+ */
+export function fetchError(error: unknown, message: string, signal?: AbortSignal, timeoutMessage?: string): MagAdapterError {
+  return signal?.aborted ? abortError(signal, error, timeoutMessage) : new MagAdapterError('network', message, { cause: error });
+}
+
+/**
  * One caller's wait for a promise others may share: it settles as `promise` does, or rejects with
  * `abortError(signal)` as soon as `signal` aborts (the promise itself goes on).
  */

@@ -10,7 +10,7 @@ import type {
   MagAdapter,
   RequestOptions,
 } from '../../core/model.js';
-import { abortError, MagAdapterError, throwIfAborted, untilAborted } from '../../core/errors.js';
+import { fetchError, MagAdapterError, throwIfAborted, untilAborted } from '../../core/errors.js';
 import { truncateText } from './html-text.js';
 import { absolute, invalid, parseFeed } from './parse-feed.js';
 import type { FeedEntry, ParsedFeed } from './parse-feed.js';
@@ -134,9 +134,7 @@ export class FeedAdapter implements MagAdapter {
   /** Fetches and parses a feed; an HTML page is followed to the feed it links, once. */
   async #fetchFeed(url: string, signal?: AbortSignal, discovered = false): Promise<ParsedFeed> {
     const fail = (e: unknown): never => {
-      throw signal?.aborted
-        ? abortError(signal, e)
-        : new MagAdapterError('network', `Could not fetch the feed at ${url} (${(e as Error)?.message ?? e}).`, { cause: e });
+      throw fetchError(e, `Could not fetch the feed at ${url} (${(e as Error)?.message ?? e}).`, signal);
     };
     const res = await (this.#fetch ?? fetch)(url, { headers: { Accept: ACCEPT }, signal }).catch(fail);
     const { status } = res;

@@ -15,7 +15,7 @@ import type {
   RequestOptions,
   SubscribeResult,
 } from '../../core/model.js';
-import { MagAdapterError, abortError, throwIfAborted, untilAborted } from '../../core/errors.js';
+import { MagAdapterError, fetchError, throwIfAborted, untilAborted } from '../../core/errors.js';
 import { assertValid, isRecord } from '../../core/validate.js';
 import { dataCheck, type DataSubscribe, type MagData } from './data-format.js';
 import { Store } from './store.js';
@@ -48,11 +48,8 @@ function parseJson(text: string, source: string): unknown {
   }
 }
 
-/** The error of a `fetch` that threw: `aborted` (or `timeout`) when its signal ended, else `network`. */
-const fetchError = (error: unknown, what: string, signal?: AbortSignal): MagAdapterError =>
-  signal?.aborted
-    ? abortError(signal, error)
-    : new MagAdapterError('network', `${what}: ${(error as Error).message || 'the network request failed'}.`, { cause: error });
+/** "<what>: <the reason>." for a `fetch` that threw. */
+const failed = (what: string, error: unknown): string => `${what}: ${(error as Error).message || 'the network request failed'}.`;
 
 /**
  * The embedded data source: one JSON data file, validated on load.
@@ -202,7 +199,7 @@ export class JsonAdapter implements MagAdapter {
       if (!response.ok) throw new MagAdapterError('network', `${source} could not be loaded: HTTP ${status} ${response.statusText}`.trim() + '.', { status });
       text = await response.text();
     } catch (error) {
-      throw error instanceof MagAdapterError ? error : fetchError(error, `${source} could not be loaded`, signal);
+      throw error instanceof MagAdapterError ? error : fetchError(error, failed(`${source} could not be loaded`, error), signal);
     }
     return this.#install(parseJson(text, source));
   }
@@ -234,7 +231,7 @@ async function subscribe(endpoint: DataSubscribe, email: string, signal?: AbortS
       signal,
     });
   } catch (error) {
-    throw fetchError(error, `The subscription could not be sent to ${url}`, signal);
+    throw fetchError(error, failed(`The subscription could not be sent to ${url}`, error), signal);
   }
   const { status } = response;
   // The JSON body when there is one, else the text (empty when unreadable).
