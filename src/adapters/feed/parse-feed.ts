@@ -123,27 +123,31 @@ const about = (name: string, bioHtml: string, photoUrl?: string, contactUrl?: st
 // --- RSS 2.0, RSS 1.0 and Atom 1.0 --------------------------------------------------------------
 
 /**
- * The child elements named `name`. A prefixed name (`dc:date`) is in the namespace of its prefix in
- * {@link NS}; an unprefixed one is in the parent's namespace (RSS 2.0: none; Atom; RSS 1.0).
+ * The child elements named `names` (space-separated: those of the first name first). A prefixed name
+ * (`dc:date`) is in the namespace of its prefix in {@link NS}; an unprefixed one is in the parent's
+ * namespace (RSS 2.0: none; Atom; RSS 1.0).
  */
-function kids(el: Element | undefined, name: string): Element[] {
-  const [local, prefix] = name.split(':').reverse();
-  const namespace = prefix ? NS[prefix] : el?.namespaceURI;
-  return el ? [...el.children].filter((c) => c.localName === local && c.namespaceURI === namespace) : [];
+function kids(el: Element | undefined, names: string): Element[] {
+  return names.split(' ').flatMap((name) => {
+    const [local, prefix] = name.split(':').reverse();
+    const namespace = prefix ? NS[prefix] : el?.namespaceURI;
+    return el ? [...el.children].filter((c) => c.localName === local && c.namespaceURI === namespace) : [];
+  });
 }
 
-const kid = (el: Element | undefined, name: string): Element | undefined => kids(el, name)[0];
+/** The first child element named (one of) `names`. */
+const kid = (el: Element | undefined, names: string): Element | undefined => kids(el, names)[0];
 
 /** An attribute (of an element that may be missing). */
 const attr = (el: Element | null | undefined, name: string): string | null | undefined => el?.getAttribute(name);
 
-/** The trimmed text of `el`, or of its first child named `name`. */
-const text = (el: Element | undefined, name?: string): string => ((name ? kid(el, name) : el)?.textContent ?? '').trim();
+/** The trimmed text of `el`, or of its first child named (one of) `names`. */
+const text = (el: Element | undefined, names?: string): string => ((names ? kid(el, names) : el)?.textContent ?? '').trim();
 
 const count = (value: string): number | undefined => (/^\d+$/.test(value) ? Number(value) : undefined);
 
-/** The first of the children named in `names` (space-separated) whose text is a date, as ISO 8601. */
-const date = (el: Element, names: string): string | undefined => names.split(' ').map((n) => isoDate(text(el, n))).find(Boolean);
+/** The first of the children named `names` whose text is a date, as ISO 8601. */
+const date = (el: Element, names: string): string | undefined => kids(el, names).map((c) => isoDate(c.textContent)).find(Boolean);
 
 /**
  * RSS 2.0, RSS 1.0 and Atom, read with one set of lookups: their elements differ by name (RSS `guid`,
@@ -155,7 +159,7 @@ function parseXml(root: Element, url: string): ParsedFeed {
   const atom = name === 'feed' && root.namespaceURI === ATOM;
   if (!atom && !/^(rss|RDF)$/.test(name)) throw invalid(url, `not RSS or Atom (root element <${name}>)`);
   // the RSS 1.0 elements are in their own namespace, their root rdf:RDF in RDF's
-  const head = atom ? root : (kid(root, 'channel') ?? kid(root, 'r:channel'));
+  const head = atom ? root : kid(root, 'channel r:channel');
   if (!head) throw invalid(url, 'RSS without a <channel>');
 
   /** The base URL of an element: its `xml:base` chain, from the document's URL. */
@@ -219,7 +223,7 @@ function parseXml(root: Element, url: string): ParsedFeed {
       // "owner@example.com (Ella Fitzgerald)" → Ella Fitzgerald
       const creator = text(e, 'dc:creator') || (atom ? '' : text(e, 'author').replace(/^.*?\(([^)]+)\)$/s, '$1'));
       return {
-        id: text(e, 'guid') || text(e, 'id') || link || `${url}#item-${index}`,
+        id: text(e, 'guid id') || link || `${url}#item-${index}`,
         title: plain(kid(e, 'title')),
         published: date(e, 'pubDate dc:date published updated'),
         updated: date(e, 'updated'),
@@ -227,17 +231,17 @@ function parseXml(root: Element, url: string): ParsedFeed {
         ...common(
           link,
           // RSS: the category's text; Atom: its label, else its term
-          [...kids(e, 'category'), ...kids(e, 'dc:subject')].map((c) => {
+          kids(e, 'category dc:subject').map((c) => {
             const term = attr(c, 'term') ?? '';
             return [decodeEntities(attr(c, 'label') || term || text(c)), term];
           }),
           // Atom content with `src` is out of line: not in the feed
           text(e, 'content:encoded') || (attr(content, 'src') ? '' : html(content)),
-          html(kid(e, 'description') ?? kid(e, 'summary')),
+          html(kid(e, 'description summary')),
         ),
         commentFeedUrl: feedReplies ? target(feedReplies) : commentRss,
         commentFeedType: feedReplies ? typeOf(feedReplies) : commentRss && 'application/rss+xml',
-        commentCount: count(feedReplies?.getAttributeNS(THR, 'count') || text(e, 'thr:total') || text(e, 'slash:comments')),
+        commentCount: count(feedReplies?.getAttributeNS(THR, 'count') || text(e, 'thr:total slash:comments')),
         reply: ref ? [ref, target(reply)] : undefined,
       };
     }),
