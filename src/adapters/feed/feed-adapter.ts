@@ -134,7 +134,7 @@ export class FeedAdapter implements MagAdapter {
   /** Fetches and parses a feed; an HTML page is followed to the feed it links, once. */
   async #fetchFeed(url: string, signal?: AbortSignal, discovered = false): Promise<ParsedFeed> {
     const fail = (e: unknown): never => {
-      throw fetchError(e, `Could not fetch the feed at ${url} (${(e as Error)?.message ?? e}).`, signal);
+      throw fetchError(e, `Could not fetch the feed at ${url}`, signal);
     };
     const res = await (this.#fetch ?? fetch)(url, { headers: { Accept: ACCEPT }, signal }).catch(fail);
     const { status } = res;

@@ -48,8 +48,6 @@ function parseJson(text: string, source: string): unknown {
   }
 }
 
-/** "<what>: <the reason>." for a `fetch` that threw. */
-const failed = (what: string, error: unknown): string => `${what}: ${(error as Error).message || 'the network request failed'}.`;
 
 /**
  * The embedded data source: one JSON data file, validated on load.
@@ -199,7 +197,7 @@ export class JsonAdapter implements MagAdapter {
       if (!response.ok) throw new MagAdapterError('network', `${source} could not be loaded: HTTP ${status} ${response.statusText}`.trim() + '.', { status });
       text = await response.text();
     } catch (error) {
-      throw error instanceof MagAdapterError ? error : fetchError(error, failed(`${source} could not be loaded`, error), signal);
+      throw error instanceof MagAdapterError ? error : fetchError(error, `${source} could not be loaded`, signal);
     }
     return this.#install(parseJson(text, source));
   }
@@ -231,7 +229,7 @@ async function subscribe(endpoint: DataSubscribe, email: string, signal?: AbortS
       signal,
     });
   } catch (error) {
-    throw fetchError(error, failed(`The subscription could not be sent to ${url}`, error), signal);
+    throw fetchError(error, `The subscription could not be sent to ${url}`, signal);
   }
   const { status } = response;
   // The JSON body when there is one, else the text (empty when unreadable).

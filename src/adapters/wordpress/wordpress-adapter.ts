@@ -306,7 +306,7 @@ export class WordPressAdapter implements MagAdapter {
       });
       text = await res.text();
     } catch (e) {
-      throw fetchError(e, `Could not reach WordPress at ${url} (${(e as Error)?.message ?? e}).`, opts.signal, 'WordPress did not answer in time.');
+      throw fetchError(e, `Could not reach WordPress at ${url}`, opts.signal, 'WordPress did not answer in time.');
     }
     let data: unknown;
     try {
