@@ -160,7 +160,7 @@ export class FeedAdapter implements MagAdapter {
  */
 function decode(bytes: ArrayBuffer, contentType: string): string {
   const utf8 = new TextDecoder().decode(bytes);
-  const charset = /(?:charset\s*=\s*"?|^<\?xml[^>]*encoding\s*=\s*["'])([\w.:-]+)/im.exec(`${contentType}\n${utf8.slice(0, 200)}`)?.[1];
+  const charset = /(?:charset|^<\?xml[^>]*encoding)\s*=\s*["']?([\w.:-]+)/im.exec(`${contentType}\n${utf8.slice(0, 200)}`)?.[1];
   try {
     return new TextDecoder(charset).decode(bytes);
   } catch {

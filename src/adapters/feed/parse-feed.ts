@@ -56,7 +56,7 @@ export const invalid = (url: string, problem: string, cause?: unknown): MagAdapt
 export function parseFeed(text: string, contentType: string, url: string): ParsedFeed | string {
   const start = text.trimStart(); // also drops a byte order mark
   if (start[0] === '{' || /json/i.test(contentType)) return parseJsonFeed(start, url);
-  if (/^text\/html/i.test(contentType) || /^<!doctype html|^<html[\s>]/i.test(start)) return discover(start, url);
+  if (/^text\/html/i.test(contentType) || /^<(!doctype )?html[\s>]/i.test(start)) return discover(start, url);
   const doc = parseInert(start, 'application/xml');
   const error = doc.querySelector('parsererror');
   // Chromium puts the reason (with its line and column) in a <div>
@@ -69,7 +69,7 @@ export function parseFeed(text: string, contentType: string, url: string): Parse
 /** `href` resolved against `base`; undefined when it is not a string, blank or not a valid URL. */
 export function absolute(href: unknown, base?: string): string | undefined {
   try {
-    return typeof href === 'string' && /\S/.test(href) ? new URL(href, base).href : undefined;
+    return typeof href === 'string' && href.trim() ? new URL(href, base).href : undefined;
   } catch {
     return undefined;
   }
@@ -171,16 +171,17 @@ function parseXml(root: Element, url: string): ParsedFeed {
   /** The resolved `href` of a link. */
   const target = (link: Element | undefined) => link && resolve(attr(link, 'href'), link);
 
-  /** An Atom text construct (`type` text, html or xhtml) as HTML; RSS elements hold HTML. */
-  const html = (el: Element | undefined): string | undefined => {
+  /** An Atom text construct (`type` text, html or xhtml) as HTML ('' when missing); RSS elements hold HTML. */
+  const html = (el: Element | undefined): string => {
     const type = attr(el, 'type') ?? (atom ? 'text' : 'html');
     // the content of its xhtml <div>, imported into an (inert) HTML document so that it serializes as HTML (no xmlns attributes)
     if (type === 'xhtml') return parseInert('', 'text/html').importNode(kid(el, 'x:div') ?? el!, true).innerHTML.trim();
-    return el && (/^(text\/)?html$/i.test(type) ? text(el) : textToHtml(text(el)));
+    // html, or Atom 0.3's text/html (xhtml is above)
+    return /html$/i.test(type) ? text(el) : textToHtml(text(el));
   };
   /** A title as plain text: an Atom text construct by its type, an RSS title with its entities decoded (even double-escaped). */
   const plain = (el: Element | undefined): string =>
-    !atom ? decodeEntities(text(el)) : /html$/i.test(attr(el, 'type') ?? '') ? htmlToText(html(el)!) : squash(text(el));
+    !atom ? decodeEntities(text(el)) : /html$/i.test(attr(el, 'type') ?? '') ? htmlToText(html(el)) : squash(text(el));
   const person = (el: Element | undefined): Person | undefined => {
     const name = text(el, 'name');
     return name ? { name: decodeEntities(name), url: resolve(text(el, 'uri'), el!) } : undefined;
@@ -199,16 +200,16 @@ function parseXml(root: Element, url: string): ParsedFeed {
     resolve(text(el, 'link') || attr(el, 'rdf:about'), el) ?? target(best(el, 'alternate', [/html/, /^/]));
 
   const feedAuthor = person(kid(head, 'author'));
-  // RSS 2.0 has its image and items in the channel, RSS 1.0 next to it
+  // RSS 2.0 has its image and items in the channel, RSS 1.0 next to it (Atom: the head is the root)
   const image = kid(head, 'image') ?? kid(root, 'r:image');
-  const entries = atom ? kids(root, 'entry') : [...kids(head, 'item'), ...kids(root, 'r:item')];
+  const entries = [...kids(head, 'item entry'), ...kids(root, 'r:item')];
   return {
     url,
     updated: date(head, 'lastBuildDate dc:date updated'),
     about: about(
       plain(kid(head, 'title')),
-      atom ? (html(kid(head, 'subtitle')) ?? '') : textToHtml(decodeEntities(htmlToText(text(head, 'description')))),
-      resolve(text(image, 'url') || attr(image, 'rdf:resource') || text(head, 'logo') || text(head, 'icon'), image ?? head),
+      atom ? html(kid(head, 'subtitle')) : textToHtml(decodeEntities(htmlToText(text(head, 'description')))),
+      resolve(text(image, 'url') || attr(image, 'rdf:resource') || text(head, 'logo icon'), image ?? head),
       page(head),
     ),
     entries: entries.map((e, index) => {
@@ -282,7 +283,6 @@ function parseJsonFeed(source: string, url: string): ParsedFeed {
       .filter((i) => i && typeof i === 'object')
       .map((item, index) => {
         const link = abs(item.url);
-        const contentText = str(item.content_text);
         return {
           id: (typeof item.id === 'number' ? String(item.id) : str(item.id)) || link || `${url}#item-${index}`,
           title: plainStr(item.title),
@@ -292,7 +292,7 @@ function parseJsonFeed(source: string, url: string): ParsedFeed {
           ...common(
             link,
             (Array.isArray(item.tags) ? item.tags : []).map((t) => [plainStr(t)]),
-            str(item.content_html) || (contentText && textToHtml(contentText)),
+            str(item.content_html) || textToHtml(str(item.content_text)),
             escapeHtml(str(item.summary)), // plain text
           ),
         };
