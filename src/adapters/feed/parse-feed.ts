@@ -75,9 +75,13 @@ export function absolute(href: unknown, base?: string): string | undefined {
   }
 }
 
+/** A date as ISO 8601; undefined when it is not a string or not a date (toISOString() throws for an invalid date). */
 function isoDate(value: unknown): string | undefined {
-  const time = Date.parse(str(value));
-  return isNaN(time) ? undefined : new Date(time).toISOString();
+  try {
+    return new Date(str(value)).toISOString();
+  } catch {
+    return undefined;
+  }
 }
 
 /**
