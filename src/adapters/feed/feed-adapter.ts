@@ -80,21 +80,18 @@ export class FeedAdapter implements MagAdapter {
     const known = new Map(entries.flatMap((e): [string, string][] => [[e.id, e.id], [e.url ?? e.id, e.id]]));
     // oldest first
     const comments = entries.reverse().map((e): Comment => {
-      let body = e.bodyHtml;
       const [ref, href] = e.reply ?? [];
-      let parentId = (ref !== article.id && known.get(ref!)) || known.get(href!);
       // WordPress prepends "In reply to <a href=…#comment-N>Name</a>." to replies (its RSS comment feeds
       // have no thr:in-reply-to): the link gives the parent, and the sentence goes once threaded.
-      const m = IN_REPLY_TO.exec(body);
+      const m = IN_REPLY_TO.exec(e.bodyHtml);
       const linked = known.get(m?.[1] as string);
-      parentId ||= linked;
-      if (linked && parentId === linked) body = body.slice(m![0].length);
+      const parentId = (ref !== article.id && known.get(ref!)) || known.get(href!) || linked;
       return {
         id: e.id,
         parentId: parentId !== e.id ? parentId : undefined,
         author: e.author ?? { name: e.title.replace(/^(By|Comment from):?\s*/i, '') || 'Anonymous' },
         published: e.published ?? EPOCH,
-        bodyHtml: body,
+        bodyHtml: linked && parentId === linked ? e.bodyHtml.slice(m![0].length) : e.bodyHtml,
         status: 'approved',
       };
     });
@@ -192,4 +189,5 @@ function findEntry({ entries, url }: ParsedFeed, ref: string): FeedEntry {
   return found;
 }
 
-const IN_REPLY_TO = /^\s*<p>\s*In reply to <a href=["']([^"']+).*?<\/a>\.?\s*<\/p>\s*/is;
+// (bodies are trimmed)
+const IN_REPLY_TO = /^<p>\s*In reply to <a href=["']([^"']+).*?<\/a>\.?\s*<\/p>\s*/is;
