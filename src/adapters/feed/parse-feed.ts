@@ -71,7 +71,7 @@ export function absolute(href: unknown, base?: string): string | undefined {
   try {
     return typeof href === 'string' && href.trim() ? new URL(href, base).href : undefined;
   } catch {
-    return undefined;
+    // not a valid URL: undefined
   }
 }
 
@@ -80,7 +80,7 @@ function isoDate(value: unknown): string | undefined {
   try {
     return new Date(str(value)).toISOString();
   } catch {
-    return undefined;
+    // not a date: undefined
   }
 }
 
@@ -91,8 +91,8 @@ function isoDate(value: unknown): string | undefined {
 function common(
   link: string | undefined,
   categories: string[][],
-  content: string | undefined,
-  summary: string | undefined,
+  content: string,
+  summary: string,
 ): Pick<FeedEntry, 'url' | 'slug' | 'sections' | 'keys' | 'bodyHtml' | 'text'> {
   let slug = link && new URL(link).pathname.split('/').filter(Boolean).pop();
   try {
@@ -103,8 +103,8 @@ function common(
   return {
     url: link,
     slug,
-    bodyHtml: content || summary || '',
-    text: htmlToText(summary || content || ''),
+    bodyHtml: content || summary,
+    text: htmlToText(summary || content),
     // categories are [name, term] pairs; a name is one section
     sections: [...new Set(categories.map(([name]) => name).filter(Boolean))].map((name) => ({ name })),
     // what listRecent({ section }) matches: the names, the slugs WordPress would make ("Science & Tech" →
@@ -167,13 +167,13 @@ function parseXml(root: Element, url: string): ParsedFeed {
   if (!head) throw invalid(url, 'RSS without a <channel>');
 
   /** The base URL of an element: its `xml:base` chain, from the document's URL. */
-  const baseOf = (el: Element | null): string => {
+  const baseOf = (el: Element | null | undefined): string => {
     const parent = el ? baseOf(el.parentElement) : url;
     return absolute(attr(el, 'xml:base'), parent) ?? parent;
   };
-  const resolve = (href: string | null | undefined, el: Element) => absolute(href, baseOf(el));
-  /** The resolved `href` of a link. */
-  const target = (link: Element | undefined) => link && resolve(attr(link, 'href'), link);
+  const resolve = (href: string | null | undefined, el: Element | undefined) => absolute(href, baseOf(el));
+  /** The resolved `href` of a link (undefined without one). */
+  const target = (link: Element | undefined) => resolve(attr(link, 'href'), link);
 
   /** An Atom text construct (`type` text, html or xhtml) as HTML ('' when missing); RSS elements hold HTML. */
   const html = (el: Element | undefined): string => {
@@ -188,7 +188,7 @@ function parseXml(root: Element, url: string): ParsedFeed {
     !atom ? decodeEntities(text(el)) : /html$/i.test(attr(el, 'type') ?? '') ? htmlToText(html(el)) : squash(text(el));
   const person = (el: Element | undefined): Person | undefined => {
     const name = text(el, 'name');
-    return name ? { name: decodeEntities(name), url: resolve(text(el, 'uri'), el!) } : undefined;
+    return name ? { name: decodeEntities(name), url: resolve(text(el, 'uri'), el) } : undefined;
   };
   const typeOf = (link: Element): string => attr(link, 'type') ?? 'text/html';
   /**
