@@ -151,13 +151,13 @@ export class FeedAdapter implements MagAdapter {
 // ---------------------------------------------------------------------------------------------------
 
 /**
- * Decodes with the charset of the Content-Type, else the encoding of the XML declaration, else UTF-8.
- * The declaration is ASCII, so it is read from the UTF-8 decoding; the Content-Type comes first in the
- * one search.
+ * Decodes with the charset of the Content-Type, else the one the document declares at its start (the
+ * XML declaration's `encoding`, an HTML page's `<meta charset>`), else UTF-8. The declaration is ASCII,
+ * so it is read from the UTF-8 decoding; the Content-Type comes first in the one search.
  */
 function decode(bytes: ArrayBuffer, contentType: string): string {
   const utf8 = new TextDecoder().decode(bytes);
-  const charset = /(?:charset|^<\?xml[^>]*encoding)\s*=\s*["']?([\w.:-]+)/im.exec(`${contentType}\n${utf8.slice(0, 200)}`)?.[1];
+  const charset = /(?:charset|encoding)\s*=\s*["']?([\w.:-]+)/i.exec(`${contentType}\n${utf8.slice(0, 200)}`)?.[1];
   try {
     return new TextDecoder(charset).decode(bytes);
   } catch {
