@@ -3,7 +3,7 @@
 // brotli sizes of the drop-in bundle, of each entry point (each element, each adapter) and of the
 // floor (lit + @lit/context + dompurify alone), built in the same run from tsc's output in dist/
 // with the drop-in bundle's rollup and terser settings. Fails when a ceiling is exceeded, and reports the
-// issue's targets (not met yet: the ceilings hold today's figures until the savings land):
+// issue's targets (the core's not met yet: its ceiling holds today's figure until the savings land):
 //   - every element + the JSON adapter, self-contained (the drop-in bundle's core): target ≤ 28 KB gzip;
 //   - the drop-in as a page loads it, dist/cdn/mag-elements.js and the files it imports statically
 //     (the further adapters' files are loaded on demand): the same target;
@@ -25,9 +25,10 @@ import { terserOptions, onwarn } from '../rollup.config.mjs';
 import { minifyCssLiterals } from './minify-css-literals.mjs';
 
 const KB = 1024;
-// The targets of issue 7. They are NOT met yet (see docs/performance.md, "What is left"): the core is
-// about 44 KB gzip. Until they are, `npm test` enforces the ceilings below, set just above today's
-// figures so that any growth fails; lower them with every saving, down to the targets.
+// The targets of issue 7. The adapters' is met, and enforced; the core's is NOT met yet (see
+// docs/performance.md, "What is left"): the core is about 44 KB gzip. Until it is, `npm test` enforces
+// the core ceiling below, set just above today's figure so that any growth fails; lower it with every
+// saving, down to the target.
 const TARGETS = {
   // Every element and the JSON adapter, self-contained; and the drop-in as a page loads it.
   core: 28 * KB,
@@ -36,7 +37,8 @@ const TARGETS = {
 };
 const BUDGETS = {
   core: 44.5 * KB,
-  adapter: 4.7 * KB,
+  // the target
+  adapter: 4 * KB,
 };
 const BREAKDOWN = process.argv.includes('--breakdown');
 
