@@ -78,7 +78,7 @@ function oneFilePerAdapter() {
     },
     async resolveId(source, importer, options) {
       const owner = importer && ownerOf(importer);
-      // (the resolution of the file below by the other plugins: node-resolve resolves through this hook too)
+      // (node-resolve, resolving the file for the call below, comes through this hook again: let it)
       if (!owner || options.custom?.[FILE_ONLY]) return null;
       const resolved = await this.resolve(source, importer.replace(COPY, ''), { ...options, custom: { ...options.custom, [FILE_ONLY]: true } });
       await coreLoaded;
