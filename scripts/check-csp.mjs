@@ -54,6 +54,11 @@ const server = createServer((req, res) => {
     const file = join(dirname(bundle), url.pathname.slice('/dist/cdn/'.length));
     return existsSync(file) ? send(200, 'text/javascript', readFileSync(file)) : send(404, 'text/plain', 'not found');
   }
+  // A WordPress whose PHP failed: the REST API answers WordPress's own error, its message in HTML.
+  if (url.pathname.startsWith('/failing-wordpress/wp-json/')) {
+    const message = '<p>There has been a critical error on this website.</p><p><a href="https://wordpress.org/documentation/article/faq-troubleshooting/">Learn more about troubleshooting WordPress.</a></p>';
+    return send(500, 'application/json', JSON.stringify({ code: 'internal_server_error', message, data: { status: 500 }, additional_errors: [] }));
+  }
   // Same-origin files the pages use: images, the stylesheet, the feed fixtures.
   const allowed = ['/demo/img/', '/test/fixtures/csp/', '/test/fixtures/feeds/'];
   const path = normalize(join(root, decodeURIComponent(url.pathname)));

@@ -79,6 +79,15 @@ export function abortError(signal: AbortSignal, cause: unknown = signal.reason, 
 }
 
 /**
+ * The error of a `fetch` that threw (or of reading its answer): `aborted` (`timeout`, with
+ * `timeoutMessage`, for a timed-out signal) when `signal` ended, else `network`: "<what>: <the reason>.".
+ */
+export const fetchError = (error: unknown, what: string, signal?: AbortSignal, timeoutMessage?: string): MagAdapterError =>
+  signal?.aborted
+    ? abortError(signal, error, timeoutMessage)
+    : new MagAdapterError('network', `${what}: ${(error as Error)?.message || 'the network request failed'}.`, { cause: error });
+
+/**
  * One caller's wait for a promise others may share: it settles as `promise` does, or rejects with
  * `abortError(signal)` as soon as `signal` aborts (the promise itself goes on).
  */

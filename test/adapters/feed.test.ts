@@ -287,6 +287,22 @@ describe('FeedAdapter', function () {
       expect([e.code, e.message]).to.deep.equal(['invalid-data', 'The feed at https://blog.example.test/ is an HTML page that links no feed.']);
     });
 
+    it("reads an HTML page in its <meta charset> (given fetch)", async () => {
+      // windows-1252 bytes, no charset in the Content-Type: the link's é is 0xE9
+      const page = new Uint8Array([...new TextEncoder().encode('<!doctype html><meta charset="windows-1252"><link rel="alternate" type="application/rss+xml" href="/caf'), 0xe9, ...new TextEncoder().encode('.rss">')]);
+      const rss = '<rss version="2.0"><channel><title>Caf\u00E9</title><item><title>Open</title><link>https://blog.example.test/open</link></item></channel></rss>';
+      const fetch = (url: string) =>
+        Promise.resolve(
+          url === 'https://blog.example.test/caf%C3%A9.rss'
+            ? new Response(rss, { headers: { 'Content-Type': 'application/rss+xml' } })
+            : url === 'https://blog.example.test/'
+              ? new Response(page, { headers: { 'Content-Type': 'text/html' } })
+              : new Response('not found', { status: 404 }),
+        );
+      const adapter = new FeedAdapter({ url: 'https://blog.example.test/', fetch: fetch as typeof globalThis.fetch });
+      expect((await adapter.listRecent()).map((s) => s.title)).to.deep.equal(['Open']);
+    });
+
     it('fetches the feed once per adapter instance', async () => {
       const path = `/feeds/hugo.rss?instance=${Math.random().toString(36).slice(2)}`;
       const adapter = new FeedAdapter({ url: `${feeds}${path}` });

@@ -10,7 +10,7 @@ import type {
   MagAdapter,
   RequestOptions,
 } from '../../core/model.js';
-import { abortError, MagAdapterError, throwIfAborted, untilAborted } from '../../core/errors.js';
+import { fetchError, MagAdapterError, throwIfAborted, untilAborted } from '../../core/errors.js';
 import { truncateText } from './html-text.js';
 import { absolute, invalid, parseFeed } from './parse-feed.js';
 import type { FeedEntry, ParsedFeed } from './parse-feed.js';
@@ -80,21 +80,18 @@ export class FeedAdapter implements MagAdapter {
     const known = new Map(entries.flatMap((e): [string, string][] => [[e.id, e.id], [e.url ?? e.id, e.id]]));
     // oldest first
     const comments = entries.reverse().map((e): Comment => {
-      let body = e.bodyHtml;
       const [ref, href] = e.reply ?? [];
-      let parentId = (ref !== article.id && known.get(ref!)) || known.get(href!);
       // WordPress prepends "In reply to <a href=…#comment-N>Name</a>." to replies (its RSS comment feeds
       // have no thr:in-reply-to): the link gives the parent, and the sentence goes once threaded.
-      const m = IN_REPLY_TO.exec(body);
+      const m = IN_REPLY_TO.exec(e.bodyHtml);
       const linked = known.get(m?.[1] as string);
-      parentId ||= linked;
-      if (linked && parentId === linked) body = body.slice(m![0].length);
+      const parentId = (ref !== article.id && known.get(ref!)) || known.get(href!) || linked;
       return {
         id: e.id,
         parentId: parentId !== e.id ? parentId : undefined,
         author: e.author ?? { name: e.title.replace(/^(By|Comment from):?\s*/i, '') || 'Anonymous' },
         published: e.published ?? EPOCH,
-        bodyHtml: body,
+        bodyHtml: linked && parentId === linked ? e.bodyHtml.slice(m![0].length) : e.bodyHtml,
         status: 'approved',
       };
     });
@@ -134,9 +131,7 @@ export class FeedAdapter implements MagAdapter {
   /** Fetches and parses a feed; an HTML page is followed to the feed it links, once. */
   async #fetchFeed(url: string, signal?: AbortSignal, discovered = false): Promise<ParsedFeed> {
     const fail = (e: unknown): never => {
-      throw signal?.aborted
-        ? abortError(signal, e)
-        : new MagAdapterError('network', `Could not fetch the feed at ${url} (${(e as Error)?.message ?? e}).`, { cause: e });
+      throw fetchError(e, `Could not fetch the feed at ${url}`, signal);
     };
     const res = await (this.#fetch ?? fetch)(url, { headers: { Accept: ACCEPT }, signal }).catch(fail);
     const { status } = res;
@@ -156,13 +151,13 @@ export class FeedAdapter implements MagAdapter {
 // ---------------------------------------------------------------------------------------------------
 
 /**
- * Decodes with the charset of the Content-Type, else the encoding of the XML declaration, else UTF-8.
- * The declaration is ASCII, so it is read from the UTF-8 decoding; the Content-Type comes first in the
- * one search.
+ * Decodes with the charset of the Content-Type, else the one the document declares at its start (the
+ * XML declaration's `encoding`, an HTML page's `<meta charset>`), else UTF-8. The declaration is ASCII,
+ * so it is read from the UTF-8 decoding; the Content-Type comes first in the one search.
  */
 function decode(bytes: ArrayBuffer, contentType: string): string {
   const utf8 = new TextDecoder().decode(bytes);
-  const charset = /(?:charset\s*=\s*"?|^<\?xml[^>]*encoding\s*=\s*["'])([\w.:-]+)/im.exec(`${contentType}\n${utf8.slice(0, 200)}`)?.[1];
+  const charset = /(?:charset|encoding)\s*=\s*["']?([\w.:-]+)/i.exec(`${contentType}\n${utf8.slice(0, 200)}`)?.[1];
   try {
     return new TextDecoder(charset).decode(bytes);
   } catch {
@@ -194,4 +189,5 @@ function findEntry({ entries, url }: ParsedFeed, ref: string): FeedEntry {
   return found;
 }
 
-const IN_REPLY_TO = /^\s*<p>\s*In reply to <a href=["']([^"']+).*?<\/a>\.?\s*<\/p>\s*/is;
+// (bodies are trimmed)
+const IN_REPLY_TO = /^<p>\s*In reply to <a href=["']([^"']+).*?<\/a>\.?\s*<\/p>\s*/is;

@@ -17,17 +17,19 @@ export const squash = (text: string): string => text.replace(/\s+/g, ' ').trim()
 export function htmlToText(html: string): string {
   // plain text needs no parser
   if (!/[<&]/.test(html)) return squash(html);
-  const { body } = parseInert(`<!doctype html><body>${html}`, 'text/html');
-  for (const el of body.querySelectorAll('script,style,template')) el.remove();
+  const { body } = parseInert(`<body>${html}`, 'text/html');
+  // (a <template>'s content is not in the text)
+  for (const el of body.querySelectorAll('script,style')) el.remove();
   return squash(body.textContent);
 }
 
 /**
- * Plain text that may still carry HTML entities (double-escaped feeds, WordPress titles): decodes
- * entities only when some are present, so a literal `<` in plain text is kept.
+ * Plain text that may still carry HTML entities (double-escaped feeds, WordPress titles): parsed only
+ * when something looks like one (`&amp;`, `&#8217;`; what is not an entity comes out of the parser
+ * as it went in), so text without any is not parsed; a literal `<` stays text.
  */
 export function decodeEntities(text: string): string {
-  return /&(#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i.test(text) ? htmlToText(text.replace(/</g, '&lt;')) : squash(text);
+  return /&#?\w+;/.test(text) ? htmlToText(text.replace(/</g, '&lt;')) : squash(text);
 }
 
 /** Escapes text for use in HTML. */

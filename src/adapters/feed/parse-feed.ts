@@ -5,6 +5,7 @@
 import type { About, Article, Person } from '../../core/model.js';
 import { MagAdapterError } from '../../core/errors.js';
 import { parseInert } from '../../core/inert.js';
+import { slugify } from '../../core/slugify.js';
 import { decodeEntities, escapeHtml, htmlToText, squash, textToHtml } from './html-text.js';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
@@ -55,7 +56,7 @@ export const invalid = (url: string, problem: string, cause?: unknown): MagAdapt
 export function parseFeed(text: string, contentType: string, url: string): ParsedFeed | string {
   const start = text.trimStart(); // also drops a byte order mark
   if (start[0] === '{' || /json/i.test(contentType)) return parseJsonFeed(start, url);
-  if (/^text\/html/i.test(contentType) || /^<!doctype html|^<html[\s>]/i.test(start)) return discover(start, url);
+  if (/^text\/html/i.test(contentType) || /^<(!doctype )?html[\s>]/i.test(start)) return discover(start, url);
   const doc = parseInert(start, 'application/xml');
   const error = doc.querySelector('parsererror');
   // Chromium puts the reason (with its line and column) in a <div>
@@ -68,15 +69,19 @@ export function parseFeed(text: string, contentType: string, url: string): Parse
 /** `href` resolved against `base`; undefined when it is not a string, blank or not a valid URL. */
 export function absolute(href: unknown, base?: string): string | undefined {
   try {
-    return typeof href === 'string' && /\S/.test(href) ? new URL(href, base).href : undefined;
+    return typeof href === 'string' && href.trim() ? new URL(href, base).href : undefined;
   } catch {
-    return undefined;
+    // not a valid URL: undefined
   }
 }
 
+/** A date as ISO 8601; undefined when it is not a string or not a date (toISOString() throws for an invalid date). */
 function isoDate(value: unknown): string | undefined {
-  const time = Date.parse(str(value));
-  return isNaN(time) ? undefined : new Date(time).toISOString();
+  try {
+    return new Date(str(value)).toISOString();
+  } catch {
+    // not a date: undefined
+  }
 }
 
 /**
@@ -86,8 +91,8 @@ function isoDate(value: unknown): string | undefined {
 function common(
   link: string | undefined,
   categories: string[][],
-  content: string | undefined,
-  summary: string | undefined,
+  content: string,
+  summary: string,
 ): Pick<FeedEntry, 'url' | 'slug' | 'sections' | 'keys' | 'bodyHtml' | 'text'> {
   let slug = link && new URL(link).pathname.split('/').filter(Boolean).pop();
   try {
@@ -98,14 +103,14 @@ function common(
   return {
     url: link,
     slug,
-    bodyHtml: content || summary || '',
-    text: htmlToText(summary || content || ''),
+    bodyHtml: content || summary,
+    text: htmlToText(summary || content),
     // categories are [name, term] pairs; a name is one section
     sections: [...new Set(categories.map(([name]) => name).filter(Boolean))].map((name) => ({ name })),
     // what listRecent({ section }) matches: the names, the slugs WordPress would make ("Science & Tech" →
     // science-tech) and the terms, lowercased
     keys: categories
-      .flatMap(([name, term = '']) => [name, name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''), term])
+      .flatMap(([name, term = '']) => [name, slugify(name), term])
       .map((key) => key.toLowerCase()),
   };
 }
@@ -122,27 +127,31 @@ const about = (name: string, bioHtml: string, photoUrl?: string, contactUrl?: st
 // --- RSS 2.0, RSS 1.0 and Atom 1.0 --------------------------------------------------------------
 
 /**
- * The child elements named `name`. A prefixed name (`dc:date`) is in the namespace of its prefix in
- * {@link NS}; an unprefixed one is in the parent's namespace (RSS 2.0: none; Atom; RSS 1.0).
+ * The child elements named `names` (space-separated: those of the first name first). A prefixed name
+ * (`dc:date`) is in the namespace of its prefix in {@link NS}; an unprefixed one is in the parent's
+ * namespace (RSS 2.0: none; Atom; RSS 1.0).
  */
-function kids(el: Element | undefined, name: string): Element[] {
-  const [local, prefix] = name.split(':').reverse();
-  const namespace = prefix ? NS[prefix] : el?.namespaceURI;
-  return el ? [...el.children].filter((c) => c.localName === local && c.namespaceURI === namespace) : [];
+function kids(el: Element | undefined, names: string): Element[] {
+  return names.split(' ').flatMap((name) => {
+    const [local, prefix] = name.split(':').reverse();
+    const namespace = prefix ? NS[prefix] : el?.namespaceURI;
+    return el ? [...el.children].filter((c) => c.localName === local && c.namespaceURI === namespace) : [];
+  });
 }
 
-const kid = (el: Element | undefined, name: string): Element | undefined => kids(el, name)[0];
+/** The first child element named (one of) `names`. */
+const kid = (el: Element | undefined, names: string): Element | undefined => kids(el, names)[0];
 
 /** An attribute (of an element that may be missing). */
 const attr = (el: Element | null | undefined, name: string): string | null | undefined => el?.getAttribute(name);
 
-/** The trimmed text of `el`, or of its first child named `name`. */
-const text = (el: Element | undefined, name?: string): string => ((name ? kid(el, name) : el)?.textContent ?? '').trim();
+/** The trimmed text of `el`, or of its first child named (one of) `names`. */
+const text = (el: Element | undefined, names?: string): string => ((names ? kid(el, names) : el)?.textContent ?? '').trim();
 
 const count = (value: string): number | undefined => (/^\d+$/.test(value) ? Number(value) : undefined);
 
-/** The first of the children named in `names` (space-separated) whose text is a date, as ISO 8601. */
-const date = (el: Element, names: string): string | undefined => names.split(' ').map((n) => isoDate(text(el, n))).find(Boolean);
+/** The first of the children named `names` whose text is a date, as ISO 8601. */
+const date = (el: Element, names: string): string | undefined => kids(el, names).map((c) => isoDate(c.textContent)).find(Boolean);
 
 /**
  * RSS 2.0, RSS 1.0 and Atom, read with one set of lookups: their elements differ by name (RSS `guid`,
@@ -154,31 +163,32 @@ function parseXml(root: Element, url: string): ParsedFeed {
   const atom = name === 'feed' && root.namespaceURI === ATOM;
   if (!atom && !/^(rss|RDF)$/.test(name)) throw invalid(url, `not RSS or Atom (root element <${name}>)`);
   // the RSS 1.0 elements are in their own namespace, their root rdf:RDF in RDF's
-  const head = atom ? root : (kid(root, 'channel') ?? kid(root, 'r:channel'));
+  const head = atom ? root : kid(root, 'channel r:channel');
   if (!head) throw invalid(url, 'RSS without a <channel>');
 
   /** The base URL of an element: its `xml:base` chain, from the document's URL. */
-  const baseOf = (el: Element | null): string => {
+  const baseOf = (el: Element | null | undefined): string => {
     const parent = el ? baseOf(el.parentElement) : url;
     return absolute(attr(el, 'xml:base'), parent) ?? parent;
   };
-  const resolve = (href: string | null | undefined, el: Element) => absolute(href, baseOf(el));
-  /** The resolved `href` of a link. */
-  const target = (link: Element | undefined) => link && resolve(attr(link, 'href'), link);
+  const resolve = (href: string | null | undefined, el: Element | undefined) => absolute(href, baseOf(el));
+  /** The resolved `href` of a link (undefined without one). */
+  const target = (link: Element | undefined) => resolve(attr(link, 'href'), link);
 
-  /** An Atom text construct (`type` text, html or xhtml) as HTML; RSS elements hold HTML. */
-  const html = (el: Element | undefined): string | undefined => {
+  /** An Atom text construct (`type` text, html or xhtml) as HTML ('' when missing); RSS elements hold HTML. */
+  const html = (el: Element | undefined): string => {
     const type = attr(el, 'type') ?? (atom ? 'text' : 'html');
     // the content of its xhtml <div>, imported into an (inert) HTML document so that it serializes as HTML (no xmlns attributes)
     if (type === 'xhtml') return parseInert('', 'text/html').importNode(kid(el, 'x:div') ?? el!, true).innerHTML.trim();
-    return el && (/^(text\/)?html$/i.test(type) ? text(el) : textToHtml(text(el)));
+    // html, or Atom 0.3's text/html (xhtml is above)
+    return /html$/i.test(type) ? text(el) : textToHtml(text(el));
   };
   /** A title as plain text: an Atom text construct by its type, an RSS title with its entities decoded (even double-escaped). */
   const plain = (el: Element | undefined): string =>
-    !atom ? decodeEntities(text(el)) : /html$/i.test(attr(el, 'type') ?? '') ? htmlToText(html(el)!) : squash(text(el));
+    !atom ? decodeEntities(text(el)) : /html$/i.test(attr(el, 'type') ?? '') ? htmlToText(html(el)) : squash(text(el));
   const person = (el: Element | undefined): Person | undefined => {
     const name = text(el, 'name');
-    return name ? { name: decodeEntities(name), url: resolve(text(el, 'uri'), el!) } : undefined;
+    return name ? { name: decodeEntities(name), url: resolve(text(el, 'uri'), el) } : undefined;
   };
   const typeOf = (link: Element): string => attr(link, 'type') ?? 'text/html';
   /**
@@ -194,16 +204,16 @@ function parseXml(root: Element, url: string): ParsedFeed {
     resolve(text(el, 'link') || attr(el, 'rdf:about'), el) ?? target(best(el, 'alternate', [/html/, /^/]));
 
   const feedAuthor = person(kid(head, 'author'));
-  // RSS 2.0 has its image and items in the channel, RSS 1.0 next to it
+  // RSS 2.0 has its image and items in the channel, RSS 1.0 next to it (Atom: the head is the root)
   const image = kid(head, 'image') ?? kid(root, 'r:image');
-  const entries = atom ? kids(root, 'entry') : [...kids(head, 'item'), ...kids(root, 'r:item')];
+  const entries = [...kids(head, 'item entry'), ...kids(root, 'r:item')];
   return {
     url,
     updated: date(head, 'lastBuildDate dc:date updated'),
     about: about(
       plain(kid(head, 'title')),
-      atom ? (html(kid(head, 'subtitle')) ?? '') : textToHtml(decodeEntities(htmlToText(text(head, 'description')))),
-      resolve(text(image, 'url') || attr(image, 'rdf:resource') || text(head, 'logo') || text(head, 'icon'), image ?? head),
+      atom ? html(kid(head, 'subtitle')) : textToHtml(decodeEntities(htmlToText(text(head, 'description')))),
+      resolve(text(image, 'url') || attr(image, 'rdf:resource') || text(head, 'logo icon'), image ?? head),
       page(head),
     ),
     entries: entries.map((e, index) => {
@@ -218,7 +228,7 @@ function parseXml(root: Element, url: string): ParsedFeed {
       // "owner@example.com (Ella Fitzgerald)" → Ella Fitzgerald
       const creator = text(e, 'dc:creator') || (atom ? '' : text(e, 'author').replace(/^.*?\(([^)]+)\)$/s, '$1'));
       return {
-        id: text(e, 'guid') || text(e, 'id') || link || `${url}#item-${index}`,
+        id: text(e, 'guid id') || link || `${url}#item-${index}`,
         title: plain(kid(e, 'title')),
         published: date(e, 'pubDate dc:date published updated'),
         updated: date(e, 'updated'),
@@ -226,17 +236,17 @@ function parseXml(root: Element, url: string): ParsedFeed {
         ...common(
           link,
           // RSS: the category's text; Atom: its label, else its term
-          [...kids(e, 'category'), ...kids(e, 'dc:subject')].map((c) => {
+          kids(e, 'category dc:subject').map((c) => {
             const term = attr(c, 'term') ?? '';
             return [decodeEntities(attr(c, 'label') || term || text(c)), term];
           }),
           // Atom content with `src` is out of line: not in the feed
           text(e, 'content:encoded') || (attr(content, 'src') ? '' : html(content)),
-          html(kid(e, 'description') ?? kid(e, 'summary')),
+          html(kid(e, 'description summary')),
         ),
         commentFeedUrl: feedReplies ? target(feedReplies) : commentRss,
         commentFeedType: feedReplies ? typeOf(feedReplies) : commentRss && 'application/rss+xml',
-        commentCount: count(feedReplies?.getAttributeNS(THR, 'count') || text(e, 'thr:total') || text(e, 'slash:comments')),
+        commentCount: count(feedReplies?.getAttributeNS(THR, 'count') || text(e, 'thr:total slash:comments')),
         reply: ref ? [ref, target(reply)] : undefined,
       };
     }),
@@ -277,7 +287,6 @@ function parseJsonFeed(source: string, url: string): ParsedFeed {
       .filter((i) => i && typeof i === 'object')
       .map((item, index) => {
         const link = abs(item.url);
-        const contentText = str(item.content_text);
         return {
           id: (typeof item.id === 'number' ? String(item.id) : str(item.id)) || link || `${url}#item-${index}`,
           title: plainStr(item.title),
@@ -287,7 +296,7 @@ function parseJsonFeed(source: string, url: string): ParsedFeed {
           ...common(
             link,
             (Array.isArray(item.tags) ? item.tags : []).map((t) => [plainStr(t)]),
-            str(item.content_html) || (contentText && textToHtml(contentText)),
+            str(item.content_html) || textToHtml(str(item.content_text)),
             escapeHtml(str(item.summary)), // plain text
           ),
         };

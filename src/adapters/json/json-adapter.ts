@@ -15,7 +15,7 @@ import type {
   RequestOptions,
   SubscribeResult,
 } from '../../core/model.js';
-import { MagAdapterError, abortError, throwIfAborted, untilAborted } from '../../core/errors.js';
+import { MagAdapterError, fetchError, throwIfAborted, untilAborted } from '../../core/errors.js';
 import { assertValid, isRecord } from '../../core/validate.js';
 import { dataCheck, type DataSubscribe, type MagData } from './data-format.js';
 import { Store } from './store.js';
@@ -48,11 +48,6 @@ function parseJson(text: string, source: string): unknown {
   }
 }
 
-/** The error of a `fetch` that threw: `aborted` (or `timeout`) when its signal ended, else `network`. */
-const fetchError = (error: unknown, what: string, signal?: AbortSignal): MagAdapterError =>
-  signal?.aborted
-    ? abortError(signal, error)
-    : new MagAdapterError('network', `${what}: ${(error as Error).message || 'the network request failed'}.`, { cause: error });
 
 /**
  * The embedded data source: one JSON data file, validated on load.

@@ -4,16 +4,8 @@
  */
 import type { About, Article, ArticleSummary, Comment, Section } from '../../core/model.js';
 import { MagAdapterError } from '../../core/errors.js';
+import { slugify } from '../../core/slugify.js';
 import type { DataArticle, DataComment, DataSection, MagData } from './data-format.js';
-
-/** Lower case, no accents, words joined by `-`: `La République des Territoires` → `la-republique-des-territoires`. */
-export const slugify = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 
 const lower = (text?: string): string | undefined => text?.trim().toLowerCase();
 

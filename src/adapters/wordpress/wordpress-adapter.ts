@@ -13,7 +13,7 @@ import type {
   RequestOptions,
   Section,
 } from '../../core/model.js';
-import { abortError, MagAdapterError, throwIfAborted } from '../../core/errors.js';
+import { fetchError, MagAdapterError, throwIfAborted } from '../../core/errors.js';
 import type { MagErrorCode } from '../../core/errors.js';
 import { arrayOf, assertValid, count, isRecord, object, string } from '../../core/validate.js';
 import type { Check } from '../../core/validate.js';
@@ -306,8 +306,7 @@ export class WordPressAdapter implements MagAdapter {
       });
       text = await res.text();
     } catch (e) {
-      if (opts.signal?.aborted) throw abortError(opts.signal, e, 'WordPress did not answer in time.');
-      throw new MagAdapterError('network', `Could not reach WordPress at ${url} (${(e as Error)?.message ?? e}).`, { cause: e });
+      throw fetchError(e, `Could not reach WordPress at ${url}`, opts.signal, 'WordPress did not answer in time.');
     }
     let data: unknown;
     try {
