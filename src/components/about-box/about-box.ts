@@ -67,7 +67,7 @@ export class MagAboutBox extends MagElement {
   /** The level of the title for assistive technology (1–6, default 2). */
   headingLevel = 2;
 
-  private readonly _task = this.dataTask(
+  readonly #task = this.dataTask(
     () => [this.about ? undefined : this.source, this.key || undefined] as const,
     async ([source, key], signal) => {
       if (!source) return idle;
@@ -80,17 +80,17 @@ export class MagAboutBox extends MagElement {
     if (this.about) return;
     const source = this.source;
     if (source) source.invalidate('about', this.key || undefined);
-    else void this._task.run();
+    else void this.#task.run();
   }
 
   protected override dataChanged(event: MagInvalidateEvent): void {
-    if (!this.about && event.affects('about', this.key || undefined)) void this._task.run();
+    if (!this.about && event.affects('about', this.key || undefined)) void this.#task.run();
   }
 
   override render(): TemplateResult {
     const t = this.localize.t;
-    const pending = !this.about && this._task.status === PENDING;
-    const loaded = this._task.status === ERROR ? undefined : this._task.value;
+    const pending = !this.about && this.#task.status === PENDING;
+    const loaded = this.#task.status === ERROR ? undefined : this.#task.value;
     const about = this.about ?? (typeof loaded === 'object' ? loaded : undefined);
     const level = headingLevel(this.headingLevel, 2);
     return html`<section class="base" part="base" aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'}>
@@ -103,10 +103,10 @@ export class MagAboutBox extends MagElement {
 
   #renderState(): TemplateResult {
     const t = this.localize.t;
-    if (this._task.status === ERROR) {
-      const error = MagAdapterError.from(this._task.error);
+    if (this.#task.status === ERROR) {
+      const error = MagAdapterError.from(this.#task.error);
       if (error.code === 'unsupported') return html`<p class="notice" part="unsupported">${t.errors.unsupported}</p>`;
-      if (error.code !== 'aborted') return renderError(t, error, () => void this._task.run());
+      if (error.code !== 'aborted') return renderError(t, error, () => void this.#task.run());
     }
     return renderLoading(t);
   }

@@ -111,7 +111,7 @@ export class MagArticle extends MagElement {
   #shown?: Loaded;
   #announced?: Article;
 
-  private readonly _task = this.dataTask(
+  readonly #task = this.dataTask(
     () => [this.article ? undefined : this.source, this.articleId] as const,
     async ([source, ref], signal) => {
       if (!source || !ref) return idle;
@@ -134,7 +134,7 @@ export class MagArticle extends MagElement {
     if (this.article || !this.articleId) return;
     const source = this.source;
     if (source) source.invalidate('article', this.#current?.id ?? this.articleId);
-    else void this._task.run();
+    else void this.#task.run();
   }
 
   /**
@@ -174,14 +174,14 @@ export class MagArticle extends MagElement {
     if (this.article || !this.articleId) return;
     const id = this.#current?.id;
     if (event.affects('article', this.articleId) || (id !== undefined && event.affects('article', id))) {
-      void this._task.run();
+      void this.#task.run();
     }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const value = this._task.value;
-    if (this._task.status === COMPLETE && typeof value === 'object') this.#shown = value;
+    const value = this.#task.value;
+    if (this.#task.status === COMPLETE && typeof value === 'object') this.#shown = value;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -200,7 +200,7 @@ export class MagArticle extends MagElement {
     if (this.article) return this.#renderArticle(this.article, false);
     if (!this.articleId) return nothing;
     const shown = this.#current;
-    switch (this._task.status) {
+    switch (this.#task.status) {
       case INITIAL:
         return this.#renderLoading();
       case PENDING:
@@ -208,13 +208,13 @@ export class MagArticle extends MagElement {
       case COMPLETE:
         return shown ? this.#renderArticle(shown, false) : this.#renderLoading();
       case ERROR: {
-        const error = MagAdapterError.from(this._task.error);
+        const error = MagAdapterError.from(this.#task.error);
         if (error.code === 'not-found') {
           return html`<div class="base" part="base">
             <p class="state notice not-found" part="not-found" role="status">${t.articleNotFound}</p>
           </div>`;
         }
-        const retry = () => void this._task.run();
+        const retry = () => void this.#task.run();
         // A failed reload keeps the text on screen, with the error and its retry above it.
         if (shown) return this.#renderArticle(shown, false, renderError(t, error, retry));
         return html`<div class="base" part="base">${renderError(t, error, retry)}</div>`;

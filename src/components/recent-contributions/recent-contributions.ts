@@ -73,8 +73,8 @@ export class MagRecentContributions extends MagElement {
   /** Leave the current article out of the list instead of marking it. */
   excludeCurrent = false;
 
-  private readonly _task = this.dataTask(
-    () => [this.source, this._fetchLimit, this.section || undefined] as const,
+  readonly #task = this.dataTask(
+    () => [this.source, this.#fetchLimit, this.section || undefined] as const,
     async ([source, limit, section], signal) => {
       if (!source) return idle;
       return source.listRecent({ limit, ...(section ? { section } : {}), signal });
@@ -82,7 +82,7 @@ export class MagRecentContributions extends MagElement {
   );
 
   /** With `exclude-current`, one more article is asked for, so that `limit` are left. */
-  private get _fetchLimit(): number {
+  get #fetchLimit(): number {
     const limit = Number.isFinite(this.limit) && this.limit > 0 ? Math.floor(this.limit) : 5;
     return this.excludeCurrent && this.currentArticle ? limit + 1 : limit;
   }
@@ -91,11 +91,11 @@ export class MagRecentContributions extends MagElement {
   refresh(): void {
     const source = this.source;
     if (source) source.invalidate('recent');
-    else void this._task.run();
+    else void this.#task.run();
   }
 
   protected override dataChanged(event: MagInvalidateEvent): void {
-    if (event.affects('recent')) void this._task.run();
+    if (event.affects('recent')) void this.#task.run();
   }
 
   #visible(list: ArticleSummary[]): ArticleSummary[] {
@@ -107,8 +107,8 @@ export class MagRecentContributions extends MagElement {
   override render(): TemplateResult {
     const t = this.localize.t;
     const level = headingLevel(this.headingLevel, 2);
-    const pending = this._task.status === PENDING;
-    const value = this._task.value;
+    const pending = this.#task.status === PENDING;
+    const value = this.#task.value;
     const list = Array.isArray(value) ? value : undefined;
     return html`<section class="base" part="base" aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'}>
       <div class="heading" part="heading" id="heading" role="heading" aria-level=${level}>
@@ -120,10 +120,10 @@ export class MagRecentContributions extends MagElement {
 
   #renderBody(list: ArticleSummary[] | undefined): TemplateResult {
     const t = this.localize.t;
-    const status = this._task.status;
+    const status = this.#task.status;
     if (status === ERROR) {
-      const error = MagAdapterError.from(this._task.error);
-      if (error.code !== 'aborted') return renderError(t, error, () => void this._task.run());
+      const error = MagAdapterError.from(this.#task.error);
+      if (error.code !== 'aborted') return renderError(t, error, () => void this.#task.run());
       return renderLoading(t);
     }
     if (!list) return renderLoading(t);

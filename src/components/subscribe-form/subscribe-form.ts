@@ -123,15 +123,15 @@ export class MagSubscribeForm extends MagElement {
 
   private _fieldError?: string;
 
-  private get _input() {
+  get #input() {
     return this.renderRoot?.querySelector<HTMLInputElement>('#email') ?? undefined;
   }
 
-  private get _honeypot() {
+  get #honeypot() {
     return this.renderRoot?.querySelector<HTMLInputElement>('#hp') ?? undefined;
   }
 
-  private get _form() {
+  get #form() {
     return this.renderRoot?.querySelector<HTMLFormElement>('form') ?? undefined;
   }
 
@@ -173,7 +173,7 @@ export class MagSubscribeForm extends MagElement {
   };
 
   #onInput = (): void => {
-    if (this._fieldError !== undefined && this._input?.validity.valid) this._fieldError = undefined;
+    if (this._fieldError !== undefined && this.#input?.validity.valid) this._fieldError = undefined;
   };
 
   #onSubmit = (event: SubmitEvent): void => {
@@ -182,14 +182,14 @@ export class MagSubscribeForm extends MagElement {
       return;
     }
     this._fieldError = undefined;
-    if (this._honeypot?.value) {
+    if (this.#honeypot?.value) {
       // A bot filled the field people cannot see: pretend it worked, send nothing.
       event.preventDefault();
       this._outcome = { kind: 'success', status: 'subscribed' };
-      this._form?.reset();
+      this.#form?.reset();
       return;
     }
-    const email = (this._input?.value ?? '').trim();
+    const email = (this.#input?.value ?? '').trim();
     const subscribeEvent = new MagSubscribeEvent(email);
     this.dispatchEvent(subscribeEvent);
     if (subscribeEvent.defaultPrevented) {
@@ -237,7 +237,7 @@ export class MagSubscribeForm extends MagElement {
     try {
       const result = await call(controller.signal);
       this._outcome = { kind: 'success', status: result.status };
-      this._form?.reset();
+      this.#form?.reset();
     } catch (error) {
       const magError = MagAdapterError.from(error);
       if (magError.code !== 'aborted') this._outcome = { kind: 'error', error: magError };
