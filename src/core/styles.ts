@@ -66,11 +66,6 @@ export const baseStyles = css`
   .state {
     margin: var(--mag-space-m, 1rem) 0;
   }
-  .loading {
-    display: flex;
-    align-items: center;
-    gap: 0.5em;
-  }
   .placeholder {
     display: block;
     height: 0.9em;
