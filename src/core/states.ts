@@ -44,6 +44,17 @@ export function renderError(
 export const headingLevel = (value: unknown, fallback: number): number => Math.min(6, Math.max(1, Math.trunc(Number(value)) || fallback));
 
 /**
+ * The title of a box whose `heading` slot can replace it (`<mag-about-box>`, `<mag-recent-contributions>`,
+ * `<mag-subscribe-form>`): `role="heading"` at `level` (the element's `heading-level`, 2 by default),
+ * with the id `heading` that the box is labelled by.
+ */
+export function renderSlottedHeading(level: unknown, text: unknown): TemplateResult {
+  return html`<div class="heading" part="heading" id="heading" role="heading" aria-level=${headingLevel(level, 2)}>
+    <slot name="heading">${text}</slot>
+  </div>`;
+}
+
+/**
  * A native heading of `level` (clamped to 1–6) whose class and part are `part`. Six templates
  * rather than `lit/static-html.js` (a variable tag name): about 0.3 KB gzip less in every bundle.
  */

@@ -5,7 +5,7 @@ import { MagElement } from '../../core/mag-element.js';
 import type { About } from '../../core/model.js';
 import { sanitizedBlock } from '../../core/sanitize.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
-import { headingLevel, renderError, renderLoading } from '../../core/states.js';
+import { renderError, renderLoading, renderSlottedHeading } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
 import { aboutBoxStyles } from './about-box.styles.js';
 import { ERROR, PENDING, idle } from '../../core/data-task.js';
@@ -92,11 +92,8 @@ export class MagAboutBox extends MagElement {
     const pending = !this.about && this.#task.status === PENDING;
     const loaded = this.#task.status === ERROR ? undefined : this.#task.value;
     const about = this.about ?? (typeof loaded === 'object' ? loaded : undefined);
-    const level = headingLevel(this.headingLevel, 2);
     return html`<section class="base" part="base" aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'}>
-      <div class="heading" part="heading" id="heading" role="heading" aria-level=${level}>
-        <slot name="heading">${this.heading || about?.title || t.aboutTitle}</slot>
-      </div>
+      ${renderSlottedHeading(this.headingLevel, this.heading || about?.title || t.aboutTitle)}
       ${about ? this.#renderAbout(about) : this.#renderState()}
     </section>`;
   }

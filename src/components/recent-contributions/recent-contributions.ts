@@ -5,7 +5,7 @@ import { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
 import type { ArticleSummary, Section } from '../../core/model.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
-import { headingLevel, renderError, renderLoading } from '../../core/states.js';
+import { renderError, renderLoading, renderSlottedHeading } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
 import { recentContributionsStyles } from './recent-contributions.styles.js';
 import { ERROR, PENDING, idle } from '../../core/data-task.js';
@@ -106,14 +106,11 @@ export class MagRecentContributions extends MagElement {
 
   override render(): TemplateResult {
     const t = this.localize.t;
-    const level = headingLevel(this.headingLevel, 2);
     const pending = this.#task.status === PENDING;
     const value = this.#task.value;
     const list = Array.isArray(value) ? value : undefined;
     return html`<section class="base" part="base" aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'}>
-      <div class="heading" part="heading" id="heading" role="heading" aria-level=${level}>
-        <slot name="heading">${this.heading || t.recentTitle}</slot>
-      </div>
+      ${renderSlottedHeading(this.headingLevel, this.heading || t.recentTitle)}
       ${this.#renderBody(list)}
     </section>`;
   }

@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
 import type { SubscribeResult } from '../../core/model.js';
-import { headingLevel } from '../../core/states.js';
+import { errorMessage, renderSlottedHeading } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
 import { subscribeFormStyles } from './subscribe-form.styles.js';
 
@@ -124,15 +124,15 @@ export class MagSubscribeForm extends MagElement {
   private _fieldError?: string;
 
   get #input() {
-    return this.renderRoot?.querySelector<HTMLInputElement>('#email') ?? undefined;
+    return this.renderRoot?.querySelector<HTMLInputElement>('#email');
   }
 
   get #honeypot() {
-    return this.renderRoot?.querySelector<HTMLInputElement>('#hp') ?? undefined;
+    return this.renderRoot?.querySelector<HTMLInputElement>('#hp');
   }
 
   get #form() {
-    return this.renderRoot?.querySelector<HTMLFormElement>('form') ?? undefined;
+    return this.renderRoot?.querySelector<HTMLFormElement>('form');
   }
 
   #controller?: AbortController;
@@ -155,10 +155,7 @@ export class MagSubscribeForm extends MagElement {
 
   /** The URL of a native post, or undefined when the data source (or a host handler) subscribes. */
   #nativeAction(): string | undefined {
-    if (this.action) return safeUrl(this.action, ['http', 'https']);
-    if (this.source?.canSubscribe) return undefined;
-    const childAction = this.#childForm?.getAttribute('action');
-    return childAction ? safeUrl(childAction, ['http', 'https']) : undefined;
+    return safeUrl(this.action || (this.source?.canSubscribe ? undefined : this.#childForm?.getAttribute('action')), ['http', 'https']);
   }
 
   #onFallbackChange = (): void => {
@@ -247,23 +244,21 @@ export class MagSubscribeForm extends MagElement {
     }
   }
 
-  #message(outcome: Outcome | undefined): TemplateResult | typeof nothing {
+  #message(outcome: Outcome | undefined): string | TemplateResult | typeof nothing {
     if (!outcome) return nothing;
     const t = this.localize.t;
     if (outcome.kind === 'success') {
-      return html`${outcome.status === 'confirmation-sent' ? t.confirmationSent : outcome.status === 'already-subscribed' ? t.alreadySubscribed : t.subscribed}`;
+      return outcome.status === 'confirmation-sent' ? t.confirmationSent : outcome.status === 'already-subscribed' ? t.alreadySubscribed : t.subscribed;
     }
     const { error } = outcome;
-    if (error.code === 'unsupported') return html`${t.subscribeUnsupported}`;
-    const text = t.subscribeErrors[error.code] ?? t.errors[error.code] ?? t.errors.unknown;
+    if (error.code === 'unsupported') return t.subscribeUnsupported;
     // The backend's own reason for refusing, shown as text.
     const reason = error.code === 'rejected' && error.message ? error.message : '';
-    return html`${text}${reason ? html` <span class="reason">${reason}</span>` : nothing}`;
+    return html`${errorMessage(t, error, t.subscribeErrors)}${reason ? html` <span class="reason">${reason}</span>` : nothing}`;
   }
 
   override render(): TemplateResult {
     const t = this.localize.t;
-    const level = headingLevel(this.headingLevel, 2);
     const child = this.#childForm;
     const action = this.#nativeAction();
     const childEmail = child?.querySelector<HTMLInputElement>('input[type=email][name]');
@@ -273,9 +268,7 @@ export class MagSubscribeForm extends MagElement {
     const outcome = this._outcome;
     const invalid = this._fieldError !== undefined;
     return html`<div class="base" part="base">
-      <div class="heading" part="heading" id="heading" role="heading" aria-level=${level}>
-        <slot name="heading">${this.heading || t.subscribeTitle}</slot>
-      </div>
+      ${renderSlottedHeading(this.headingLevel, this.heading || t.subscribeTitle)}
       <slot name="description"></slot>
       <slot hidden @slotchange=${this.#onFallbackChange}></slot>
       <form
