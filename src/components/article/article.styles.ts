@@ -9,9 +9,6 @@ export const articleStyles = css`
     --_max-width: var(--mag-article-max-width, none);
     max-width: var(--_max-width);
   }
-  article {
-    display: block;
-  }
   .header {
     margin-block-end: var(--_spacing);
   }
@@ -58,7 +55,6 @@ export const articleStyles = css`
   .body iframe {
     display: block;
     width: 100%;
-    max-width: 100%;
     height: auto;
     aspect-ratio: 16 / 9;
     border: 0;

@@ -5,7 +5,7 @@ import { MagElement } from '../../core/mag-element.js';
 import type { Article, ArticleLink } from '../../core/model.js';
 import { sanitizedBlock } from '../../core/sanitize.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
-import { headingLevel, renderError, renderHeading, renderLoading } from '../../core/states.js';
+import { renderError, renderHeading, renderLoading } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
 import { articleStyles } from './article.styles.js';
 import { MagArticleLoadEvent, MagPrintEvent } from './article-events.js';
@@ -155,7 +155,7 @@ export class MagArticle extends MagElement {
   }
 
   #commentThreads(article: Article): Element[] {
-    const ids = new Set([article.id, ...(article.slug ? [article.slug] : []), ...(this.articleId ? [this.articleId] : [])]);
+    const ids = new Set([article.id, article.slug, this.articleId]);
     const roots = new Set<Document | ShadowRoot>([document]);
     const root = this.getRootNode();
     if (root instanceof ShadowRoot) roots.add(root);
@@ -200,30 +200,22 @@ export class MagArticle extends MagElement {
     if (this.article) return this.#renderArticle(this.article, false);
     if (!this.articleId) return nothing;
     const shown = this.#current;
-    switch (this.#task.status) {
-      case INITIAL:
-        return this.#renderLoading();
-      case PENDING:
-        return shown ? this.#renderArticle(shown, true) : this.#renderLoading();
-      case COMPLETE:
-        return shown ? this.#renderArticle(shown, false) : this.#renderLoading();
-      case ERROR: {
-        const error = MagAdapterError.from(this.#task.error);
-        if (error.code === 'not-found') {
-          return html`<div class="base" part="base">
-            <p class="state notice not-found" part="not-found" role="status">${t.articleNotFound}</p>
-          </div>`;
-        }
-        const retry = () => void this.#task.run();
-        // A failed reload keeps the text on screen, with the error and its retry above it.
-        if (shown) return this.#renderArticle(shown, false, renderError(t, error, retry));
-        return html`<div class="base" part="base">${renderError(t, error, retry)}</div>`;
+    const status = this.#task.status;
+    if (status === ERROR) {
+      const error = MagAdapterError.from(this.#task.error);
+      if (error.code === 'not-found') {
+        return html`<div class="base" part="base">
+          <p class="state notice not-found" part="not-found" role="status">${t.articleNotFound}</p>
+        </div>`;
       }
+      const retry = () => void this.#task.run();
+      // A failed reload keeps the text on screen, with the error and its retry above it.
+      if (shown) return this.#renderArticle(shown, false, renderError(t, error, retry));
+      return html`<div class="base" part="base">${renderError(t, error, retry)}</div>`;
     }
-  }
-
-  #renderLoading(): TemplateResult {
-    return html`<div class="base" part="base" aria-busy="true">${renderLoading(this.localize.t, 7)}</div>`;
+    // While a reload runs, the article stays on screen (busy); nothing to show yet: the placeholder.
+    if (shown && status !== INITIAL) return this.#renderArticle(shown, status === PENDING);
+    return html`<div class="base" part="base" aria-busy="true">${renderLoading(t, 7)}</div>`;
   }
 
   #renderArticle(article: Article, busy: boolean, error?: TemplateResult): TemplateResult {
@@ -234,7 +226,7 @@ export class MagArticle extends MagElement {
       ${error ? html`<div class="reload-error">${error}</div>` : nothing}
       <article aria-labelledby="title">
         <header class="header" part="header">
-          ${this.#renderTitle(article.title)}
+          ${renderHeading(this.headingLevel, 'title', article.title, 'title')}
           <p class="meta" part="meta">${this.#renderMeta(article)}</p>
         </header>
         ${body}
@@ -252,10 +244,6 @@ export class MagArticle extends MagElement {
       </article>
       ${this.#renderNav(article)}
     </div>`;
-  }
-
-  #renderTitle(title: string): TemplateResult {
-    return renderHeading(headingLevel(this.headingLevel, 1), 'title', title, 'title');
   }
 
   #renderMeta(article: Article): TemplateResult[] {
