@@ -3,6 +3,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { TemplateResult } from 'lit';
 import type { MagAdapterError } from './errors.js';
 import type { MagTranslation } from './localize.js';
+import type { Section } from './model.js';
+import { safeUrl } from './url.js';
 
 const MAX_PROBLEMS_SHOWN = 10;
 
@@ -38,6 +40,14 @@ export function renderError(
       : nothing}
     <button type="button" part="retry" @click=${retry}>${t.retry}</button>
   </div>`;
+}
+
+/** The sections an article was published in, comma-separated, each a link when it has a safe URL. */
+export function renderSections(sections: Section[]): TemplateResult[] {
+  return sections.map((section, i) => {
+    const url = safeUrl(section.url);
+    return html`${i ? ', ' : ''}${url ? html`<a href=${url}>${section.name}</a>` : section.name}`;
+  });
 }
 
 /** A heading level from an attribute's value: a whole number from 1 to 6, else `fallback`. */

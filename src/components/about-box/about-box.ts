@@ -114,7 +114,7 @@ export class MagAboutBox extends MagElement {
     const contact = safeUrl(about.contactUrl);
     const links = (about.links ?? []).flatMap((link) => {
       const href = safeUrl(link.url);
-      return href && link.label ? [{ label: link.label, href }] : [];
+      return href && link.label ? [html`<li><a part="link" href=${href}>${link.label}</a></li>`] : [];
     });
     return html`${photo ? html`<img class="photo" part="photo" src=${photo} alt=${about.photoAlt ?? ''} loading="lazy" decoding="async" />` : nothing}
       ${about.name ? html`<p class="name" part="name">${about.name}</p>` : nothing}
@@ -122,7 +122,7 @@ export class MagAboutBox extends MagElement {
       ${contact ? html`<p class="contact"><a part="contact" href=${contact}>${t.contact}</a></p>` : nothing}
       ${links.length
         ? html`<ul class="links" part="links">
-            ${links.map((link) => html`<li><a part="link" href=${link.href}>${link.label}</a></li>`)}
+            ${links}
           </ul>`
         : nothing}
       <slot></slot>`;

@@ -5,7 +5,7 @@ import { MagElement } from '../../core/mag-element.js';
 import type { Article, ArticleLink } from '../../core/model.js';
 import { sanitizedBlock } from '../../core/sanitize.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
-import { renderError, renderHeading, renderLoading } from '../../core/states.js';
+import { renderError, renderHeading, renderLoading, renderSections } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
 import { articleStyles } from './article.styles.js';
 import { MagArticleLoadEvent, MagPrintEvent } from './article-events.js';
@@ -234,10 +234,7 @@ export class MagArticle extends MagElement {
           ? html`<footer>
               <p class="sections meta" part="sections">
                 ${t.postedIn}
-                ${article.sections.map((section, i) => {
-                  const url = safeUrl(section.url);
-                  return html`${i ? ', ' : ''}${url ? html`<a href=${url}>${section.name}</a>` : section.name}`;
-                })}
+                ${renderSections(article.sections)}
               </p>
             </footer>`
           : nothing}

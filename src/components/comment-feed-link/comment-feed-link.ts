@@ -105,8 +105,7 @@ export class MagCommentFeedLink extends MagElement {
     const article = this.#current();
     const href = safeUrl(article?.commentFeedUrl, ['http', 'https']);
     if (!article || !href) return undefined;
-    const type = feedType(href, article.commentFeedType);
-    return { href, title: this.localize.t.feedTitle(article.title), ...(type ? { type } : {}) };
+    return { href, title: this.localize.t.feedTitle(article.title), type: feedType(href, article.commentFeedType) };
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -3,9 +3,9 @@ import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
-import type { ArticleSummary, Section } from '../../core/model.js';
+import type { ArticleSummary } from '../../core/model.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
-import { renderError, renderLoading, renderSlottedHeading } from '../../core/states.js';
+import { renderError, renderLoading, renderSections, renderSlottedHeading } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
 import { recentContributionsStyles } from './recent-contributions.styles.js';
 import { ERROR, PENDING, idle } from '../../core/data-task.js';
@@ -142,16 +142,9 @@ export class MagRecentContributions extends MagElement {
       <span class="meta">
         <time part="date" datetime=${article.published}>${this.localize.date(article.published, 'long')}</time>
         ${article.sections.length
-          ? html`<span class="sections" part="sections"> · ${t.postedIn} ${this.#renderSections(article.sections)}</span>`
+          ? html`<span class="sections" part="sections"> · ${t.postedIn} ${renderSections(article.sections)}</span>`
           : nothing}
       </span>
     </li>`;
-  }
-
-  #renderSections(sections: Section[]): unknown[] {
-    return sections.map((section, i) => {
-      const href = safeUrl(section.url);
-      return html`${i > 0 ? ', ' : ''}${href ? html`<a href=${href}>${section.name}</a>` : section.name}`;
-    });
   }
 }
