@@ -199,15 +199,14 @@ export class MagSubscribeForm extends MagElement {
     if (this.#nativeAction()) return;
     event.preventDefault();
     const source = this.source;
-    const unsupported = () => new MagAdapterError('unsupported', 'This data source cannot subscribe addresses.');
     if (!source) {
-      this._outcome = { kind: 'error', error: unsupported() };
+      this._outcome = { kind: 'error', error: new MagAdapterError('unsupported', 'This data source cannot subscribe addresses.') };
       return;
     }
     void this.#run(async (signal) => {
-      // A data file loaded lazily may not have said yet whether it has a subscribe endpoint.
+      // A data file loaded lazily may not have said yet whether it has a subscribe endpoint; without
+      // one, subscribe() fails with `unsupported`.
       if (!source.canSubscribe) await source.ready({ signal });
-      if (!source.canSubscribe) throw unsupported();
       return source.subscribe(email, { signal });
     });
   };
