@@ -18,12 +18,11 @@ interface Loaded {
   article: Article;
 }
 
-/** True when two ISO dates fall on different calendar days (UTC). */
+/** True when two ISO dates fall on different calendar days (UTC); false when either is not a date. */
 function differentDay(a: string, b: string): boolean {
-  const da = new Date(a);
-  const db = new Date(b);
-  if (Number.isNaN(da.getTime()) || Number.isNaN(db.getTime())) return false;
-  return da.toISOString().slice(0, 10) !== db.toISOString().slice(0, 10);
+  const day = (iso: string) => Math.floor(Date.parse(iso) / 86_400_000);
+  const days = day(a) - day(b);
+  return days !== 0 && !Number.isNaN(days);
 }
 
 /** Puts `content` where a translation function puts its argument: `by(name)` → "par " + content. */
