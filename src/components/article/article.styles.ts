@@ -6,8 +6,7 @@ export const articleStyles = css`
     --_accent: var(--mag-article-accent, var(--mag-color-accent, currentColor));
     --_title-size: var(--mag-article-title-size, 1.75em);
     --_title-font: var(--mag-article-title-font, inherit);
-    --_max-width: var(--mag-article-max-width, none);
-    max-width: var(--_max-width);
+    max-width: var(--mag-article-max-width, none);
   }
   .header {
     margin-block-end: var(--_spacing);

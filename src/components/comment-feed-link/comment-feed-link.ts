@@ -57,8 +57,7 @@ export class MagCommentFeedLink extends MagElement {
     ...MagElement.styles,
     css`
       .feed {
-        --_font-size: var(--mag-comment-feed-link-font-size, inherit);
-        font-size: var(--_font-size);
+        font-size: var(--mag-comment-feed-link-font-size, inherit);
         margin: 0;
       }
     `,
