@@ -23,8 +23,7 @@ export const articleStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
-    column-gap: 0.5em;
-    row-gap: 0.25em;
+    gap: 0.25em 0.5em;
   }
   .separator {
     opacity: 0.6;
@@ -38,7 +37,6 @@ export const articleStyles = css`
     color: var(--_accent);
     text-decoration: underline;
     text-underline-offset: 0.15em;
-    font-size: inherit;
   }
   .body {
     overflow-wrap: break-word;
