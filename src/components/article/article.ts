@@ -277,9 +277,10 @@ export class MagArticle extends MagElement {
     );
   }
 
-  #onPrint = (): void => {
+  // Lit calls a template's event listeners with the element as `this`.
+  #onPrint(): void {
     this.print();
-  };
+  }
 
   #renderNav(article: Article): TemplateResult | typeof nothing {
     const t = this.localize.t;

@@ -158,22 +158,24 @@ export class MagSubscribeForm extends MagElement {
     return safeUrl(this.action || (this.source?.canSubscribe ? undefined : this.#childForm?.getAttribute('action')), ['http', 'https']);
   }
 
-  #onFallbackChange = (): void => {
-    this.requestUpdate();
-  };
+  // Event listeners are methods: Lit calls the listeners of a template with the element as `this`.
 
-  #onInvalid = (event: Event): void => {
+  #onFallbackChange(): void {
+    this.requestUpdate();
+  }
+
+  #onInvalid(event: Event): void {
     event.preventDefault();
     const input = event.target as HTMLInputElement;
     this._fieldError = input.validationMessage;
     input.focus();
-  };
+  }
 
-  #onInput = (): void => {
+  #onInput(): void {
     if (this._fieldError !== undefined && this.#input?.validity.valid) this._fieldError = undefined;
-  };
+  }
 
-  #onSubmit = (event: SubmitEvent): void => {
+  #onSubmit(event: SubmitEvent): void {
     if (this._submitting) {
       event.preventDefault();
       return;
@@ -209,7 +211,7 @@ export class MagSubscribeForm extends MagElement {
       if (!source.canSubscribe) await source.ready({ signal });
       return source.subscribe(email, { signal });
     });
-  };
+  }
 
   #readySource?: unknown;
 
