@@ -18,7 +18,8 @@ export const idle: unique symbol = Symbol('idle');
 /**
  * A data request tied to an element: it runs before an update whose arguments differ from the last
  * run's, its `signal` aborts when a newer run starts (or on `abort()`), and only the newest run's
- * outcome is kept; the element updates when a run starts and when it settles.
+ * outcome is kept; the element updates when a run starts and when it settles. A run pending when
+ * the element leaves the page is aborted, and made again when the element comes back.
  */
 export class DataTask<A extends readonly unknown[], R> implements ReactiveController {
   status: DataTaskStatus = INITIAL;
@@ -29,6 +30,8 @@ export class DataTask<A extends readonly unknown[], R> implements ReactiveContro
   #args?: A;
   #run = 0;
   #controller?: AbortController;
+  /** True when the run pending as the host left was aborted: it runs again when the host comes back. */
+  #rerun = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -37,6 +40,16 @@ export class DataTask<A extends readonly unknown[], R> implements ReactiveContro
     private readonly settled: (error: unknown, failed: boolean) => void,
   ) {
     host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.#rerun) void this.run();
+    this.#rerun = false;
+  }
+
+  hostDisconnected(): void {
+    this.#rerun = this.status === PENDING;
+    this.abort();
   }
 
   hostUpdate(): void {

@@ -105,24 +105,28 @@ let fallback: MagTranslation = en;
 export function registerTranslation(...tables: PartialTranslation[]): void {
   for (const table of tables) {
     const code = table.$code.toLowerCase();
-    const base = translations.get(code) ?? translations.get(code.split('-')[0]) ?? fallback;
-    const merged = { ...base, ...table, $code: code };
-    merged.errors = { ...base.errors, ...(table.errors ?? {}) };
-    merged.commentErrors = { ...base.commentErrors, ...(table.commentErrors ?? {}) };
-    merged.subscribeErrors = { ...base.subscribeErrors, ...(table.subscribeErrors ?? {}) };
+    const base = translationFor(code);
+    const merged = {
+      ...base,
+      ...table,
+      $code: code,
+      errors: { ...base.errors, ...table.errors },
+      commentErrors: { ...base.commentErrors, ...table.commentErrors },
+      subscribeErrors: { ...base.subscribeErrors, ...table.subscribeErrors },
+    };
     translations.set(code, merged);
     if (code === 'en') fallback = merged;
   }
   for (const controller of connected) controller.host.requestUpdate();
 }
 
-registerTranslation(en, fr);
-
 /** The translation for a language code: exact, then the base language (`fr-CA` → `fr`), then English. */
 export function translationFor(lang: string | undefined): MagTranslation {
   const code = (lang || '').toLowerCase();
   return translations.get(code) ?? translations.get(code.split('-')[0]) ?? fallback;
 }
+
+registerTranslation(en, fr);
 
 /** The language of an element: its closest `[lang]`, crossing shadow roots, then `<html lang>`. */
 export function languageOf(element: Element): string {

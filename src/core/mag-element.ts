@@ -2,7 +2,7 @@ import { LitElement } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { adapterContext } from './context.js';
-import { DataTask, PENDING } from './data-task.js';
+import { DataTask } from './data-task.js';
 import type { idle } from './data-task.js';
 import { MagAdapterError } from './errors.js';
 import { MagLoadErrorEvent } from './events.js';
@@ -11,8 +11,6 @@ import type { MagAdapter } from './model.js';
 import type { SharedAdapter} from './shared-adapter.js';
 import { MagInvalidateEvent, shareAdapter } from './shared-adapter.js';
 import { baseStyles } from './styles.js';
-
-type Running = Pick<DataTask<readonly unknown[], unknown>, 'status' | 'run' | 'abort'>;
 
 /**
  * The base of every mag-* element: it receives the data source from the nearest `<mag-provider>`
@@ -46,8 +44,6 @@ export class MagElement extends LitElement {
   #warned = new WeakSet<Error>();
   /** True once a failure was logged; reset when a request succeeds (one console warning per outage). */
   #warnedSinceSuccess = false;
-  #tasks: Running[] = [];
-  #abortedOnLeave = new Set<Running>();
 
   /** The data source in force: the element's own adapter (shared), else the provider's. */
   protected get source(): SharedAdapter | undefined {
@@ -57,19 +53,10 @@ export class MagElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#listen();
-    // Requests aborted when the element left are made again when it comes back.
-    for (const task of this.#abortedOnLeave) void task.run();
-    this.#abortedOnLeave.clear();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const task of this.#tasks) {
-      if (task.status === PENDING) {
-        task.abort();
-        this.#abortedOnLeave.add(task);
-      }
-    }
     this.#listeningTo?.removeEventListener('mag-invalidate', this.#onInvalidate);
     this.#listeningTo = undefined;
   }
@@ -100,12 +87,10 @@ export class MagElement extends LitElement {
     args: () => A,
     run: (args: A, signal: AbortSignal) => Promise<R | typeof idle>,
   ): DataTask<A, R> {
-    const task = new DataTask<A, R>(this, args, run, (error, failed) => {
+    return new DataTask<A, R>(this, args, run, (error, failed) => {
       if (failed) this.reportError(error);
       else this.#warnedSinceSuccess = false;
     });
-    this.#tasks.push(task);
-    return task;
   }
 
   /** Called when the provider dropped cached data; elements reload what `event.affects()` names. */

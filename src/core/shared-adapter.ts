@@ -11,7 +11,7 @@ import type {
   RequestOptions,
   SubscribeResult,
 } from './model.js';
-import { MagAdapterError } from './errors.js';
+import { MagAdapterError, abortError, untilAborted } from './errors.js';
 import {
   aboutCheck,
   arrayOf,
@@ -58,15 +58,13 @@ export class MagInvalidateEvent extends Event {
 interface Entry {
   promise: Promise<unknown>;
   controller: AbortController;
-  settled: boolean;
-  settledAt: number;
+  /** When the call succeeded (undefined while it runs, or after it failed). */
+  settledAt?: number;
   waiters: number;
   kind: ResourceKind;
   /** The ids this entry concerns: the ref asked for, and the article id it resolved to. */
   ids: Set<string>;
 }
-
-const aborted = (reason?: unknown) => new MagAdapterError('aborted', 'The request was cancelled.', { cause: reason });
 
 /**
  * Wraps any `MagAdapter` so that the elements of one provider share its answers: identical calls
@@ -206,75 +204,54 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
     signal: AbortSignal | undefined,
     idsOf?: (value: T) => string[],
   ): Promise<T> {
-    if (signal?.aborted) return Promise.reject(aborted(signal.reason));
+    if (signal?.aborted) return Promise.reject(abortError(signal));
     let entry = this.#entries.get(key);
-    if (entry && entry.settled && Date.now() - entry.settledAt > this.maxAge) {
-      this.#entries.delete(key);
-      entry = undefined;
-    }
-    if (!entry) {
+    if (!entry || (entry.settledAt !== undefined && Date.now() - entry.settledAt > this.maxAge)) {
       const controller = new AbortController();
       const fresh: Entry = {
         controller,
-        settled: false,
-        settledAt: 0,
         waiters: 0,
         kind,
         ids: new Set(ids),
-        promise: Promise.resolve(),
+        promise: this.#guard(call, controller).then(
+          (value) => {
+            fresh.settledAt = Date.now();
+            for (const id of idsOf?.(value) ?? []) fresh.ids.add(id);
+            if (this.maxAge <= 0) this.#drop(key, fresh);
+            return value;
+          },
+          (error: unknown) => {
+            // Failures are never cached: the next call (a retry) asks the adapter again.
+            this.#drop(key, fresh);
+            throw error;
+          },
+        ),
       };
-      fresh.promise = this.#guard(call, controller).then(
-        (value) => {
-          fresh.settled = true;
-          fresh.settledAt = Date.now();
-          for (const id of idsOf?.(value) ?? []) fresh.ids.add(id);
-          if (this.maxAge <= 0 && this.#entries.get(key) === fresh) this.#entries.delete(key);
-          return value;
-        },
-        (error: unknown) => {
-          // Failures are never cached: the next call (a retry) asks the adapter again.
-          if (this.#entries.get(key) === fresh) this.#entries.delete(key);
-          throw error;
-        },
-      );
-      this.#entries.set(key, fresh);
-      entry = fresh;
+      this.#entries.set(key, (entry = fresh));
     }
-    return this.#wait(entry, signal) as Promise<T>;
+    if (entry.settledAt !== undefined || !signal) return entry.promise as Promise<T>;
+    // One caller's view of a shared call: aborting it leaves the call running for the others; the
+    // call is aborted (and forgotten) when its last caller leaves.
+    const shared = entry;
+    shared.waiters++;
+    const leave = () => {
+      if (--shared.waiters === 0 && shared.settledAt === undefined) {
+        shared.controller.abort(signal.reason);
+        this.#drop(key, shared);
+      }
+    };
+    signal.addEventListener('abort', leave, { once: true });
+    return untilAborted(shared.promise as Promise<T>, signal).finally(() => signal.removeEventListener('abort', leave));
   }
 
-  /** One caller's view of a shared call: aborting it leaves the call running for the others. */
-  #wait(entry: Entry, signal: AbortSignal | undefined): Promise<unknown> {
-    if (entry.settled || !signal) return entry.promise;
-    entry.waiters++;
-    return new Promise((resolve, reject) => {
-      const onAbort = () => {
-        entry.waiters--;
-        if (entry.waiters === 0 && !entry.settled) {
-          entry.controller.abort(signal.reason);
-          for (const [key, value] of this.#entries) if (value === entry) this.#entries.delete(key);
-        }
-        reject(aborted(signal.reason));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      entry.promise.then(
-        (value) => {
-          signal.removeEventListener('abort', onAbort);
-          entry.waiters--;
-          resolve(value);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          entry.waiters--;
-          reject(MagAdapterError.from(error));
-        },
-      );
-    });
+  /** Forgets `entry` unless a newer call replaced it. */
+  #drop(key: string, entry: Entry): void {
+    if (this.#entries.get(key) === entry) this.#entries.delete(key);
   }
 
   /** A call that is not shared (posting, subscribing), with the same timeout and error handling. */
   #once<T>(call: (signal: AbortSignal) => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-    if (signal?.aborted) return Promise.reject(aborted(signal.reason));
+    if (signal?.aborted) return Promise.reject(abortError(signal));
     const controller = new AbortController();
     const onAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -283,44 +260,32 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
 
   /** Runs an adapter call with the timeout, turning whatever it throws (even synchronously) into a MagAdapterError. */
   #guard<T>(call: (signal: AbortSignal) => Promise<T>, controller: AbortController): Promise<T> {
+    const { signal } = controller;
     return new Promise<T>((resolve, reject) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const finish = () => {
-        if (timer !== undefined) clearTimeout(timer);
-        controller.signal.removeEventListener('abort', onAbort);
-      };
+      const timer =
+        this.timeout > 0
+          ? setTimeout(() => {
+              reject(new MagAdapterError('timeout', `The data source did not answer within ${Number((this.timeout / 1000).toFixed(2))} s.`));
+              controller.abort(new DOMException('Timed out', 'TimeoutError'));
+            }, this.timeout)
+          : undefined;
+      // An abort settles the call at once, whatever the adapter does with the signal.
       const onAbort = () => {
-        finish();
-        reject(aborted(controller.signal.reason));
+        clearTimeout(timer);
+        reject(abortError(signal));
       };
-      controller.signal.addEventListener('abort', onAbort, { once: true });
-      if (this.timeout > 0) {
-        timer = setTimeout(() => {
-          finish();
-          reject(new MagAdapterError('timeout', `The data source did not answer within ${Number((this.timeout / 1000).toFixed(2))} s.`));
-          controller.abort(new DOMException('Timed out', 'TimeoutError'));
-        }, this.timeout);
-      }
-      let promise: Promise<T>;
-      try {
-        promise = Promise.resolve(call(controller.signal));
-      } catch (error) {
-        promise = Promise.reject(MagAdapterError.from(error));
-      }
-      promise.then(
-        (value) => {
-          finish();
-          resolve(value);
-        },
-        (error: unknown) => {
-          finish();
-          if (controller.signal.aborted && !(error instanceof MagAdapterError && error.code !== 'aborted')) return reject(aborted(controller.signal.reason));
+      signal.addEventListener('abort', onAbort, { once: true });
+      new Promise<T>((settle) => settle(call(signal)))
+        .then(resolve, (error: unknown) => {
           const failure = MagAdapterError.from(error);
           // `aborted` means "cancelled by us" to the elements (they stay quiet); a request the data source
           // cancelled on its own is a failed request, shown with a retry.
           reject(failure.code === 'aborted' ? new MagAdapterError('network', `The data source cancelled the request: ${failure.message}`, { cause: error }) : failure);
-        },
-      );
+        })
+        .finally(() => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', onAbort);
+        });
     });
   }
 }

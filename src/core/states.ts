@@ -3,6 +3,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { TemplateResult } from 'lit';
 import type { MagAdapterError } from './errors.js';
 import type { MagTranslation } from './localize.js';
+import type { Section } from './model.js';
+import { safeUrl } from './url.js';
 
 const MAX_PROBLEMS_SHOWN = 10;
 
@@ -40,8 +42,27 @@ export function renderError(
   </div>`;
 }
 
+/** The sections an article was published in, comma-separated, each a link when it has a safe URL. */
+export function renderSections(sections: Section[]): TemplateResult[] {
+  return sections.map((section, i) => {
+    const url = safeUrl(section.url);
+    return html`${i ? ', ' : ''}${url ? html`<a href=${url}>${section.name}</a>` : section.name}`;
+  });
+}
+
 /** A heading level from an attribute's value: a whole number from 1 to 6, else `fallback`. */
 export const headingLevel = (value: unknown, fallback: number): number => Math.min(6, Math.max(1, Math.trunc(Number(value)) || fallback));
+
+/**
+ * The title of a box whose `heading` slot can replace it (`<mag-about-box>`, `<mag-recent-contributions>`,
+ * `<mag-subscribe-form>`): `role="heading"` at `level` (the element's `heading-level`, 2 by default),
+ * with the id `heading` that the box is labelled by.
+ */
+export function renderSlottedHeading(level: unknown, text: unknown): TemplateResult {
+  return html`<div class="heading" part="heading" id="heading" role="heading" aria-level=${headingLevel(level, 2)}>
+    <slot name="heading">${text}</slot>
+  </div>`;
+}
 
 /**
  * A native heading of `level` (clamped to 1–6) whose class and part are `part`. Six templates

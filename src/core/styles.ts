@@ -9,8 +9,6 @@ import { css } from 'lit';
 export const baseStyles = css`
   :host {
     display: block;
-    font: inherit;
-    color: inherit;
     box-sizing: border-box;
   }
   :host([hidden]) {
@@ -36,10 +34,7 @@ export const baseStyles = css`
   a {
     color: var(--mag-color-link, inherit);
   }
-  a:focus-visible,
-  button:focus-visible,
-  input:focus-visible,
-  textarea:focus-visible {
+  :is(a, button, input, textarea):focus-visible {
     outline: 2px solid var(--mag-color-focus, var(--mag-color-accent, currentColor));
     outline-offset: 2px;
   }
@@ -65,11 +60,6 @@ export const baseStyles = css`
   }
   .state {
     margin: var(--mag-space-m, 1rem) 0;
-  }
-  .loading {
-    display: flex;
-    align-items: center;
-    gap: 0.5em;
   }
   .placeholder {
     display: block;

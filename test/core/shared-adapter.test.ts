@@ -83,6 +83,13 @@ describe('SharedAdapter', () => {
     expect(fake.log[0].signal?.aborted).to.equal(true);
   });
 
+  it("gives timeout to a caller whose own signal is an AbortSignal.timeout(), as the adapters do", async () => {
+    const fake = new FakeAdapter({ ...data(), behaviour: { listRecent: 'never' } });
+    const shared = new SharedAdapter(fake, { timeout: 0 });
+    expect((await rejection(shared.listRecent({ signal: AbortSignal.timeout(20) }))).code).to.equal('timeout');
+    expect((await rejection(shared.getArticle(seedArticle.id, { signal: AbortSignal.abort() }))).code).to.equal('aborted');
+  });
+
   it('turns malformed answers into invalid-data errors naming each problem', async () => {
     const fake = new FakeAdapter({
       ...data(),

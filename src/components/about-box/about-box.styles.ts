@@ -2,11 +2,10 @@ import { css } from 'lit';
 
 export const aboutBoxStyles = css`
   .base {
-    --_gap: var(--mag-about-box-gap, var(--mag-space-s, 0.75rem));
     --_photo-size: var(--mag-about-box-photo-size, 96px);
     --_photo-radius: var(--mag-about-box-photo-radius, var(--mag-radius, 0.25em));
     display: grid;
-    gap: var(--_gap);
+    gap: var(--mag-about-box-gap, var(--mag-space-s, 0.75rem));
   }
   .heading {
     font-size: var(--mag-font-size-heading, 1.15em);

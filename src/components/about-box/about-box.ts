@@ -5,7 +5,7 @@ import { MagElement } from '../../core/mag-element.js';
 import type { About } from '../../core/model.js';
 import { sanitizedBlock } from '../../core/sanitize.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
-import { headingLevel, renderError, renderLoading } from '../../core/states.js';
+import { renderError, renderLoading, renderSlottedHeading } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
 import { aboutBoxStyles } from './about-box.styles.js';
 import { ERROR, PENDING, idle } from '../../core/data-task.js';
@@ -67,7 +67,7 @@ export class MagAboutBox extends MagElement {
   /** The level of the title for assistive technology (1–6, default 2). */
   headingLevel = 2;
 
-  private readonly _task = this.dataTask(
+  readonly #task = this.dataTask(
     () => [this.about ? undefined : this.source, this.key || undefined] as const,
     async ([source, key], signal) => {
       if (!source) return idle;
@@ -80,33 +80,30 @@ export class MagAboutBox extends MagElement {
     if (this.about) return;
     const source = this.source;
     if (source) source.invalidate('about', this.key || undefined);
-    else void this._task.run();
+    else void this.#task.run();
   }
 
   protected override dataChanged(event: MagInvalidateEvent): void {
-    if (!this.about && event.affects('about', this.key || undefined)) void this._task.run();
+    if (!this.about && event.affects('about', this.key || undefined)) void this.#task.run();
   }
 
   override render(): TemplateResult {
     const t = this.localize.t;
-    const pending = !this.about && this._task.status === PENDING;
-    const loaded = this._task.status === ERROR ? undefined : this._task.value;
+    const pending = !this.about && this.#task.status === PENDING;
+    const loaded = this.#task.status === ERROR ? undefined : this.#task.value;
     const about = this.about ?? (typeof loaded === 'object' ? loaded : undefined);
-    const level = headingLevel(this.headingLevel, 2);
     return html`<section class="base" part="base" aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'}>
-      <div class="heading" part="heading" id="heading" role="heading" aria-level=${level}>
-        <slot name="heading">${this.heading || about?.title || t.aboutTitle}</slot>
-      </div>
+      ${renderSlottedHeading(this.headingLevel, this.heading || about?.title || t.aboutTitle)}
       ${about ? this.#renderAbout(about) : this.#renderState()}
     </section>`;
   }
 
   #renderState(): TemplateResult {
     const t = this.localize.t;
-    if (this._task.status === ERROR) {
-      const error = MagAdapterError.from(this._task.error);
+    if (this.#task.status === ERROR) {
+      const error = MagAdapterError.from(this.#task.error);
       if (error.code === 'unsupported') return html`<p class="notice" part="unsupported">${t.errors.unsupported}</p>`;
-      if (error.code !== 'aborted') return renderError(t, error, () => void this._task.run());
+      if (error.code !== 'aborted') return renderError(t, error, () => void this.#task.run());
     }
     return renderLoading(t);
   }
@@ -117,7 +114,7 @@ export class MagAboutBox extends MagElement {
     const contact = safeUrl(about.contactUrl);
     const links = (about.links ?? []).flatMap((link) => {
       const href = safeUrl(link.url);
-      return href && link.label ? [{ label: link.label, href }] : [];
+      return href && link.label ? [html`<li><a part="link" href=${href}>${link.label}</a></li>`] : [];
     });
     return html`${photo ? html`<img class="photo" part="photo" src=${photo} alt=${about.photoAlt ?? ''} loading="lazy" decoding="async" />` : nothing}
       ${about.name ? html`<p class="name" part="name">${about.name}</p>` : nothing}
@@ -125,7 +122,7 @@ export class MagAboutBox extends MagElement {
       ${contact ? html`<p class="contact"><a part="contact" href=${contact}>${t.contact}</a></p>` : nothing}
       ${links.length
         ? html`<ul class="links" part="links">
-            ${links.map((link) => html`<li><a part="link" href=${link.href}>${link.label}</a></li>`)}
+            ${links}
           </ul>`
         : nothing}
       <slot></slot>`;

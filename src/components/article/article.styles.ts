@@ -6,11 +6,7 @@ export const articleStyles = css`
     --_accent: var(--mag-article-accent, var(--mag-color-accent, currentColor));
     --_title-size: var(--mag-article-title-size, 1.75em);
     --_title-font: var(--mag-article-title-font, inherit);
-    --_max-width: var(--mag-article-max-width, none);
-    max-width: var(--_max-width);
-  }
-  article {
-    display: block;
+    max-width: var(--mag-article-max-width, none);
   }
   .header {
     margin-block-end: var(--_spacing);
@@ -27,8 +23,7 @@ export const articleStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
-    column-gap: 0.5em;
-    row-gap: 0.25em;
+    gap: 0.25em 0.5em;
   }
   .separator {
     opacity: 0.6;
@@ -42,7 +37,6 @@ export const articleStyles = css`
     color: var(--_accent);
     text-decoration: underline;
     text-underline-offset: 0.15em;
-    font-size: inherit;
   }
   .body {
     overflow-wrap: break-word;
@@ -58,7 +52,6 @@ export const articleStyles = css`
   .body iframe {
     display: block;
     width: 100%;
-    max-width: 100%;
     height: auto;
     aspect-ratio: 16 / 9;
     border: 0;

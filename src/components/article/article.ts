@@ -5,7 +5,7 @@ import { MagElement } from '../../core/mag-element.js';
 import type { Article, ArticleLink } from '../../core/model.js';
 import { sanitizedBlock } from '../../core/sanitize.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
-import { headingLevel, renderError, renderHeading, renderLoading } from '../../core/states.js';
+import { renderError, renderHeading, renderLoading, renderSections } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
 import { articleStyles } from './article.styles.js';
 import { MagArticleLoadEvent, MagPrintEvent } from './article-events.js';
@@ -18,12 +18,11 @@ interface Loaded {
   article: Article;
 }
 
-/** True when two ISO dates fall on different calendar days (UTC). */
+/** True when two ISO dates fall on different calendar days (UTC); false when either is not a date. */
 function differentDay(a: string, b: string): boolean {
-  const da = new Date(a);
-  const db = new Date(b);
-  if (Number.isNaN(da.getTime()) || Number.isNaN(db.getTime())) return false;
-  return da.toISOString().slice(0, 10) !== db.toISOString().slice(0, 10);
+  const day = (iso: string) => Math.floor(Date.parse(iso) / 86_400_000);
+  const days = day(a) - day(b);
+  return days !== 0 && !Number.isNaN(days);
 }
 
 /** Puts `content` where a translation function puts its argument: `by(name)` → "par " + content. */
@@ -111,7 +110,7 @@ export class MagArticle extends MagElement {
   #shown?: Loaded;
   #announced?: Article;
 
-  private readonly _task = this.dataTask(
+  readonly #task = this.dataTask(
     () => [this.article ? undefined : this.source, this.articleId] as const,
     async ([source, ref], signal) => {
       if (!source || !ref) return idle;
@@ -134,7 +133,7 @@ export class MagArticle extends MagElement {
     if (this.article || !this.articleId) return;
     const source = this.source;
     if (source) source.invalidate('article', this.#current?.id ?? this.articleId);
-    else void this._task.run();
+    else void this.#task.run();
   }
 
   /**
@@ -155,7 +154,7 @@ export class MagArticle extends MagElement {
   }
 
   #commentThreads(article: Article): Element[] {
-    const ids = new Set([article.id, ...(article.slug ? [article.slug] : []), ...(this.articleId ? [this.articleId] : [])]);
+    const ids = new Set([article.id, article.slug, this.articleId]);
     const roots = new Set<Document | ShadowRoot>([document]);
     const root = this.getRootNode();
     if (root instanceof ShadowRoot) roots.add(root);
@@ -174,14 +173,14 @@ export class MagArticle extends MagElement {
     if (this.article || !this.articleId) return;
     const id = this.#current?.id;
     if (event.affects('article', this.articleId) || (id !== undefined && event.affects('article', id))) {
-      void this._task.run();
+      void this.#task.run();
     }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const value = this._task.value;
-    if (this._task.status === COMPLETE && typeof value === 'object') this.#shown = value;
+    const value = this.#task.value;
+    if (this.#task.status === COMPLETE && typeof value === 'object') this.#shown = value;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -200,30 +199,22 @@ export class MagArticle extends MagElement {
     if (this.article) return this.#renderArticle(this.article, false);
     if (!this.articleId) return nothing;
     const shown = this.#current;
-    switch (this._task.status) {
-      case INITIAL:
-        return this.#renderLoading();
-      case PENDING:
-        return shown ? this.#renderArticle(shown, true) : this.#renderLoading();
-      case COMPLETE:
-        return shown ? this.#renderArticle(shown, false) : this.#renderLoading();
-      case ERROR: {
-        const error = MagAdapterError.from(this._task.error);
-        if (error.code === 'not-found') {
-          return html`<div class="base" part="base">
-            <p class="state notice not-found" part="not-found" role="status">${t.articleNotFound}</p>
-          </div>`;
-        }
-        const retry = () => void this._task.run();
-        // A failed reload keeps the text on screen, with the error and its retry above it.
-        if (shown) return this.#renderArticle(shown, false, renderError(t, error, retry));
-        return html`<div class="base" part="base">${renderError(t, error, retry)}</div>`;
+    const status = this.#task.status;
+    if (status === ERROR) {
+      const error = MagAdapterError.from(this.#task.error);
+      if (error.code === 'not-found') {
+        return html`<div class="base" part="base">
+          <p class="state notice not-found" part="not-found" role="status">${t.articleNotFound}</p>
+        </div>`;
       }
+      const retry = () => void this.#task.run();
+      // A failed reload keeps the text on screen, with the error and its retry above it.
+      if (shown) return this.#renderArticle(shown, false, renderError(t, error, retry));
+      return html`<div class="base" part="base">${renderError(t, error, retry)}</div>`;
     }
-  }
-
-  #renderLoading(): TemplateResult {
-    return html`<div class="base" part="base" aria-busy="true">${renderLoading(this.localize.t, 7)}</div>`;
+    // While a reload runs, the article stays on screen (busy); nothing to show yet: the placeholder.
+    if (shown && status !== INITIAL) return this.#renderArticle(shown, status === PENDING);
+    return html`<div class="base" part="base" aria-busy="true">${renderLoading(t, 7)}</div>`;
   }
 
   #renderArticle(article: Article, busy: boolean, error?: TemplateResult): TemplateResult {
@@ -234,7 +225,7 @@ export class MagArticle extends MagElement {
       ${error ? html`<div class="reload-error">${error}</div>` : nothing}
       <article aria-labelledby="title">
         <header class="header" part="header">
-          ${this.#renderTitle(article.title)}
+          ${renderHeading(this.headingLevel, 'title', article.title, 'title')}
           <p class="meta" part="meta">${this.#renderMeta(article)}</p>
         </header>
         ${body}
@@ -242,20 +233,13 @@ export class MagArticle extends MagElement {
           ? html`<footer>
               <p class="sections meta" part="sections">
                 ${t.postedIn}
-                ${article.sections.map((section, i) => {
-                  const url = safeUrl(section.url);
-                  return html`${i ? ', ' : ''}${url ? html`<a href=${url}>${section.name}</a>` : section.name}`;
-                })}
+                ${renderSections(article.sections)}
               </p>
             </footer>`
           : nothing}
       </article>
       ${this.#renderNav(article)}
     </div>`;
-  }
-
-  #renderTitle(title: string): TemplateResult {
-    return renderHeading(headingLevel(this.headingLevel, 1), 'title', title, 'title');
   }
 
   #renderMeta(article: Article): TemplateResult[] {
@@ -293,9 +277,10 @@ export class MagArticle extends MagElement {
     );
   }
 
-  #onPrint = (): void => {
+  // Lit calls a template's event listeners with the element as `this`.
+  #onPrint(): void {
     this.print();
-  };
+  }
 
   #renderNav(article: Article): TemplateResult | typeof nothing {
     const t = this.localize.t;

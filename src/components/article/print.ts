@@ -1,3 +1,5 @@
+import { css } from 'lit';
+
 /**
  * Printing one article without the host page around it.
  *
@@ -16,8 +18,9 @@ const TARGET = 'data-mag-print-target';
 const HIDDEN = 'data-mag-print-hidden';
 const PRINTING = 'data-mag-printing';
 
-const PRINT_CSS = `@media print {
-  [${PATH}]:not(slot) {
+// A css`…` template, so that the build minifies it like the elements' styles.
+const printStyles = css`@media print {
+  [data-mag-print-path]:not(slot) {
     display: block !important;
     position: static !important;
     float: none !important;
@@ -36,11 +39,11 @@ const PRINT_CSS = `@media print {
     box-shadow: none !important;
     columns: auto !important;
   }
-  [${PATH}] > :not([${PATH}]):not([${TARGET}]),
-  [${HIDDEN}] {
+  [data-mag-print-path] > :not([data-mag-print-path]):not([data-mag-print-target]),
+  [data-mag-print-hidden] {
     display: none !important;
   }
-  [${TARGET}] {
+  [data-mag-print-target] {
     position: static !important;
     float: none !important;
     width: auto !important;
@@ -51,21 +54,10 @@ const PRINT_CSS = `@media print {
   }
 }`;
 
-let sheet: CSSStyleSheet | undefined;
-function printSheet(): CSSStyleSheet {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(PRINT_CSS);
-  }
-  return sheet;
-}
-
 /** The parent in the rendered (flat) tree: the slot an element is assigned to, its parent, or its shadow host. */
 function flatParent(element: Element): Element | null {
-  if (element.assignedSlot) return element.assignedSlot;
-  if (element.parentElement) return element.parentElement;
   const parent = element.parentNode;
-  return parent instanceof ShadowRoot ? parent.host : null;
+  return element.assignedSlot ?? element.parentElement ?? (parent instanceof ShadowRoot ? parent.host : null);
 }
 
 let active: (() => void) | undefined;
@@ -84,14 +76,11 @@ export function preparePrint(targets: readonly Element[]): () => void {
     marked.push([element, attribute]);
   };
   for (const target of targets) {
-    mark(target, TARGET);
-    for (let node = flatParent(target); node; node = flatParent(node)) {
-      mark(node, PATH);
+    for (let node: Element | null = target; node; node = flatParent(node)) {
+      mark(node, node === target ? TARGET : PATH);
       const root = node.getRootNode();
       if (root instanceof ShadowRoot) roots.add(root);
     }
-    const root = target.getRootNode();
-    if (root instanceof ShadowRoot) roots.add(root);
   }
   // The top-level children of a shadow root have no parent element for the sibling rule to match.
   for (const root of roots) {
@@ -100,7 +89,8 @@ export function preparePrint(targets: readonly Element[]): () => void {
       if (!child.hasAttribute(PATH) && !child.hasAttribute(TARGET)) mark(child, HIDDEN);
     }
   }
-  const css = printSheet();
+  // Lit makes the constructable stylesheet once, when first asked for.
+  const css = printStyles.styleSheet!;
   for (const root of roots) {
     if (!root.adoptedStyleSheets.includes(css)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, css];
   }

@@ -57,8 +57,7 @@ export class MagCommentFeedLink extends MagElement {
     ...MagElement.styles,
     css`
       .feed {
-        --_font-size: var(--mag-comment-feed-link-font-size, inherit);
-        font-size: var(--_font-size);
+        font-size: var(--mag-comment-feed-link-font-size, inherit);
         margin: 0;
       }
     `,
@@ -105,8 +104,7 @@ export class MagCommentFeedLink extends MagElement {
     const article = this.#current();
     const href = safeUrl(article?.commentFeedUrl, ['http', 'https']);
     if (!article || !href) return undefined;
-    const type = feedType(href, article.commentFeedType);
-    return { href, title: this.localize.t.feedTitle(article.title), ...(type ? { type } : {}) };
+    return { href, title: this.localize.t.feedTitle(article.title), type: feedType(href, article.commentFeedType) };
   }
 
   protected override updated(changed: PropertyValues<this>): void {

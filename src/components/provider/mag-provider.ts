@@ -167,14 +167,15 @@ export class MagProvider extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     const base = this.#resolveAdapter(changed);
-    const options = { maxAge: Math.max(0, this.maxAge) * 1000, timeout: Math.max(0, this.timeout) * 1000 };
-    const shared = this.#context.value;
-    if (base !== this.#base) {
+    const renewed = base !== this.#base;
+    const shared = renewed ? base && new SharedAdapter(base) : this.#context.value;
+    if (shared) {
+      shared.maxAge = Math.max(0, this.maxAge) * 1000;
+      shared.timeout = Math.max(0, this.timeout) * 1000;
+    }
+    if (renewed) {
       this.#base = base;
-      this.#context.setValue(base ? new SharedAdapter(base, options) : undefined);
-    } else if (shared) {
-      shared.maxAge = options.maxAge;
-      shared.timeout = options.timeout;
+      this.#context.setValue(shared);
     }
   }
 

@@ -17,9 +17,6 @@ export const recentContributionsStyles = css`
     display: grid;
     gap: var(--_gap);
   }
-  .item {
-    margin: 0;
-  }
   .title {
     display: block;
   }

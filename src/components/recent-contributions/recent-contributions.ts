@@ -3,9 +3,9 @@ import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
-import type { ArticleSummary, Section } from '../../core/model.js';
+import type { ArticleSummary } from '../../core/model.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
-import { headingLevel, renderError, renderLoading } from '../../core/states.js';
+import { renderError, renderLoading, renderSections, renderSlottedHeading } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
 import { recentContributionsStyles } from './recent-contributions.styles.js';
 import { ERROR, PENDING, idle } from '../../core/data-task.js';
@@ -73,8 +73,8 @@ export class MagRecentContributions extends MagElement {
   /** Leave the current article out of the list instead of marking it. */
   excludeCurrent = false;
 
-  private readonly _task = this.dataTask(
-    () => [this.source, this._fetchLimit, this.section || undefined] as const,
+  readonly #task = this.dataTask(
+    () => [this.source, this.#fetchLimit, this.section || undefined] as const,
     async ([source, limit, section], signal) => {
       if (!source) return idle;
       return source.listRecent({ limit, ...(section ? { section } : {}), signal });
@@ -82,7 +82,7 @@ export class MagRecentContributions extends MagElement {
   );
 
   /** With `exclude-current`, one more article is asked for, so that `limit` are left. */
-  private get _fetchLimit(): number {
+  get #fetchLimit(): number {
     const limit = Number.isFinite(this.limit) && this.limit > 0 ? Math.floor(this.limit) : 5;
     return this.excludeCurrent && this.currentArticle ? limit + 1 : limit;
   }
@@ -91,11 +91,11 @@ export class MagRecentContributions extends MagElement {
   refresh(): void {
     const source = this.source;
     if (source) source.invalidate('recent');
-    else void this._task.run();
+    else void this.#task.run();
   }
 
   protected override dataChanged(event: MagInvalidateEvent): void {
-    if (event.affects('recent')) void this._task.run();
+    if (event.affects('recent')) void this.#task.run();
   }
 
   #visible(list: ArticleSummary[]): ArticleSummary[] {
@@ -106,24 +106,21 @@ export class MagRecentContributions extends MagElement {
 
   override render(): TemplateResult {
     const t = this.localize.t;
-    const level = headingLevel(this.headingLevel, 2);
-    const pending = this._task.status === PENDING;
-    const value = this._task.value;
+    const pending = this.#task.status === PENDING;
+    const value = this.#task.value;
     const list = Array.isArray(value) ? value : undefined;
     return html`<section class="base" part="base" aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'}>
-      <div class="heading" part="heading" id="heading" role="heading" aria-level=${level}>
-        <slot name="heading">${this.heading || t.recentTitle}</slot>
-      </div>
+      ${renderSlottedHeading(this.headingLevel, this.heading || t.recentTitle)}
       ${this.#renderBody(list)}
     </section>`;
   }
 
   #renderBody(list: ArticleSummary[] | undefined): TemplateResult {
     const t = this.localize.t;
-    const status = this._task.status;
+    const status = this.#task.status;
     if (status === ERROR) {
-      const error = MagAdapterError.from(this._task.error);
-      if (error.code !== 'aborted') return renderError(t, error, () => void this._task.run());
+      const error = MagAdapterError.from(this.#task.error);
+      if (error.code !== 'aborted') return renderError(t, error, () => void this.#task.run());
       return renderLoading(t);
     }
     if (!list) return renderLoading(t);
@@ -145,16 +142,9 @@ export class MagRecentContributions extends MagElement {
       <span class="meta">
         <time part="date" datetime=${article.published}>${this.localize.date(article.published, 'long')}</time>
         ${article.sections.length
-          ? html`<span class="sections" part="sections"> · ${t.postedIn} ${this.#renderSections(article.sections)}</span>`
+          ? html`<span class="sections" part="sections"> · ${t.postedIn} ${renderSections(article.sections)}</span>`
           : nothing}
       </span>
     </li>`;
-  }
-
-  #renderSections(sections: Section[]): unknown[] {
-    return sections.map((section, i) => {
-      const href = safeUrl(section.url);
-      return html`${i > 0 ? ', ' : ''}${href ? html`<a href=${href}>${section.name}</a>` : section.name}`;
-    });
   }
 }

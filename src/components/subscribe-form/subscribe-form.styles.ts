@@ -37,19 +37,16 @@ export const subscribeFormStyles = css`
   input[aria-invalid='true'] {
     border-color: var(--mag-color-danger, #b3261e);
   }
+  /* The message is shown only with an outcome (class error or success). */
   .field-error,
   .message {
     margin: 0;
-  }
-  .field-error,
-  .message.error {
     border-inline-start: 4px solid var(--mag-color-danger, #b3261e);
     padding-inline-start: var(--mag-space-s, 0.5rem);
     color: var(--_danger);
   }
   .message.success {
-    border-inline-start: 4px solid var(--mag-color-success, #1b7f3b);
-    padding-inline-start: var(--mag-space-s, 0.5rem);
+    border-inline-start-color: var(--mag-color-success, #1b7f3b);
     color: var(--_success);
   }
   .message:empty {

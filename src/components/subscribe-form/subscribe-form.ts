@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
 import type { SubscribeResult } from '../../core/model.js';
-import { headingLevel } from '../../core/states.js';
+import { errorMessage, renderSlottedHeading } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
 import { subscribeFormStyles } from './subscribe-form.styles.js';
 
@@ -123,16 +123,16 @@ export class MagSubscribeForm extends MagElement {
 
   private _fieldError?: string;
 
-  private get _input() {
-    return this.renderRoot?.querySelector<HTMLInputElement>('#email') ?? undefined;
+  get #input() {
+    return this.renderRoot?.querySelector<HTMLInputElement>('#email');
   }
 
-  private get _honeypot() {
-    return this.renderRoot?.querySelector<HTMLInputElement>('#hp') ?? undefined;
+  get #honeypot() {
+    return this.renderRoot?.querySelector<HTMLInputElement>('#hp');
   }
 
-  private get _form() {
-    return this.renderRoot?.querySelector<HTMLFormElement>('form') ?? undefined;
+  get #form() {
+    return this.renderRoot?.querySelector<HTMLFormElement>('form');
   }
 
   #controller?: AbortController;
@@ -155,41 +155,40 @@ export class MagSubscribeForm extends MagElement {
 
   /** The URL of a native post, or undefined when the data source (or a host handler) subscribes. */
   #nativeAction(): string | undefined {
-    if (this.action) return safeUrl(this.action, ['http', 'https']);
-    if (this.source?.canSubscribe) return undefined;
-    const childAction = this.#childForm?.getAttribute('action');
-    return childAction ? safeUrl(childAction, ['http', 'https']) : undefined;
+    return safeUrl(this.action || (this.source?.canSubscribe ? undefined : this.#childForm?.getAttribute('action')), ['http', 'https']);
   }
 
-  #onFallbackChange = (): void => {
-    this.requestUpdate();
-  };
+  // Event listeners are methods: Lit calls the listeners of a template with the element as `this`.
 
-  #onInvalid = (event: Event): void => {
+  #onFallbackChange(): void {
+    this.requestUpdate();
+  }
+
+  #onInvalid(event: Event): void {
     event.preventDefault();
     const input = event.target as HTMLInputElement;
     this._fieldError = input.validationMessage;
     input.focus();
-  };
+  }
 
-  #onInput = (): void => {
-    if (this._fieldError !== undefined && this._input?.validity.valid) this._fieldError = undefined;
-  };
+  #onInput(): void {
+    if (this._fieldError !== undefined && this.#input?.validity.valid) this._fieldError = undefined;
+  }
 
-  #onSubmit = (event: SubmitEvent): void => {
+  #onSubmit(event: SubmitEvent): void {
     if (this._submitting) {
       event.preventDefault();
       return;
     }
     this._fieldError = undefined;
-    if (this._honeypot?.value) {
+    if (this.#honeypot?.value) {
       // A bot filled the field people cannot see: pretend it worked, send nothing.
       event.preventDefault();
       this._outcome = { kind: 'success', status: 'subscribed' };
-      this._form?.reset();
+      this.#form?.reset();
       return;
     }
-    const email = (this._input?.value ?? '').trim();
+    const email = (this.#input?.value ?? '').trim();
     const subscribeEvent = new MagSubscribeEvent(email);
     this.dispatchEvent(subscribeEvent);
     if (subscribeEvent.defaultPrevented) {
@@ -202,18 +201,17 @@ export class MagSubscribeForm extends MagElement {
     if (this.#nativeAction()) return;
     event.preventDefault();
     const source = this.source;
-    const unsupported = () => new MagAdapterError('unsupported', 'This data source cannot subscribe addresses.');
     if (!source) {
-      this._outcome = { kind: 'error', error: unsupported() };
+      this._outcome = { kind: 'error', error: new MagAdapterError('unsupported', 'This data source cannot subscribe addresses.') };
       return;
     }
     void this.#run(async (signal) => {
-      // A data file loaded lazily may not have said yet whether it has a subscribe endpoint.
+      // A data file loaded lazily may not have said yet whether it has a subscribe endpoint; without
+      // one, subscribe() fails with `unsupported`.
       if (!source.canSubscribe) await source.ready({ signal });
-      if (!source.canSubscribe) throw unsupported();
       return source.subscribe(email, { signal });
     });
-  };
+  }
 
   #readySource?: unknown;
 
@@ -237,7 +235,7 @@ export class MagSubscribeForm extends MagElement {
     try {
       const result = await call(controller.signal);
       this._outcome = { kind: 'success', status: result.status };
-      this._form?.reset();
+      this.#form?.reset();
     } catch (error) {
       const magError = MagAdapterError.from(error);
       if (magError.code !== 'aborted') this._outcome = { kind: 'error', error: magError };
@@ -247,23 +245,21 @@ export class MagSubscribeForm extends MagElement {
     }
   }
 
-  #message(outcome: Outcome | undefined): TemplateResult | typeof nothing {
+  #message(outcome: Outcome | undefined): string | TemplateResult | typeof nothing {
     if (!outcome) return nothing;
     const t = this.localize.t;
     if (outcome.kind === 'success') {
-      return html`${outcome.status === 'confirmation-sent' ? t.confirmationSent : outcome.status === 'already-subscribed' ? t.alreadySubscribed : t.subscribed}`;
+      return outcome.status === 'confirmation-sent' ? t.confirmationSent : outcome.status === 'already-subscribed' ? t.alreadySubscribed : t.subscribed;
     }
     const { error } = outcome;
-    if (error.code === 'unsupported') return html`${t.subscribeUnsupported}`;
-    const text = t.subscribeErrors[error.code] ?? t.errors[error.code] ?? t.errors.unknown;
+    if (error.code === 'unsupported') return t.subscribeUnsupported;
     // The backend's own reason for refusing, shown as text.
     const reason = error.code === 'rejected' && error.message ? error.message : '';
-    return html`${text}${reason ? html` <span class="reason">${reason}</span>` : nothing}`;
+    return html`${errorMessage(t, error, t.subscribeErrors)}${reason ? html` <span class="reason">${reason}</span>` : nothing}`;
   }
 
   override render(): TemplateResult {
     const t = this.localize.t;
-    const level = headingLevel(this.headingLevel, 2);
     const child = this.#childForm;
     const action = this.#nativeAction();
     const childEmail = child?.querySelector<HTMLInputElement>('input[type=email][name]');
@@ -273,9 +269,7 @@ export class MagSubscribeForm extends MagElement {
     const outcome = this._outcome;
     const invalid = this._fieldError !== undefined;
     return html`<div class="base" part="base">
-      <div class="heading" part="heading" id="heading" role="heading" aria-level=${level}>
-        <slot name="heading">${this.heading || t.subscribeTitle}</slot>
-      </div>
+      ${renderSlottedHeading(this.headingLevel, this.heading || t.subscribeTitle)}
       <slot name="description"></slot>
       <slot hidden @slotchange=${this.#onFallbackChange}></slot>
       <form
