@@ -21,15 +21,10 @@ export function safeUrl(value: unknown, schemes: readonly UrlScheme[] = DEFAULT_
   const trimmed = value.trim();
   if (!trimmed) return undefined;
   const compact = trimmed.replace(INVISIBLE, '');
-  // Anything with a colon before the first / ? # is treated as having a scheme.
+  // Anything with a colon before the first / ? # is treated as having a scheme. Without one, the URL
+  // is relative (backslashes are read as slashes by the URL parser: `\\evil` is `//evil`, still http(s)).
   const match = /^([^/?#]*?):/.exec(compact);
-  if (match) {
-    const scheme = match[1].toLowerCase();
-    if (!(schemes as readonly string[]).includes(scheme)) return undefined;
-    return compact;
-  }
-  // A relative URL. Backslashes are read as slashes by the URL parser: `\\evil` is `//evil`, still http(s).
-  return compact;
+  return match && !(schemes as readonly string[]).includes(match[1].toLowerCase()) ? undefined : compact;
 }
 
 /** True when the URL is absolute and points to another origin than the page's. */
