@@ -223,8 +223,20 @@ describe('FeedAdapter', function () {
         ['Little Richard', undefined],
         ['Etta James', undefined],
         ['Bo Diddley', `${feeds}/cafe/?comment=1`],
+        // WordPress's sentence in French ("En réponse à …."): threaded all the same
+        ['Charles Aznavour', `${feeds}/cafe/?comment=2`],
+        // a comment that only mentions another one in a longer sentence is not a reply, and keeps its words
+        ['Édith Piaf', undefined],
       ]);
       expect(text(comments.comments[2].bodyHtml)).to.equal('Me too.');
+      expect(text(comments.comments[3].bodyHtml)).to.equal('Quelle soirée !');
+      expect(text(comments.comments[4].bodyHtml)).to.equal('Comme Etta James l’a dit la première, c’était une soirée inoubliable. Je reviendrai.');
+    });
+
+    it('excerpts keep the words of adjacent blocks and line breaks apart (inline markup stays glued; a no-break space is a space)', async () => {
+      const adapter = new FeedAdapter({ url: `${feeds}/feeds/cdata.rss` });
+      const menu = (await adapter.listRecent({ limit: 3 })).find((s) => s.title === 'Menu');
+      expect(menu?.excerpt).to.equal('Drinks Espresso, flat white Tea Cocoa Cake 3 € Pie Tart Best in town.');
     });
 
     it('ISO-8859-1 without a charset header, untitled items, broken links, thr:in-reply-to in RSS comments', async () => {

@@ -23,7 +23,6 @@ export interface FeedAdapterOptions {
   fetch?: typeof fetch;
 }
 
-const ACCEPT = 'application/atom+xml,application/rss+xml,application/feed+json,application/xml;q=0.9,*/*;q=0.8';
 const EPOCH = new Date(0).toISOString();
 
 /**
@@ -81,8 +80,8 @@ export class FeedAdapter implements MagAdapter {
     // oldest first
     const comments = entries.reverse().map((e): Comment => {
       const [ref, href] = e.reply ?? [];
-      // WordPress prepends "In reply to <a href=…#comment-N>Name</a>." to replies (its RSS comment feeds
-      // have no thr:in-reply-to): the link gives the parent, and the sentence goes once threaded.
+      // WordPress prepends "In reply to <a href=…#comment-N>Name</a>." (in the site's language) to replies
+      // (its RSS comment feeds have no thr:in-reply-to): the link gives the parent, and the sentence goes once threaded.
       const m = IN_REPLY_TO.exec(e.bodyHtml);
       const linked = known.get(m?.[1] as string);
       const parentId = (ref !== article.id && known.get(ref!)) || known.get(href!) || linked;
@@ -133,7 +132,7 @@ export class FeedAdapter implements MagAdapter {
     const fail = (e: unknown): never => {
       throw fetchError(e, `Could not fetch the feed at ${url}`, signal);
     };
-    const res = await (this.#fetch ?? fetch)(url, { headers: { Accept: ACCEPT }, signal }).catch(fail);
+    const res = await (this.#fetch ?? fetch)(url, { signal }).catch(fail);
     const { status } = res;
     if (!res.ok) throw new MagAdapterError([404, 410].includes(status) ? 'not-found' : 'network', `The feed at ${url} answered HTTP ${status}.`, { status });
     const type = res.headers.get('Content-Type') ?? '';
@@ -165,7 +164,7 @@ function decode(bytes: ArrayBuffer, contentType: string): string {
   }
 }
 
-const notFound = (what: string, url: string) => new MagAdapterError('not-found', `No ${what} in the feed ${url}.`);
+const notFound = (what: string, url: string) => new MagAdapterError('not-found', `The feed at ${url} has no ${what}.`);
 
 /** A link to an entry; its title, else the start of its text. */
 const linkTo = (e: FeedEntry | undefined): ArticleLink | undefined => e && { id: e.id, title: e.title || truncateText(e.text, 60) || 'Untitled', url: e.url };
@@ -189,5 +188,6 @@ function findEntry({ entries, url }: ParsedFeed, ref: string): FeedEntry {
   return found;
 }
 
-// (bodies are trimmed)
-const IN_REPLY_TO = /^<p>\s*In reply to <a href=["']([^"']+).*?<\/a>\.?\s*<\/p>\s*/is;
+// (bodies are trimmed) A first paragraph that is only a short sentence around a link to a comment: the words
+// are WordPress's translation of "In reply to %s." ("En réponse à %s."), the link is the parent's.
+const IN_REPLY_TO = /^<p>[^<]{0,40}<a href=.([^"']+#comment-\d+)[^>]*>[^<]*<\/a>[^<]{0,40}<\/p>\s*/i;

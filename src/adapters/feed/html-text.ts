@@ -11,13 +11,15 @@ import { parseInert } from '../../core/inert.js';
 export const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /**
- * HTML (or entity-encoded text) to plain text: entities decoded, tags dropped, whitespace collapsed.
- * `Tips &amp; Tricks: &#8220;Smart&#8221;` → `Tips & Tricks: “Smart”`.
+ * HTML (or entity-encoded text) to plain text: entities decoded, tags dropped, whitespace collapsed,
+ * blocks and line breaks apart by a space. `Tips &amp; Tricks: &#8220;Smart&#8221;` → `Tips & Tricks: “Smart”`;
+ * `<p>One.</p><p>Two.</p>` → `One. Two.`
  */
 export function htmlToText(html: string): string {
   // plain text needs no parser
   if (!/[<&]/.test(html)) return squash(html);
-  const { body } = parseInert(`<body>${html}`, 'text/html');
+  // a space before each block's start and end tag and each <br> (an inline tag such as <b> stays glued)
+  const { body } = parseInert(`<body>${html.replace(/<(?=\/?(p|div|li|h\d|br|t[dhr])\b)/gi, ' <')}`, 'text/html');
   // (a <template>'s content is not in the text)
   for (const el of body.querySelectorAll('script,style')) el.remove();
   return squash(body.textContent);
@@ -40,10 +42,10 @@ export function escapeHtml(text: string): string {
 /** Plain text to HTML paragraphs (blank lines separate paragraphs, single line breaks become `<br>`). */
 export function textToHtml(text: string): string {
   return text
-    .trim()
     .split(/\r?\n\s*\n/)
-    .filter((p) => p.trim())
-    .map((p) => `<p>${escapeHtml(p.trim()).replace(/\r?\n/g, '<br>')}</p>`)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, '<br>')}</p>`)
     .join('');
 }
 
