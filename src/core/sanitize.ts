@@ -166,7 +166,7 @@ export function sanitizeToString(html: unknown, profile: SanitizeProfile, option
 
 const rendered = new WeakMap<Element, WeakMap<object, { key: string; html: string; node: HTMLElement }>>();
 
-/** What `sanitizedBlock()` and `sanitizedBlocks()` keep per element and owner. */
+/** What `sanitizedBlock()` and `prepareBlocks()` keep per element and owner. */
 function blockCache(host: Element): WeakMap<object, { key: string; html: string; node: HTMLElement }> {
   let cache = rendered.get(host);
   if (!cache) {
