@@ -23,7 +23,6 @@ import terser from '@rollup/plugin-terser';
 import { minify } from 'terser';
 import { terserOptions, onwarn } from '../rollup.config.mjs';
 import { minifyCssLiterals } from './minify-css-literals.mjs';
-import { minifyHtmlLiterals } from './minify-html-literals.mjs';
 
 const KB = 1024;
 // The targets of issue 7. The adapters' is met, and enforced; the core's is NOT met, by decision
@@ -67,7 +66,7 @@ async function bundle(code, { selfContained = true, externalAlso = [], minified 
     cache: caches.get(cacheKey),
     onwarn,
     external: selfContained ? externalAlso : [...external, ...externalAlso],
-    plugins: [virtual({ entry: code }), minifyCssLiterals(), minifyHtmlLiterals(), nodeResolve({ browser: true })],
+    plugins: [virtual({ entry: code }), minifyCssLiterals(), nodeResolve({ browser: true })],
   });
   caches.set(cacheKey, build.cache);
   const { output } = await build.generate({ format: 'es', plugins: minified ? [terser(terserOptions)] : [] });

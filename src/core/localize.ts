@@ -21,6 +21,8 @@ export interface MagTranslation {
   errors: Record<MagErrorCode, string>;
   /** Prefix of the list of invalid-data problems. */
   invalidDataDetails: string;
+  /** What separates a label from its value ("Article précédent : …", "Previous article: …"). */
+  labelSeparator: string;
 
   // <mag-article>
   by: (name: string) => string;

@@ -26,6 +26,12 @@ import {
 /** The kinds of resources the provider shares. */
 export type ResourceKind = 'article' | 'comments' | 'recent' | 'about';
 
+/** Options of `SharedAdapter.postComment()`. */
+export interface PostCommentOptions extends RequestOptions {
+  /** Who posts (an element): named as the `origin` of the `mag-invalidate` events the post causes. */
+  origin?: object;
+}
+
 export interface SharedAdapterOptions {
   /** How long a result is reused, in milliseconds (default 5 minutes; 0 shares only calls in flight). */
   maxAge?: number;
@@ -40,11 +46,14 @@ export interface SharedAdapterOptions {
 export class MagInvalidateEvent extends Event {
   readonly kind?: ResourceKind;
   readonly id?: string;
+  /** What caused the change, when an element did (the element that posted a comment, for example). */
+  readonly origin?: object;
 
-  constructor(kind?: ResourceKind, id?: string) {
+  constructor(kind?: ResourceKind, id?: string, origin?: object) {
     super('mag-invalidate');
     this.kind = kind;
     this.id = id;
+    this.origin = origin;
   }
 
   /** True when a resource of this kind (and id, for articles and comments) is affected. */
@@ -57,6 +66,8 @@ export class MagInvalidateEvent extends Event {
 
 interface Entry {
   promise: Promise<unknown>;
+  /** The answer, once the call succeeded. */
+  value?: unknown;
   controller: AbortController;
   /** When the call succeeded (undefined while it runs, or after it failed). */
   settledAt?: number;
@@ -154,6 +165,32 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
       assertValid<About>(aboutCheck, await getAbout(key, { signal }), 'about', 'The about box'), opts.signal);
   }
 
+  /** The article this provider already holds for `ref` (asked for within `maxAge`), if any. */
+  cachedArticle(ref: string): Article | undefined {
+    return this.#cached(`article:${ref}`) as Article | undefined;
+  }
+
+  /** The comment page this provider already holds, if any. */
+  cachedComments(articleId: string, cursor?: string): CommentPage | undefined {
+    return this.#cached(`comments:${articleId}:${cursor ?? ''}`) as CommentPage | undefined;
+  }
+
+  /** The recent list this provider already holds for these options, if any. */
+  cachedRecent(opts: Omit<ListRecentOptions, 'signal'> = {}): ArticleSummary[] | undefined {
+    return this.#cached(`recent:${opts.limit ?? ''}:${opts.section || ''}`) as ArticleSummary[] | undefined;
+  }
+
+  /** The about box this provider already holds for `key`, if any. */
+  cachedAbout(key?: string): About | undefined {
+    return this.#cached(`about:${key ?? ''}`) as About | undefined;
+  }
+
+  /** The value of a call that succeeded within `maxAge`, if any. */
+  #cached(key: string): unknown {
+    const entry = this.#entries.get(key);
+    return entry?.settledAt !== undefined && Date.now() - entry.settledAt <= this.maxAge ? entry.value : undefined;
+  }
+
   /** Subscribes an address. Never shared or cached. */
   async subscribe(email: string, opts: RequestOptions = {}): Promise<SubscribeResult> {
     const subscribe = this.adapter.subscribe?.bind(this.adapter);
@@ -164,15 +201,16 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
 
   /**
    * Posts a comment. Never shared. On success the article's comment pages and the article itself
-   * are dropped from the cache, and a `mag-invalidate` event tells elements to load them again.
+   * are dropped from the cache, and a `mag-invalidate` event (whose `origin` is `opts.origin`) tells
+   * elements to load them again; the element that posted can tell its own post by that origin.
    */
-  async postComment(articleId: string, draft: CommentDraft, opts: RequestOptions = {}): Promise<Comment> {
+  async postComment(articleId: string, draft: CommentDraft, opts: PostCommentOptions = {}): Promise<Comment> {
     const postComment = this.adapter.postComment?.bind(this.adapter);
     if (!postComment) throw new MagAdapterError('unsupported', 'This adapter cannot post comments.');
     const comment = await this.#once(async (signal) =>
       assertValid<Comment>(commentCheck, await postComment(articleId, draft, { signal }), 'comment', 'The posted comment'), opts.signal);
-    this.invalidate('comments', articleId);
-    this.invalidate('article', articleId);
+    this.invalidate('comments', articleId, opts.origin);
+    this.invalidate('article', articleId, opts.origin);
     return comment;
   }
 
@@ -180,8 +218,8 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
    * Drops cached results (all of them, those of a kind, or those of one article) and fires
    * `mag-invalidate` so that elements showing them load them again.
    */
-  invalidate(kind?: ResourceKind, id?: string): void {
-    const event = new MagInvalidateEvent(kind, id);
+  invalidate(kind?: ResourceKind, id?: string, origin?: object): void {
+    const event = new MagInvalidateEvent(kind, id, origin);
     for (const [key, entry] of this.#entries) {
       if (kind !== undefined && entry.kind !== kind) continue;
       if (id !== undefined && !entry.ids.has(id)) continue;
@@ -216,6 +254,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
         promise: this.#guard(call, controller).then(
           (value) => {
             fresh.settledAt = Date.now();
+            fresh.value = value;
             for (const id of idsOf?.(value) ?? []) fresh.ids.add(id);
             if (this.maxAge <= 0) this.#drop(key, fresh);
             return value;

@@ -305,8 +305,8 @@ describe('<mag-comment-thread>', function () {
       { id: 'x', parentId: 'y', author: { name: 'X' }, published: '2013-10-17T00:00:00Z', bodyHtml: '' },
       { id: 'y', parentId: 'x', author: { name: 'Y' }, published: '2013-10-18T00:00:00Z', bodyHtml: '' },
     ]);
-    expect(plan.order).to.deep.equal(['o', 'x', 'y']);
-    expect(plan.groups[0].nodes.map((n) => n.comment.id)).to.deep.equal(['o', 'x']);
+    expect(plan.order.map((n) => n.comment.id)).to.deep.equal(['o', 'x', 'y']);
+    expect(plan.blocks[0].nodes.map((n) => n.comment.id)).to.deep.equal(['o', 'x']);
   });
 
   it('loads more with the cursor, moves focus to the first new comment and announces it', async () => {

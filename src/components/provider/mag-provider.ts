@@ -1,5 +1,7 @@
 import { LitElement, css, html } from 'lit';
-import { ContextProvider } from '@lit/context';
+import type { PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { provide } from '@lit/context';
 import { adapterContext } from '../../core/context.js';
 import { MagAdapterError } from '../../core/errors.js';
 import { LazyAdapter } from '../../core/lazy-adapter.js';
@@ -54,20 +56,6 @@ export class MagProvider extends LitElement {
     }
   `;
 
-  // A getter, not a static field: lit-analyzer (web-component-analyzer) reads attributes only from
-  // `static get properties()`.
-  static override get properties() {
-    return {
-      adapter: { attribute: false },
-      adapterType: { attribute: 'adapter' },
-      src: {},
-      endpoint: {},
-      maxAge: { type: Number, attribute: 'max-age' },
-      timeout: { type: Number },
-      _inlineJson: { state: true, attribute: false },
-    };
-  }
-
   /**
    * Makes `<mag-provider adapter="name">` build an adapter with `factory(provider)`. The factory may
    * return a promise (code loaded on demand): the elements show their loading state meanwhile. When
@@ -81,59 +69,62 @@ export class MagProvider extends LitElement {
   }
 
   /** The adapter to use, set from script. Takes precedence over every attribute. */
-  adapter?: MagAdapter;
+  @property({ attribute: false }) adapter?: MagAdapter;
 
   /** A registered adapter type to build from the attributes: `json`, `wordpress`, `feed`… */
-  adapterType?: string;
+  @property({ attribute: 'adapter' }) adapterType?: string;
 
   /** URL of the data: a JSON data file (default), or a feed with `adapter="feed"`. */
-  src?: string;
+  @property() src?: string;
 
   /** Base URL of the backend's API, for adapters that need one (`adapter="wordpress"`: the site's `/wp-json` URL). */
-  endpoint?: string;
+  @property() endpoint?: string;
 
   /** How long, in seconds, an answer is reused by the elements inside (0: only requests in flight are shared). */
-  maxAge = 300;
+  @property({ type: Number, attribute: 'max-age' }) maxAge = 300;
 
   /** How long, in seconds, elements wait for an answer before showing a timeout message (0: forever). */
-  timeout = 20;
+  @property({ type: Number }) timeout = 20;
 
-  private _inlineJson?: string;
+  /** The text of the inline `<script type="application/json">` child, if any. */
+  @state() private _inlineJson?: string;
 
-  /** Gives the shared adapter to the elements inside (the `adapterContext`). */
-  #context = new ContextProvider(this, { context: adapterContext });
-  #observer?: MutationObserver;
-  #base?: MagAdapter;
+  /** What the elements inside receive: the adapter in force, shared (the `adapterContext`). */
+  @provide({ context: adapterContext }) private _shared?: SharedAdapter;
+
+  private _observer?: MutationObserver;
+  /** The adapter in force, before sharing. */
+  private _base?: MagAdapter;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#readInline();
-    this.#observer ??= new MutationObserver(() => this.#readInline());
-    this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
+    this._readInline();
+    this._observer ??= new MutationObserver(() => this._readInline());
+    this._observer.observe(this, { childList: true, subtree: true, characterData: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#observer?.disconnect();
+    this._observer?.disconnect();
   }
 
   /**
    * Drops every shared answer and makes every element inside load its data again.
    */
   refresh(): void {
-    this.#context.value?.refresh();
+    this._shared?.refresh();
   }
 
-  #readInline(): void {
+  private _readInline(): void {
     const script = Array.from(this.children).find(
       (child): child is HTMLScriptElement => child instanceof HTMLScriptElement && child.type === 'application/json',
     );
     this._inlineJson = script?.textContent ?? undefined;
   }
 
-  #resolveAdapter(changed: Map<PropertyKey, unknown>): MagAdapter | undefined {
-    const inputs = ['adapter', 'adapterType', 'src', 'endpoint', '_inlineJson'];
-    if (!inputs.some((key) => changed.has(key))) return this.#base;
+  private _resolveAdapter(changed: PropertyValues<this>): MagAdapter | undefined {
+    const inputs = ['adapter', 'adapterType', 'src', 'endpoint', '_inlineJson'] as const;
+    if (!inputs.some((key) => changed.has(key as keyof MagProvider))) return this._base;
     if (this.adapter) return this.adapter;
     const type = this.adapterType;
     if (type) {
@@ -151,7 +142,7 @@ export class MagProvider extends LitElement {
           () => factory(this),
           (error) => factoryError(type, error),
           () => {
-            if (this.#base === lazy) this.refresh();
+            if (this._base === lazy) this.refresh();
           },
         );
         return lazy;
@@ -165,17 +156,17 @@ export class MagProvider extends LitElement {
     return undefined;
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    const base = this.#resolveAdapter(changed);
-    const renewed = base !== this.#base;
-    const shared = renewed ? base && new SharedAdapter(base) : this.#context.value;
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const base = this._resolveAdapter(changed);
+    const renewed = base !== this._base;
+    const shared = renewed ? base && new SharedAdapter(base) : this._shared;
     if (shared) {
       shared.maxAge = Math.max(0, this.maxAge) * 1000;
       shared.timeout = Math.max(0, this.timeout) * 1000;
     }
     if (renewed) {
-      this.#base = base;
-      this.#context.setValue(shared);
+      this._base = base;
+      this._shared = shared;
     }
   }
 

@@ -26,6 +26,7 @@ export const en: MagTranslation = {
     unknown: 'Something went wrong.',
   },
   invalidDataDetails: 'Problems found:',
+  labelSeparator: ': ',
 
   by: (name) => `by ${name}`,
   postedIn: 'Posted in',

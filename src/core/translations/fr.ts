@@ -26,6 +26,7 @@ export const fr: MagTranslation = {
     unknown: "Une erreur s'est produite.",
   },
   invalidDataDetails: 'Problèmes relevés :',
+  labelSeparator: '\u00a0: ',
 
   by: (name) => `par ${name}`,
   postedIn: 'Publié dans',
