@@ -4,7 +4,6 @@
  * `dist/cdn/adapters/wordpress.js` and `dist/cdn/adapters/feed.js` next to it). Imported by
  * `mag-elements.js` (npm) and `drop-in.js` (the drop-in bundle's entry); it exports nothing.
  */
-import { ContextRoot } from '@lit/context';
 import { MagProvider } from './components/provider/mag-provider.js';
 import { MagAdapterError } from './core/errors.js';
 import './define/mag-provider.js';
@@ -34,6 +33,3 @@ MagProvider.registerAdapterType('feed', async ({ src }) => {
   const { FeedAdapter } = await load('feed', () => import('./adapters/feed/feed-adapter.js'));
   return new FeedAdapter({ url: src ?? '' });
 });
-
-// Elements that upgrade before their provider (scripts loaded in another order) still get their adapter.
-new ContextRoot().attach(document.documentElement);

@@ -1,4 +1,4 @@
-import { isServer, notEqual } from 'lit';
+import { notEqual } from 'lit';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { MagAdapterError } from './errors.js';
 
@@ -100,8 +100,6 @@ export class DataTask<A extends readonly unknown[], R> implements ReactiveContro
       this.host.requestUpdate();
       return;
     }
-    // A server render only shows what the data source already holds (the page's snapshot).
-    if (isServer) return;
     const run = ++this._runs;
     const controller = (this._controller = new AbortController());
     this.status = 'loading';

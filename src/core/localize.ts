@@ -1,3 +1,4 @@
+import { isServer } from 'lit';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MagErrorCode } from './errors.js';
 import { en } from './translations/en.js';
@@ -130,8 +131,17 @@ export function translationFor(lang: string | undefined): MagTranslation {
 
 registerTranslation(en, fr);
 
+/** The language of each element a server render renders, read from the page by the renderer. */
+const serverLanguages = new WeakMap<Element, string>();
+
+/** For a server render: the language of `element` (its closest `[lang]` in the page being rendered). */
+export function setServerLanguage(element: Element, lang: string): void {
+  serverLanguages.set(element, lang);
+}
+
 /** The language of an element: its closest `[lang]`, crossing shadow roots, then `<html lang>`. */
 export function languageOf(element: Element): string {
+  if (isServer) return serverLanguages.get(element) ?? 'en';
   let node: Element | null = element;
   while (node) {
     const found: Element | null = node.closest('[lang]');

@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, isServer } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
@@ -11,6 +11,7 @@ import { LocalizeController } from './localize.js';
 import type { MagAdapter } from './model.js';
 import type { SharedAdapter } from './shared-adapter.js';
 import { MagInvalidateEvent, shareAdapter } from './shared-adapter.js';
+import { cameWithPage, replaceServerMarkup } from './server-markup.js';
 import { baseStyles } from './styles.js';
 
 /**
@@ -35,6 +36,13 @@ export class MagElement extends LitElement {
   @state()
   private _providedAdapter?: SharedAdapter;
 
+  /** True when the server rendered the element (its shadow root came with the page). */
+  protected readonly renderedOnServer = cameWithPage(this);
+  /** True until the first update replaced the server's markup. */
+  private _serverMarkup = this.renderedOnServer;
+  /** The element's data requests (a server render runs them itself: it has no controllers' update). */
+  private readonly _tasks: { hostUpdate(): void }[] = [];
+
   /** The shared adapter whose `mag-invalidate` events the element listens to. */
   private _listeningTo?: SharedAdapter;
   /** True once a failure was logged; reset when a request succeeds (one console warning per outage). */
@@ -54,6 +62,21 @@ export class MagElement extends LitElement {
     super.disconnectedCallback();
     this._listeningTo?.removeEventListener('mag-invalidate', this._onInvalidate);
     this._listeningTo = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // A server render calls willUpdate() and render(), not the controllers' hostUpdate(): the data
+    // requests take in their arguments here, and show what the data source already holds.
+    if (isServer) for (const task of this._tasks) task.hostUpdate();
+  }
+
+  protected override update(changed: PropertyValues): void {
+    if (this._serverMarkup) {
+      this._serverMarkup = false;
+      replaceServerMarkup(this.renderRoot, this.renderOptions);
+    }
+    super.update(changed);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -79,13 +102,15 @@ export class MagElement extends LitElement {
    * (`reportError`).
    */
   protected dataTask<A extends readonly unknown[], R>(options: Omit<DataTaskOptions<A, R>, 'settled'>): DataTask<A, R> {
-    return new DataTask<A, R>(this, {
+    const task = new DataTask<A, R>(this, {
       ...options,
       settled: (error) => {
         if (error) this.reportError(error);
         else this._warnedSinceSuccess = false;
       },
     });
+    this._tasks.push(task);
+    return task;
   }
 
   /** Called when the provider dropped shared data; elements reload what `event.affects()` names. */

@@ -20,11 +20,37 @@ import {
   assertValid,
   commentCheck,
   commentPageCheck,
+  isRecord,
+  problemsOf,
   subscribeResultCheck,
 } from './validate.js';
+import type { Check } from './validate.js';
 
 /** The kinds of resources the provider shares. */
 export type ResourceKind = 'article' | 'comments' | 'recent' | 'about';
+
+/** One shared answer in a snapshot: its key (`article:<ref>`…), the ids it concerns, and the answer. */
+export interface SnapshotEntry {
+  key: string;
+  kind: ResourceKind;
+  ids: string[];
+  value: unknown;
+}
+
+/** The answers a provider holds and what its adapter can do (see `SharedAdapter.snapshot()`). */
+export interface SharedSnapshot {
+  version: 1;
+  entries: SnapshotEntry[];
+  capabilities: { subscribe: boolean; postComment: boolean };
+}
+
+/** How a snapshot's answers are checked, by kind. */
+const SNAPSHOT_CHECKS: Record<ResourceKind, Check> = {
+  article: articleCheck,
+  comments: commentPageCheck,
+  recent: arrayOf(articleSummaryCheck),
+  about: aboutCheck,
+};
 
 /** Options of `SharedAdapter.postComment()`. */
 export interface PostCommentOptions extends RequestOptions {
@@ -89,6 +115,8 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
   maxAge: number;
   timeout: number;
   readonly #entries = new Map<string, Entry>();
+  /** What a snapshot said the adapter can do (see `seed()`). */
+  #seededCapabilities?: { subscribe: boolean; postComment: boolean };
 
   constructor(adapter: MagAdapter, options: SharedAdapterOptions = {}) {
     super();
@@ -99,12 +127,12 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
 
   /** True when the adapter can post comments. */
   get canPostComment(): boolean {
-    return typeof this.adapter.postComment === 'function';
+    return typeof this.adapter.postComment === 'function' || this.#seededCapabilities?.postComment === true;
   }
 
   /** True when the adapter can subscribe an address. */
   get canSubscribe(): boolean {
-    return typeof this.adapter.subscribe === 'function';
+    return typeof this.adapter.subscribe === 'function' || this.#seededCapabilities?.subscribe === true;
   }
 
   /** True when the adapter has about boxes. */
@@ -118,7 +146,8 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
    */
   async ready(opts: RequestOptions = {}): Promise<void> {
     const ready = this.adapter.ready?.bind(this.adapter);
-    if (!ready) return;
+    // A snapshot told the capabilities: nothing to load for them.
+    if (!ready || this.#seededCapabilities) return;
     try {
       await this.#once(async (signal) => ready({ signal }), opts.signal);
     } catch {
@@ -193,7 +222,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
 
   /** Subscribes an address. Never shared or cached. */
   async subscribe(email: string, opts: RequestOptions = {}): Promise<SubscribeResult> {
-    const subscribe = this.adapter.subscribe?.bind(this.adapter);
+    const subscribe = (await this.#capability('subscribe', opts))?.bind(this.adapter);
     if (!subscribe) throw new MagAdapterError('unsupported', 'This adapter cannot subscribe addresses.');
     return this.#once(async (signal) =>
       assertValid<SubscribeResult>(subscribeResultCheck, await subscribe(email, { signal }), 'subscribeResult', 'The subscription answer'), opts.signal);
@@ -205,7 +234,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
    * elements to load them again; the element that posted can tell its own post by that origin.
    */
   async postComment(articleId: string, draft: CommentDraft, opts: PostCommentOptions = {}): Promise<Comment> {
-    const postComment = this.adapter.postComment?.bind(this.adapter);
+    const postComment = (await this.#capability('postComment', opts))?.bind(this.adapter);
     if (!postComment) throw new MagAdapterError('unsupported', 'This adapter cannot post comments.');
     const comment = await this.#once(async (signal) =>
       assertValid<Comment>(commentCheck, await postComment(articleId, draft, { signal }), 'comment', 'The posted comment'), opts.signal);
@@ -232,6 +261,62 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
   /** Drops every cached result and tells every element to load again. */
   refresh(): void {
     this.invalidate();
+  }
+
+  /**
+   * The answers this provider holds, and what its adapter can do: what a server render embeds in the
+   * page, so that the page's elements show them at once without asking again (`seed()`).
+   */
+  snapshot(): SharedSnapshot {
+    const entries: SnapshotEntry[] = [];
+    for (const [key, entry] of this.#entries) {
+      if (entry.settledAt !== undefined) entries.push({ key, kind: entry.kind, ids: [...entry.ids], value: entry.value });
+    }
+    return { version: 1, entries, capabilities: { subscribe: this.canSubscribe, postComment: this.canPostComment } };
+  }
+
+  /**
+   * Takes in a snapshot made by `snapshot()` (from a server render of the page): its answers are shared
+   * as if this provider had asked for them (for `maxAge` from now), and its capabilities are known without
+   * loading anything. Answers that are not valid data are left out (the element asks again).
+   */
+  seed(snapshot: unknown): void {
+    if (!isRecord(snapshot) || snapshot.version !== 1 || !Array.isArray(snapshot.entries)) return;
+    const now = Date.now();
+    for (const item of snapshot.entries as unknown[]) {
+      if (!isRecord(item) || typeof item.key !== 'string' || !Array.isArray(item.ids)) continue;
+      const kind = item.key.split(':')[0] as ResourceKind;
+      if (!Object.hasOwn(SNAPSHOT_CHECKS, kind) || problemsOf(SNAPSHOT_CHECKS[kind], item.value, kind).length) continue;
+      const { value } = item;
+      this.#entries.set(item.key, {
+        promise: Promise.resolve(value),
+        value,
+        controller: new AbortController(),
+        settledAt: now,
+        waiters: 0,
+        kind,
+        ids: new Set(item.ids.filter((id): id is string => typeof id === 'string')),
+      });
+    }
+    const capabilities = snapshot.capabilities;
+    if (isRecord(capabilities)) this.#seededCapabilities = { subscribe: capabilities.subscribe === true, postComment: capabilities.postComment === true };
+  }
+
+  /** Resolves once every call in flight has settled (a server render waits for what its elements asked for). */
+  async settled(): Promise<void> {
+    let pending: Promise<unknown>[];
+    while ((pending = [...this.#entries.values()].filter((entry) => entry.settledAt === undefined).map((entry) => entry.promise)).length) {
+      await Promise.allSettled(pending);
+    }
+  }
+
+  /**
+   * An optional method of the adapter. An adapter that learns its capabilities when its data loads (a
+   * JSON file that names a subscribe endpoint) is given the time to load, once a snapshot said it can.
+   */
+  async #capability<K extends 'subscribe' | 'postComment'>(name: K, opts: RequestOptions): Promise<MagAdapter[K]> {
+    if (!this.adapter[name] && this.#seededCapabilities?.[name]) await this.adapter.ready?.(opts);
+    return this.adapter[name];
   }
 
   #shared<T>(

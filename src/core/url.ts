@@ -4,6 +4,8 @@
  * hide them with whitespace, control characters or case) is dropped.
  */
 
+import { domWindow } from './dom.js';
+
 export type UrlScheme = 'http' | 'https' | 'mailto';
 
 const DEFAULT_SCHEMES: readonly UrlScheme[] = ['http', 'https', 'mailto'];
@@ -30,6 +32,7 @@ export function safeUrl(value: unknown, schemes: readonly UrlScheme[] = DEFAULT_
 /** True when the URL is absolute and points to another origin than the page's. */
 export function isExternal(url: string): boolean {
   try {
+    const { document, location } = domWindow();
     return new URL(url, document.baseURI).origin !== location.origin;
   } catch {
     return false;

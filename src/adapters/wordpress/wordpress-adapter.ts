@@ -422,9 +422,9 @@ function personOfUser(u: WpUser): Person {
 
 /** The categories among the embedded terms (`wp:term` holds one list per taxonomy; whatever is not a term is skipped). */
 function sectionsOf(p: WpPost): Section[] {
-  return [p._embedded?.['wp:term']]
-    .flat(2)
-    .filter((t): t is WpTerm & { name: string } => t?.taxonomy === 'category' && typeof t.name === 'string')
+  const terms: unknown[] = [p._embedded?.['wp:term']].flat(2);
+  return terms
+    .filter((t): t is WpTerm & { name: string } => (t as WpTerm | undefined)?.taxonomy === 'category' && typeof (t as WpTerm).name === 'string')
     .map((t) => ({ name: htmlToText(t.name), url: t.link || undefined }));
 }
 

@@ -3,7 +3,7 @@ import type { TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { MagElement } from '../../core/mag-element.js';
 import type { About } from '../../core/model.js';
-import { sanitizedBlock } from '../../core/sanitize.js';
+import { renderSanitized } from '../../core/sanitize.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
 import { renderError, renderLoading, renderSlottedHeading } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
@@ -112,7 +112,7 @@ export class MagAboutBox extends MagElement {
     });
     return html`${photo ? html`<img class="photo" part="photo" src=${photo} alt=${about.photoAlt ?? ''} loading="lazy" decoding="async" />` : nothing}
       ${about.name ? html`<p class="name" part="name">${about.name}</p>` : nothing}
-      ${sanitizedBlock(this, about, about.bioHtml, 'bio', {}, 'bio')}
+      ${renderSanitized(this, about, about.bioHtml, 'bio', {}, 'bio')}
       ${contact ? html`<p class="contact"><a part="contact" href=${contact}>${t.contact}</a></p>` : nothing}
       ${links.length
         ? html`<ul class="links" part="links">

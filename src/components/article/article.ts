@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js';
 import type { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
 import type { Article, ArticleLink } from '../../core/model.js';
-import { sanitizedBlock } from '../../core/sanitize.js';
+import { renderSanitized } from '../../core/sanitize.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
 import { renderError, renderHeading, renderLoading, renderSections, sentenceWith } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
@@ -192,7 +192,7 @@ export class MagArticle extends MagElement {
   private _renderArticle(article: Article, { busy = false, error }: { busy?: boolean; error?: MagAdapterError } = {}): TemplateResult {
     const t = this.localize.t;
     const embedHosts = this.embedHosts.split(/\s+/).filter(Boolean);
-    const body = sanitizedBlock(this, article, article.bodyHtml, 'article', { embedHosts, embedTitle: t.embedTitle }, 'body');
+    const body = renderSanitized(this, article, article.bodyHtml, 'article', { embedHosts, embedTitle: t.embedTitle }, 'body');
     return html`<div class="base" part="base" aria-busy=${busy ? 'true' : 'false'}>
       ${error ? html`<div class="reload-error">${renderError(t, error, this._retry)}</div>` : nothing}
       <article aria-labelledby="title">

@@ -1,3 +1,4 @@
+import { isServer } from 'lit';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export interface ChunkedRevealOptions {
@@ -43,6 +44,8 @@ export class ChunkedReveal implements ReactiveController {
    * (a page loaded, a comment posted) are shown `first` at once, then in chunks.
    */
   sync(total: number): void {
+    // A server render has no later tasks: it renders every item.
+    if (isServer) this.limit = total;
     if (total > this._total && this.limit >= this._total) this.limit = Math.min(total, Math.max(this.limit, this._total) + this.options.first);
     this._total = total;
     if (this.limit > total) this.limit = total;

@@ -5,7 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { MagTranslation } from '../../core/localize.js';
 import { formatDate } from '../../core/localize.js';
 import type { Comment } from '../../core/model.js';
-import { sanitizedBlock } from '../../core/sanitize.js';
+import { renderSanitized } from '../../core/sanitize.js';
 import { safeUrl } from '../../core/url.js';
 import type { NodeBlock, ThreadNode } from './thread-plan.js';
 
@@ -81,7 +81,7 @@ function renderComment(comment: Comment, inReplyTo: string | undefined, context:
       ><span class="author" part="author">${authorUrl ? html`<a rel="nofollow ugc noopener" href=${authorUrl}>${name}</a>` : name}</span>
       <time part="date" datetime=${comment.published}>${formatDate(context.lang, comment.published, 'short', context.now)}</time
       >${comment.status === 'pending' ? html` <span class="badge" part="pending-badge">${t.pendingBadge}</span>` : nothing}</p
-    >${inReplyTo !== undefined ? html`<p class="in-reply-to" part="in-reply-to">${t.inReplyTo(inReplyTo)}</p>` : nothing}${sanitizedBlock(
+    >${inReplyTo !== undefined ? html`<p class="in-reply-to" part="in-reply-to">${t.inReplyTo(inReplyTo)}</p>` : nothing}${renderSanitized(
       context.host,
       comment,
       comment.bodyHtml,

@@ -114,7 +114,8 @@ export class MagCommentThread extends MagElement {
   /** How many comments, in display order, are sanitized ahead of rendering. */
   private _prepared = 0;
 
-  private readonly _reveal = new ChunkedReveal(this, { first: FIRST_BATCH, chunk: CHUNK });
+  // A thread rendered on the server shows every comment it loaded at once, as the server did.
+  private readonly _reveal = new ChunkedReveal(this, { first: this.renderedOnServer ? Infinity : FIRST_BATCH, chunk: CHUNK });
   private readonly _focus = new FocusKeeper(this);
 
   private readonly _form = new CommentForm(this, {
@@ -197,12 +198,6 @@ export class MagCommentThread extends MagElement {
     }
   }
 
-  protected override update(changed: PropertyValues<this>): void {
-    // Here rather than in willUpdate(): the data tasks take in their arguments after willUpdate().
-    this._reveal.sync(this._currentPlan().order.length);
-    super.update(changed);
-  }
-
   private async _loadMore(): Promise<void> {
     const loaded = this._comments.value;
     const source = this.source;
@@ -270,6 +265,8 @@ export class MagCommentThread extends MagElement {
   }
 
   protected override render(): TemplateResult {
+    // Planned here rather than in willUpdate(): the data tasks take in their arguments after willUpdate().
+    this._reveal.sync(this._currentPlan().order.length);
     const t = this.localize.t;
     const loaded = this._comments.value;
     const article = this._article.value;

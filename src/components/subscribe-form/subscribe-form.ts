@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, isServer, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -138,7 +138,8 @@ export class MagSubscribeForm extends MagElement {
 
   /** The integrator's child `<form>`, used when scripts do not run and read for a native post. */
   private get _childForm(): HTMLFormElement | null {
-    return this.querySelector(':scope > form');
+    // A server render cannot read the page's markup: the child form is shown as it is (see render()).
+    return isServer ? null : this.querySelector(':scope > form');
   }
 
   /** The URL of a native post, or undefined when the data source (or a host handler) subscribes. */
@@ -252,6 +253,15 @@ export class MagSubscribeForm extends MagElement {
     const target = this.target || child?.getAttribute('target') || undefined;
     const outcome = this._outcome;
     const invalid = this._fieldError !== undefined;
+    if (isServer && !action) {
+      // Rendered on a server, for readers without scripts: the page's own form (the default slot) is the
+      // form; once scripts run, the element renders its own in its place.
+      return html`<div class="base" part="base">
+        ${renderSlottedHeading(this.headingLevel, this.heading || t.subscribeTitle)}
+        <slot name="description"></slot>
+        <slot></slot>
+      </div>`;
+    }
     return html`<div class="base" part="base">
       ${renderSlottedHeading(this.headingLevel, this.heading || t.subscribeTitle)}
       <slot name="description"></slot>
