@@ -7,7 +7,8 @@
 //     every shortcode, show each element with that post's data (bundle and WordPress adapter loaded as
 //     modules, each element accessible: axe-core), and their content for browsers without scripts;
 //   - the settings page: only an administrator, only with its nonce; the takeover of the theme's
-//     comments, with the theme's comments and WordPress's form kept (and working) without scripts;
+//     comments (a classic theme's comments template, and a block theme's comments block), with the
+//     theme's comments and WordPress's form kept (and working) without scripts;
 //   - a visitor (not logged in) comments through the thread: published, held for moderation (the
 //     moderators' e-mail is sent), refused by WordPress's flood check and by a spam filter's hook;
 //     with "users must be registered and logged in to comment", the thread has no form and says so,
@@ -367,6 +368,22 @@ try {
     check(!!(await inShadow(page, 'mag-comment-thread', (root) => root.textContent.includes('Moths!') && !root.querySelector('form'))), 'a closed post: its comments, no form');
     await accessible(page, '.mag-elements-comments', 'a closed post');
     await v.context.close();
+  }
+
+  // 10. The takeover in a block theme (Twenty Twenty-Three): its comments block.
+  {
+    wp.php(['theme', 'twentytwentythree']);
+    const v = await visitor();
+    const { page, problems } = await v.open(post(seeded.tips));
+    const heading = await shadowText(page, 'mag-comment-thread', '[part="heading"]');
+    check(heading === '6 comments', `block theme takeover: the thread in place of the comments block (${heading})`);
+    check(await page.evaluate(() => !!document.querySelector('mag-comment-thread .wp-block-comments') && !document.querySelector('.wp-block-comments').checkVisibility()), "block theme takeover: the theme's comments block is inside the thread, not shown");
+    check(problems.length === 0, `block theme takeover: no console error or warning ${problems.join('; ')}`);
+    await accessible(page, '.mag-elements-comments', 'block theme takeover');
+    const { page: plain } = await v.open(post(seeded.tips), { scripts: false });
+    check(await plain.evaluate(() => !!document.querySelector('.wp-block-comments')?.checkVisibility() && document.body.innerText.includes('Last word.')), "block theme takeover without scripts: the theme's comments block is shown");
+    await v.context.close();
+    wp.php(['theme', 'twentytwentyone']);
   }
 } catch (error) {
   failures.push(String(error?.stack ?? error));

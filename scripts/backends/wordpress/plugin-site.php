@@ -9,6 +9,7 @@
  *                                        every shortcode; prints a JSON summary on its last line;
  *   plugin-site.php option <name> <json> sets an option (the value is JSON: 1, true, "text").
  *   plugin-site.php get <name>           prints an option as JSON.
+ *   plugin-site.php theme <name>         switches to that theme.
  *   plugin-site.php comments <post id>   prints the post's comments, every status, as JSON.
  */
 $_SERVER['HTTP_HOST'] = '127.0.0.1';
@@ -27,6 +28,13 @@ $command = $argv[1] ?? '';
 if ($command === 'option') {
 	update_option($argv[2], json_decode($argv[3], true));
 	echo json_encode(get_option($argv[2])), "\n";
+	exit(0);
+}
+
+if ($command === 'theme') {
+	if (!wp_get_theme($argv[2])->exists()) mag_site_fail("the theme {$argv[2]} is missing: apt-get install wordpress-theme-{$argv[2]}");
+	switch_theme($argv[2]);
+	echo json_encode(get_stylesheet()), "\n";
 	exit(0);
 }
 
