@@ -97,7 +97,6 @@ try {
       .waitForFunction(
         (s, source) => {
           const root = document.querySelector(s)?.shadowRoot;
-          // eslint-disable-next-line no-new-func
           return root ? new Function('root', `return (${source})(root)`)(root) : false;
         },
         { timeout, polling: 100 },
