@@ -13,7 +13,8 @@
 //     moderators' e-mail is sent), refused by WordPress's flood check and by a spam filter's hook;
 //     with "users must be registered and logged in to comment", the thread has no form and says so,
 //     and nothing can be posted; a logged-in reader comments as their account; a closed post shows
-//     the closed state; the REST API refuses a visitor's comment without the page's nonce.
+//     the closed state; the REST API refuses a visitor's comment without the page's nonce;
+//   - the blocks in the editor: a control for every setting, saved with the block.
 // Run after `npm run build`.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -296,8 +297,10 @@ try {
     check(commentsOf(seeded.letters).find((c) => c.content === heldText)?.approved === '0', 'WordPress holds it (comment_approved 0)');
     const mails = JSON.parse(wp.php(['get', 'mag_test_mail']).trim()) ?? [];
     check(mails.some((subject) => subject.includes('Please moderate')), `WordPress's e-mail to the moderators is sent, as for its own form (${mails.join(' | ')})`);
-    const { page: anon } = await (await visitor()).open(`${wp.url}/wp-json/wp/v2/comments?post=${seeded.letters}&search=${encodeURIComponent(heldText)}`);
+    const other = await visitor();
+    const { page: anon } = await other.open(`${wp.url}/wp-json/wp/v2/comments?post=${seeded.letters}&search=${encodeURIComponent(heldText)}`);
     check((await anon.evaluate(() => document.body.innerText.trim())) === '[]', 'the held comment is not public');
+    await other.context.close();
     option('comment_moderation', 0);
 
     option('mag_test_flood', 1);
@@ -383,6 +386,63 @@ try {
     check(await plain.evaluate(() => !!document.querySelector('.wp-block-comments')?.checkVisibility() && document.body.innerText.includes('Last word.')), "block theme takeover without scripts: the theme's comments block is shown");
     await v.context.close();
     wp.php(['theme', 'twentytwentyone']);
+  }
+
+  // 11. The blocks in the editor: one control per attribute, saved into the post.
+  {
+    const admin = await visitor();
+    check(await admin.login('admin', 'admin-test-password'), 'the administrator logs in to the editor');
+    const page = await admin.context.newPage();
+    await page.setViewport({ width: 1400, height: 1000 });
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(String(error)));
+    await page.goto(`${wp.url}/wp-admin/post-new.php`, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.wp?.blocks?.getBlockType('mag-elements/about-box') && window.wp.data.select('core/block-editor'), { timeout: 60_000 });
+    // The editor's welcome guide (a modal, on a user's first visit) would cover the sidebar.
+    await page.evaluate(() => {
+      if (window.wp.data.select('core/edit-post').isFeatureActive('welcomeGuide')) window.wp.data.dispatch('core/edit-post').toggleFeature('welcomeGuide');
+    });
+    const expected = {
+      article: ['Post (ID or slug)', 'Heading level', 'Video hosts', 'Print the comments with the article'],
+      'comment-thread': ['Post (ID or slug)', 'Heading level', 'Order', 'Deepest level of replies', 'Close comments here', 'Show nothing when comments are closed and there are none'],
+      'comment-feed-link': ['Post (ID or slug)', 'Announce the feed to feed readers'],
+      'recent-contributions': ['Number of articles', 'Category', 'Title', 'Heading level', 'Leave out the post the page shows'],
+      'subscribe-form': ['Newsletter service URL', 'Method', 'Open the answer in', 'Name of the email field', 'Title', 'Heading level'],
+      'about-box': ['About', 'Title', 'Heading level'],
+    };
+    for (const [name, labels] of Object.entries(expected)) {
+      const inspector = await page.evaluate(async (blockName) => {
+        const block = window.wp.blocks.createBlock(blockName);
+        window.wp.data.dispatch('core/block-editor').insertBlocks(block);
+        window.wp.data.dispatch('core/block-editor').selectBlock(block.clientId);
+        for (let i = 0; i < 50 && !document.querySelector('.block-editor-block-inspector .components-panel__body'); i++) await new Promise((r) => setTimeout(r, 100));
+        const labelsShown = [...document.querySelectorAll('.block-editor-block-inspector .components-panel__body label')].map((l) => l.textContent.trim());
+        return { labels: labelsShown, placeholder: document.querySelector(`[data-type="${blockName}"] .components-placeholder__label`)?.textContent.trim() };
+      }, `mag-elements/${name}`);
+      const missing = labels.filter((l) => !inspector.labels.includes(l));
+      check(missing.length === 0 && !!inspector.placeholder, `editor, ${name}: its placeholder (${inspector.placeholder}) and a control for every setting${missing.length ? `; missing: ${missing.join(', ')} (shown: ${inspector.labels.join(', ')})` : ''}`);
+    }
+    // A setting changed through its control is saved with the block, and the page renders it.
+    await page.evaluate(() => {
+      const article = window.wp.data.select('core/block-editor').getBlocks().find((b) => b.name === 'mag-elements/article');
+      window.wp.data.dispatch('core/block-editor').selectBlock(article.clientId);
+    });
+    const field = await page.waitForSelector('.block-editor-block-inspector input[type="number"]');
+    await field.click({ clickCount: 3 });
+    await field.type('4');
+    await page.evaluate(() => {
+      window.wp.data.dispatch('core/editor').editPost({ title: 'Written in the editor', status: 'publish' });
+      return window.wp.data.dispatch('core/editor').savePost();
+    });
+    const id = await page.evaluate(() => window.wp.data.select('core/editor').getCurrentPostId());
+    const content = await page.evaluate(() => window.wp.data.select('core/editor').getEditedPostContent());
+    check(/<!-- wp:mag-elements\/article \{"headingLevel":4\} \/-->/.test(content), `editor: the heading level typed in its control is saved with the block (${content.split('\n')[0]})`);
+    check(problems.length === 0, `editor: no page error ${problems.join('; ')}`);
+    const reader = await visitor();
+    const { page: front } = await reader.open(post(id));
+    check((await shadowText(front, 'mag-article', 'h4[part="title"]')) === 'Written in the editor', 'editor: the saved post shows the article with that setting');
+    await reader.context.close();
+    await admin.context.close();
   }
 } catch (error) {
   failures.push(String(error?.stack ?? error));

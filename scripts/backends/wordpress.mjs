@@ -289,6 +289,16 @@ export async function startWordPress(options = {}) {
       root = join(runDir, 'root');
       execFileSync('cp', ['-al', join(cacheDir, 'root'), root]);
       await rm(join(root, 'wp-content', 'mu-plugins', 'mag-test.php'));
+      // Debian links some files to other packages with relative links (wp-includes/js/underscore.min.js
+      // → ../../../javascript/…), which lead nowhere in a copy: the block editor needs them, so the
+      // run's copy gets the files they point to.
+      for (const link of execFileSync('find', [WP_SOURCE, '-type', 'l']).toString().split('\n').filter(Boolean)) {
+        const inRun = join(root, link.slice(WP_SOURCE.length));
+        if (!existsSync(inRun) && existsSync(link)) {
+          await rm(inRun, { force: true });
+          await cp(link, inRun, { dereference: true });
+        }
+      }
       await cp(join(assets, 'mu-plugin-site.php'), join(root, 'wp-content', 'mu-plugins', 'mag-site.php'));
     }
     const sitePhp = (args) =>
