@@ -23,11 +23,14 @@ async function load<M>(name: string, code: () => Promise<M>): Promise<M> {
   }
 }
 
-// Buildless: <mag-provider adapter="wordpress" endpoint="…/wp-json"> and <mag-provider adapter="feed" src="…">.
+// Buildless: <mag-provider adapter="wordpress" endpoint="…/wp-json" [nonce="…"]> and <mag-provider adapter="feed" src="…">.
 // The attributes are read before the code loads (a later change makes the provider ask again).
-MagProvider.registerAdapterType('wordpress', async ({ endpoint }) => {
+// `nonce`: WordPress's REST nonce for the page, sent with comment posts (see WordPressAdapterOptions.nonce).
+MagProvider.registerAdapterType('wordpress', async (provider) => {
+  const { endpoint } = provider;
+  const nonce = provider.getAttribute('nonce') ?? undefined;
   const { WordPressAdapter } = await load('WordPress', () => import('./adapters/wordpress/wordpress-adapter.js'));
-  return new WordPressAdapter({ endpoint: endpoint ?? '' });
+  return new WordPressAdapter({ endpoint: endpoint ?? '', nonce });
 });
 MagProvider.registerAdapterType('feed', async ({ src }) => {
   const { FeedAdapter } = await load('feed', () => import('./adapters/feed/feed-adapter.js'));

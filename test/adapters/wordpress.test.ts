@@ -290,6 +290,20 @@ describe('WordPressAdapter (real WordPress)', function () {
       expect(e.message).to.contain('You are posting comments too quickly');
     });
 
+    it('sends `nonce` as X-WP-Nonce with comment posts only', async () => {
+      // WordPress checks an X-WP-Nonce it is sent: "not-a-nonce" makes it refuse the request (403).
+      const withNonce = new WordPressAdapter({ endpoint: `${wp}/wp-json`, nonce: 'not-a-nonce' });
+      const article = await withNonce.getArticle('letters');
+      expect(article.title, 'reads go without the nonce').to.equal('Letters to the editor');
+      const body = `With a nonce ${unique()}`;
+      const e = await rejection(withNonce.postComment('letters', { authorName: 'Nonce', authorEmail: 'nonce@example.test', bodyText: body }));
+      expect(e.code).to.equal('rejected');
+      expect(e.status).to.equal(403);
+      expect(e.message).to.contain('Cookie check failed');
+      const res = await fetch(`${wp}/wp-json/wp/v2/comments?post=${seed.posts.letters}&search=${encodeURIComponent(body)}`);
+      expect(await res.json(), 'nothing was posted').to.deep.equal([]);
+    });
+
     it('maps "login required" (the core default) to rejected', async () => {
       const e = await rejection(
         scenario('login-required').postComment(String(seed.posts.letters), { authorName: 'Anon', authorEmail: 'anon@example.test', bodyText: `Hi ${unique()}` }),

@@ -34,6 +34,13 @@ export interface WordPressAdapterOptions {
    * WordPress, or `Authorization` with an application password. They must be allowed by WordPress's CORS.
    */
   headers?: Record<string, string>;
+  /**
+   * WordPress's REST nonce (`wp_create_nonce('wp_rest')` in PHP), sent as `X-WP-Nonce` with comment
+   * posts only: WordPress then knows a logged-in reader (cookie authentication), and the mag-elements
+   * plugin lets visitors comment only with a nonce issued to the page. Reads go without it, so a page
+   * kept in a cache longer than the nonce lives still reads.
+   */
+  nonce?: string;
   /** Comments per page for `listComments` (1–100, default 20). */
   commentsPerPage?: number;
   /** The `fetch` to use (default: the global one). */
@@ -300,7 +307,11 @@ export class WordPressAdapter implements MagAdapter {
     try {
       res = await (this.#options.fetch ?? fetch)(url, {
         method: body && 'POST',
-        headers: { Accept: 'application/json', ...this.#options.headers, ...(body && { 'Content-Type': 'application/json' }) },
+        headers: {
+          Accept: 'application/json',
+          ...this.#options.headers,
+          ...(body && { 'Content-Type': 'application/json', ...(this.#options.nonce && { 'X-WP-Nonce': this.#options.nonce }) }),
+        },
         body: body && JSON.stringify(body),
         signal: opts.signal,
       });
