@@ -64,9 +64,20 @@ async function serverRendered(res) {
   res.end(html);
 }
 
-export function createDemoServer() {
+/**
+ * The demo server. `pages` (for checks and benchmarks): more pages to serve, path → HTML; a page asked
+ * for with `?scripts=none` is served with `Content-Security-Policy: script-src 'none'`.
+ */
+export function createDemoServer({ pages = new Map() } = {}) {
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (pages.has(url.pathname)) {
+      const headers = { 'content-type': TYPES['.html'], 'cache-control': 'no-cache' };
+      if (url.searchParams.get('scripts') === 'none') headers['content-security-policy'] = "script-src 'none'";
+      res.writeHead(200, headers);
+      res.end(pages.get(url.pathname));
+      return;
+    }
     if (url.pathname === '/demo/server-rendered.html') {
       serverRendered(res).catch((error) => {
         res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, with one plain summary line at the end.
 // Steps: lint, typecheck, browser tests (with coverage thresholds), build, the built bundle under a
-// strict CSP, the built drop-in's adapters loaded on demand (with a real WordPress), PHP lint of the
+// strict CSP, the built drop-in's adapters loaded on demand (with a real WordPress), server rendering
+// (pages rendered from JSON, inline JSON, a feed and a real WordPress, read without scripts, then taken
+// over by the built bundle), PHP lint of the
 // WordPress plugin, the built plugin zip installed into a real WordPress and checked in Chromium, manifest check,
 // size budgets, Storybook static build, every story rendered in Chromium.
 import { spawnSync } from 'node:child_process';
@@ -15,6 +17,7 @@ const steps = [
   ['build', 'npm', ['run', '--silent', 'build']],
   ['strict CSP (built bundle)', 'node', ['scripts/check-csp.mjs']],
   ['drop-in: adapters on demand (built)', 'node', ['scripts/check-drop-in.mjs']],
+  ['server rendering (built)', 'node', ['scripts/check-ssr.mjs']],
   ['php -l (WordPress plugin)', 'node', ['scripts/check-php.mjs']],
   ['WordPress plugin (built zip)', 'node', ['scripts/check-wordpress-plugin.mjs']],
   ['custom-elements.json is current', 'node', ['scripts/check-manifest.mjs']],

@@ -4,7 +4,7 @@ import type { TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Config, DOMPurify as Purifier } from 'dompurify';
 import { domWindow } from './dom.js';
-import { isExternal, safeUrl } from './url.js';
+import { WEB, isExternal, safeUrl } from './url.js';
 
 /**
  * The sanitizer profiles. Every HTML string the elements render goes through one of them:
@@ -22,6 +22,8 @@ export interface SanitizeOptions {
   embedHosts?: readonly string[];
   /** Accessible title given to an embedded frame that has none. */
   embedTitle?: string;
+  /** Keep images whose address is relative (see `safeImageUrl()`). */
+  relativeImages?: boolean;
 }
 
 const INLINE = ['a', 'abbr', 'b', 'br', 'cite', 'code', 'del', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u'];
@@ -59,7 +61,7 @@ function afterSanitizeAttributes(node: Element): void {
   for (const attr of URL_ATTRS) {
     if (!node.hasAttribute(attr)) continue;
     const value = node.getAttribute(attr);
-    const allowed = safeUrl(value, attr === 'src' ? ['http', 'https'] : undefined);
+    const allowed = attr === 'src' ? safeUrl(value, WEB, { relative: options.relativeImages === true }) : safeUrl(value);
     if (allowed === undefined || (attr === 'href' && profile === 'comment' && !/^(https?:|mailto:)/i.test(allowed))) {
       node.removeAttribute(attr);
     } else if (allowed !== value) {
@@ -72,6 +74,8 @@ function afterSanitizeAttributes(node: Element): void {
     else if (isExternal(href)) node.setAttribute('rel', PROFILES[profile].rel);
   }
   if (tag === 'img') {
+    // The reader's page address is nobody else's business.
+    node.setAttribute('referrerpolicy', 'no-referrer');
     node.setAttribute('loading', 'lazy');
     node.setAttribute('decoding', 'async');
     if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
@@ -201,7 +205,7 @@ export function sanitizedBlock(
   part = 'body',
 ): HTMLElement {
   // The HTML is compared on its own rather than copied into the key (thousands of comments).
-  const key = `${profile}|${options.embedHosts?.join(',') ?? ''}|${options.embedTitle ?? ''}|${part}`;
+  const key = `${profile}|${options.embedHosts?.join(',') ?? ''}|${options.embedTitle ?? ''}|${options.relativeImages ? 'relative' : ''}|${part}`;
   const source = typeof markup === 'string' ? markup : '';
   const cache = blockCache(host);
   const cached = cache.get(owner);
@@ -243,7 +247,7 @@ let inertDocument: Document | undefined;
  */
 export function prepareBlocks(host: Element, items: readonly { owner: object; html: unknown }[], profile: SanitizeProfile, part = 'body'): number {
   if (isServer) return 0;
-  const key = `${profile}|||${part}`;
+  const key = `${profile}||||${part}`;
   const cache = blockCache(host);
   // Those ready already (the same HTML) are left to sanitizedBlock(), which checks the rest of the key.
   const todo = items.filter(({ owner, html }) => typeof html === 'string' && html && cache.get(owner)?.html !== html);

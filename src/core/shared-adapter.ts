@@ -63,6 +63,11 @@ export interface SharedAdapterOptions {
   maxAge?: number;
   /** How long to wait for the adapter before failing with `timeout`, in milliseconds (default 20 s; 0 waits forever). */
   timeout?: number;
+  /**
+   * Show images whose address is relative (the integrator's own data: `<mag-provider allow-relative-images>`).
+   * Off by default: a relative image makes a request to the page's own site, with the reader's cookies.
+   */
+  allowRelativeImages?: boolean;
 }
 
 /**
@@ -114,6 +119,8 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
   readonly adapter: MagAdapter;
   maxAge: number;
   timeout: number;
+  /** See `SharedAdapterOptions.allowRelativeImages`. */
+  allowRelativeImages: boolean;
   readonly #entries = new Map<string, Entry>();
   /** What a snapshot said the adapter can do (see `seed()`). */
   #seededCapabilities?: { subscribe: boolean; postComment: boolean };
@@ -123,6 +130,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
     this.adapter = adapter;
     this.maxAge = options.maxAge ?? 5 * 60_000;
     this.timeout = options.timeout ?? 20_000;
+    this.allowRelativeImages = options.allowRelativeImages ?? false;
   }
 
   /** True when the adapter can post comments. */

@@ -162,7 +162,10 @@ function providerAdapter(element: Element, baseUrl: string, options: RenderPageO
   const adapter = adapterFromMarkup(markup);
   if (!adapter) return undefined;
   const timeout = Number(attribute(element, 'timeout'));
-  return new SharedAdapter(adapter, options.timeout !== undefined ? timeoutOf(options) : Number.isFinite(timeout) && timeout >= 0 ? { timeout: timeout * 1000 } : {});
+  return new SharedAdapter(adapter, {
+    ...(options.timeout !== undefined ? timeoutOf(options) : Number.isFinite(timeout) && timeout >= 0 ? { timeout: timeout * 1000 } : {}),
+    allowRelativeImages: attribute(element, 'allow-relative-images') !== undefined,
+  });
 }
 
 /**

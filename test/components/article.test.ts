@@ -181,7 +181,11 @@ describe('<mag-article>', () => {
 
     it('links the author when the author has a URL, and never an unsafe one', async () => {
       const el = await render(seedArticle);
-      expect($(el, '[part="author"] a')!.getAttribute('href')).to.equal('/a-propos');
+      expect($(el, '[part="author"] a')!.getAttribute('href')).to.equal('https://www.example.org/a-propos');
+      // A person's link is an absolute web address: a relative one would send the reader elsewhere on the site.
+      el.article = { ...seedArticle, author: { name: 'X', url: '/logout' } };
+      await el.updateComplete;
+      expect($(el, '[part="author"] a')).to.equal(null);
       el.article = { ...seedArticle, author: { name: 'X', url: 'javascript:alert(1)' }, sections: [{ name: 'S', url: 'data:text/html,x' }] };
       await el.updateComplete;
       expect($(el, '[part="author"] a')).to.equal(null);

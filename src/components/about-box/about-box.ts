@@ -6,7 +6,7 @@ import type { About } from '../../core/model.js';
 import { renderSanitized } from '../../core/sanitize.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
 import { renderError, renderLoading, renderSlottedHeading } from '../../core/states.js';
-import { safeUrl } from '../../core/url.js';
+import { safeImageUrl, safeUrl } from '../../core/url.js';
 import { aboutBoxStyles } from './about-box.styles.js';
 
 /**
@@ -104,13 +104,13 @@ export class MagAboutBox extends MagElement {
 
   private _renderAbout(about: About): TemplateResult {
     const t = this.localize.t;
-    const photo = safeUrl(about.photoUrl, ['http', 'https']);
+    const photo = safeImageUrl(about.photoUrl, this.source?.allowRelativeImages);
     const contact = safeUrl(about.contactUrl);
     const links = (about.links ?? []).flatMap((link) => {
       const href = safeUrl(link.url);
       return href && link.label ? [html`<li><a part="link" href=${href}>${link.label}</a></li>`] : [];
     });
-    return html`${photo ? html`<img class="photo" part="photo" src=${photo} alt=${about.photoAlt ?? ''} loading="lazy" decoding="async" />` : nothing}
+    return html`${photo ? html`<img class="photo" part="photo" src=${photo} alt=${about.photoAlt ?? ''} loading="lazy" decoding="async" referrerpolicy="no-referrer" />` : nothing}
       ${about.name ? html`<p class="name" part="name">${about.name}</p>` : nothing}
       ${renderSanitized(this, about, about.bioHtml, 'bio', {}, 'bio')}
       ${contact ? html`<p class="contact"><a part="contact" href=${contact}>${t.contact}</a></p>` : nothing}

@@ -7,7 +7,7 @@ import type { Article, ArticleLink } from '../../core/model.js';
 import { renderSanitized } from '../../core/sanitize.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
 import { renderError, renderHeading, renderLoading, renderSections, sentenceWith } from '../../core/states.js';
-import { safeUrl } from '../../core/url.js';
+import { safePersonUrl, safeUrl } from '../../core/url.js';
 import { articleStyles } from './article.styles.js';
 import { MagArticleLoadEvent, MagPrintEvent } from './article-events.js';
 import { preparePrint } from './print.js';
@@ -192,7 +192,7 @@ export class MagArticle extends MagElement {
   private _renderArticle(article: Article, { busy = false, error }: { busy?: boolean; error?: MagAdapterError } = {}): TemplateResult {
     const t = this.localize.t;
     const embedHosts = this.embedHosts.split(/\s+/).filter(Boolean);
-    const body = renderSanitized(this, article, article.bodyHtml, 'article', { embedHosts, embedTitle: t.embedTitle }, 'body');
+    const body = renderSanitized(this, article, article.bodyHtml, 'article', { embedHosts, embedTitle: t.embedTitle, relativeImages: this.source?.allowRelativeImages }, 'body');
     return html`<div class="base" part="base" aria-busy=${busy ? 'true' : 'false'}>
       ${error ? html`<div class="reload-error">${renderError(t, error, this._retry)}</div>` : nothing}
       <article aria-labelledby="title">
@@ -218,7 +218,7 @@ export class MagArticle extends MagElement {
     const t = this.localize.t;
     const items: TemplateResult[] = [];
     if (article.author) {
-      const url = safeUrl(article.author.url);
+      const url = safePersonUrl(article.author.url);
       const name = url ? html`<a href=${url} rel="author">${article.author.name}</a>` : article.author.name;
       items.push(html`<span part="author">${sentenceWith(t.by, name)}</span>`);
     }

@@ -6,7 +6,7 @@ import type { MagTranslation } from '../../core/localize.js';
 import { formatDate } from '../../core/localize.js';
 import type { Comment } from '../../core/model.js';
 import { renderSanitized } from '../../core/sanitize.js';
-import { safeUrl } from '../../core/url.js';
+import { safeImageUrl, safePersonUrl } from '../../core/url.js';
 import type { NodeBlock, ThreadNode } from './thread-plan.js';
 
 /** What rendering the comments of a thread needs to know. */
@@ -23,6 +23,8 @@ export interface ListContext {
   replyTo?: ThreadNode;
   /** How many comments to render, in display order (long threads are revealed a part at a time). */
   limit: number;
+  /** Show avatars whose address is relative (see `safeImageUrl()`). */
+  relativeImages: boolean;
   /** The reply form, rendered under the comment answered. */
   renderForm(parent: Comment): TemplateResult;
 }
@@ -71,12 +73,12 @@ function renderNode(node: ThreadNode, context: ListContext): TemplateResult {
 function renderComment(comment: Comment, inReplyTo: string | undefined, context: ListContext): TemplateResult {
   const { t } = context;
   const name = comment.author.name;
-  const avatarUrl = safeUrl(comment.author.avatarUrl, ['http', 'https']);
-  const authorUrl = safeUrl(comment.author.url, ['http', 'https']);
+  const avatarUrl = safeImageUrl(comment.author.avatarUrl, context.relativeImages);
+  const authorUrl = safePersonUrl(comment.author.url);
   const canReply = context.canPost && comment.status !== 'pending';
   return html`<article class="entry" tabindex="-1" data-comment-id=${comment.id}
     ><span class="avatar" part="avatar" aria-hidden="true"
-      >${initials(name)}${avatarUrl ? html`<img alt="" loading="lazy" decoding="async" src=${avatarUrl} />` : nothing}</span
+      >${initials(name)}${avatarUrl ? html`<img alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" src=${avatarUrl} />` : nothing}</span
     ><p class="header"
       ><span class="author" part="author">${authorUrl ? html`<a rel="nofollow ugc noopener" href=${authorUrl}>${name}</a>` : name}</span>
       <time part="date" datetime=${comment.published}>${formatDate(context.lang, comment.published, 'short', context.now)}</time

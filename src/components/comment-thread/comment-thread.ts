@@ -320,6 +320,7 @@ export class MagCommentThread extends MagElement {
               canPost,
               replyTo,
               limit,
+              relativeImages: this.source?.allowRelativeImages ?? false,
               renderForm: (parent) => this._form.render(parent),
             })}
           </ol>`}

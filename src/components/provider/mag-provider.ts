@@ -145,6 +145,13 @@ export class MagProvider extends LitElement {
   /** How long, in seconds, elements wait for an answer before showing a timeout message (0: forever). */
   @property({ type: Number }) timeout = 20;
 
+  /**
+   * Show images whose address is relative (avatars, photos, images in articles): for data the site
+   * vouches for, such as its own JSON file with images beside it. Off by default: a relative image makes
+   * a request to the page's own site, with the reader's cookies (docs/security.md).
+   */
+  @property({ type: Boolean, attribute: 'allow-relative-images' }) allowRelativeImages = false;
+
   /** The text of the inline `<script type="application/json">` child, if any. */
   @state() private _inlineJson?: string;
 
@@ -217,6 +224,7 @@ export class MagProvider extends LitElement {
     if (shared) {
       shared.maxAge = Math.max(0, this.maxAge) * 1000;
       shared.timeout = Math.max(0, this.timeout) * 1000;
+      shared.allowRelativeImages = this.allowRelativeImages;
     }
     if (renewed) {
       // A server render's answers serve the first adapter, the one the page was rendered with.
