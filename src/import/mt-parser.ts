@@ -132,6 +132,8 @@ export function parseExport(text: string): ParsedExport {
   let sectionKey = '';
   let sectionLine = 0;
   let sectionLines: string[] = [];
+  /** The last line of five dashes. */
+  let dashLine = 0;
 
   const closeSection = () => {
     if (state !== 'section') return;
@@ -160,6 +162,7 @@ export function parseExport(text: string): ParsedExport {
     }
     if (trimmed === SECTION_END) {
       closeSection();
+      dashLine = number;
       state = 'between';
       continue;
     }
@@ -188,10 +191,19 @@ export function parseExport(text: string): ParsedExport {
         sectionLines = start[2].trim() ? [start[2].trim()] : [];
         continue;
       }
-      const previous = entry.feedback.length || entry.sections.length ? lastSection(entry) : undefined;
+      // `KEY:` alone on its line: a section this reader does not know (Movable Type ignores them too).
+      const unknown = HEADER_LINE.exec(raw);
+      if (unknown && !unknown[2].trim()) {
+        entry.notes.push({ line: number, message: `unknown section ${quoteLine(`${unknown[1].trim()}:`)}: ignored` });
+        state = 'section';
+        sectionKey = '';
+        sectionLines = [];
+        continue;
+      }
+      const previous = lastSection(entry);
       if (previous) {
         // A line of five dashes inside a text: Movable Type would lose what follows; keep it in the text.
-        entry.notes.push({ line: number - 1, message: `a line of five dashes (-----) inside ${previous.name} is kept as text` });
+        entry.notes.push({ line: dashLine, message: `a line of five dashes (-----) inside ${previous.name} is kept as text` });
         state = 'section';
         sectionKey = previous.name;
         sectionLine = previous.line;
@@ -199,13 +211,7 @@ export function parseExport(text: string): ParsedExport {
         previous.remove();
         continue;
       }
-      const unknown = HEADER_LINE.exec(raw);
-      entry.notes.push({
-        line: number,
-        message: unknown
-          ? `unknown section ${quoteLine(`${unknown[1].trim()}:`)}: ignored`
-          : `text after a line of five dashes (-----) without a section name (BODY:, COMMENT:…): ignored`,
-      });
+      entry.notes.push({ line: number, message: 'text after a line of five dashes (-----) without a section name (BODY:, COMMENT:…): ignored' });
       state = 'section';
       sectionKey = '';
       sectionLines = [];
