@@ -5,7 +5,8 @@
 // What it holds: French text with accents, HTML bodies (CONVERT BREAKS: 0, with images on Typepad's
 // media servers) and plain-text ones (CONVERT BREAKS: 1), extended bodies, excerpts, several
 // categories per entry, comments with e-mail and IP fields, "@Name" replies, trackbacks (pings),
-// drafts, closed comments, and comment counts from none to hundreds per entry.
+// drafts, closed comments, comment counts from none to hundreds per entry, and links to earlier
+// entries at their Typepad addresses (https://lemag.typepad.com/YYYY/MM/<basename>.html).
 
 const WORDS = (
   'territoire département région commune élu citoyen démocratie réforme numérique proximité ' +
@@ -66,14 +67,16 @@ export function generateMovableTypeExport({ entries = 3000, comments = 30000, se
     return text;
   };
 
-  // Comments per entry: most entries have a few, some many (weights from a skewed distribution).
-  const weights = Array.from({ length: entries }, () => next() ** 3);
+  // Comments per entry: most entries have none or a few, one in fifty (a debated one) up to hundreds.
+  const weights = Array.from({ length: entries }, () => next() ** 2 + (next() < 0.02 ? 20 * next() : 0));
   const total = weights.reduce((a, b) => a + b, 0);
   const perEntry = weights.map((w) => Math.floor((w / total) * comments));
   for (let left = comments - perEntry.reduce((a, b) => a + b, 0), i = 0; left > 0; left--, i = (i + 7) % entries) perEntry[i]++;
 
   const stats = { entries, comments: 0, pings: 0, drafts: 0, replies: 0, closed: 0, emails: [], ips: [] };
   const out = [];
+  /** The old addresses of the entries written so far (the dates are the blog's local time). */
+  const addresses = [];
   let time = Date.UTC(2004, 0, 5, 9, 0, 0);
   const span = (Date.UTC(2025, 5, 1) - time) / entries;
   for (let e = 0; e < entries; e++) {
@@ -105,7 +108,8 @@ export function generateMovableTypeExport({ entries = 3000, comments = 30000, se
     const paragraphs = Array.from({ length: 3 + Math.floor(next() * 5) }, paragraph);
     if (html) {
       const image = `<p><a href="https://lemag.typepad.com/.a/6a00d8341c${String(e).padStart(6, '0')}-pi"><img src="https://lemag.typepad.com/.a/6a00d8341c${String(e).padStart(6, '0')}-500wi" alt="${words(3)}" /></a></p>`;
-      lines.push(`${image}${paragraphs.map((p) => `<p>${p}</p>`).join('')}`);
+      const link = addresses.length && next() < 0.3 ? `<p>Voir aussi <a href="${pick(addresses)}">${words(3)}</a>.</p>` : '';
+      lines.push(`${image}${paragraphs.map((p) => `<p>${p}</p>`).join('')}${link}`);
     } else {
       lines.push(paragraphs.join(`${lineEnd}${lineEnd}`));
     }
@@ -134,6 +138,7 @@ export function generateMovableTypeExport({ entries = 3000, comments = 30000, se
     }
     lines.push('--------');
     out.push(lines.join(lineEnd));
+    addresses.push(`https://lemag.typepad.com/${date.getUTCFullYear()}/${pad(date.getUTCMonth() + 1)}/entree-${e + 1}.html`);
   }
   return { text: `${out.join(lineEnd)}${lineEnd}`, stats };
 }

@@ -229,7 +229,8 @@ export function parseExport(text: string): ParsedExport {
       { kind: 'malformed', line: first + 1 },
     );
   }
-  return { entries, lineCount: lines.length, lineEnds: countLineEnds(text) };
+  // (a file that ends with a line end has no line after it)
+  return { entries, lineCount: lines.at(-1) === '' ? lines.length - 1 : lines.length, lineEnds: countLineEnds(text) };
 }
 
 /** The entry's last section (text, comment or ping), to reopen when a `-----` line turns out to be text. */

@@ -39,6 +39,9 @@ describe('the generated export of 3,000 entries and 30,000 comments', function (
     expect(report.pings).to.deep.include({ read: stats.pings, imported: 0, dropped: stats.pings });
     expect(report.redirects).to.equal(report.entries.imported);
     expect(report.rewritten.media).to.be.greaterThan(0);
+    expect(report.rewritten.links).to.be.greaterThan(0);
+    const linked = data.articles.find((a) => a.bodyHtml.includes('Voir aussi'))!;
+    expect(linked.bodyHtml).to.match(/Voir aussi <a href="(https:\/\/example\.org\/mag\/\?article=entree-\d+|https:\/\/lemag\.typepad\.com\/\d{4}\/\d\d\/entree-\d+\.html)">/);
     expect(data.articles.filter((a) => !a.commentsOpen).length).to.be.greaterThan(0);
     expect(validateData(data)).to.deep.equal([]);
   });

@@ -23,6 +23,7 @@ function joinLayout(files: SplitFile[]): MagData {
     comments,
     ...(index.about && { about: index.about }),
     ...(index.subscribe && { subscribe: index.subscribe }),
+    ...(index.commentsPageSize !== undefined && { commentsPageSize: index.commentsPageSize }),
   };
 }
 
