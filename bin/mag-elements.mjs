@@ -225,7 +225,7 @@ function printReport(file, report, quiet) {
   const skippedKinds = ['broken', 'unsupported', 'draft', 'future']
     .map((kind) => [kind, entries.skipped.filter((s) => s.kind === kind).length])
     .filter(([, n]) => n)
-    .map(([kind, n]) => `${number(n)} ${kind === 'draft' ? 'drafts' : kind}`);
+    .map(([kind, n]) => (kind === 'draft' ? plural(n, 'draft') : `${number(n)} ${kind}`));
   const lines = [];
   if (!quiet) {
     const encoding = `${source.encoding}${source.encodingSource === 'forced' ? ', as asked' : ''}`;

@@ -169,8 +169,9 @@ interface ReadEntry {
   bodyHtml: string;
   excerpt: string;
   commentsOpen: boolean;
+  /** Its comments and, with `keepPings`, its pings. */
   comments: DataComment[];
-  replies: number;
+  counts: { comments: number; pings: number; replies: number };
   /** Comments without text: not imported, listed in the report. */
   emptyComments: SkippedItem[];
 }
@@ -317,9 +318,9 @@ export function importMovableType(input: string | Uint8Array, options: MovableTy
     }
     articles.push(article);
     if (entry.comments.length) comments[slug] = entry.comments;
-    report.comments.imported += entry.comments.filter((c) => c.id.startsWith('c')).length;
-    report.pings.imported += entry.comments.filter((c) => c.id.startsWith('p')).length;
-    report.comments.replies += entry.replies;
+    report.comments.imported += entry.counts.comments;
+    report.pings.imported += entry.counts.pings;
+    report.comments.replies += entry.counts.replies;
   }
   if (oldBase && !newBase && redirects.length) warnings.add(`no new base URL: the redirects point at the old base (${oldBase.href}${articlePattern})`);
 
@@ -414,29 +415,30 @@ interface ReadContext {
 /** One entry's header, texts and comments checked and turned into their final form, or why it is skipped. */
 function readEntry(entry: ParsedEntry, context: ReadContext): { entry: ReadEntry } | { skipped: SkippedItem } {
   const { warnings } = context;
-  const one = new Map<string, HeaderLine>();
+  /** The header lines that appear once (the last one wins, as in Movable Type), by key. */
+  const headers = new Map<string, HeaderLine>();
   const categories: HeaderLine[] = [];
   for (const header of entry.headers) {
     if (header.key === 'CATEGORY' || header.key === 'PRIMARY CATEGORY') categories.push(header);
-    else if (KNOWN_HEADER_KEYS.has(header.key)) one.set(header.key, header);
+    else if (KNOWN_HEADER_KEYS.has(header.key)) headers.set(header.key, header);
     else warnings.group(`key:${header.key}`, header.line, (n) => `unknown header line ${quoteLine(`${header.key}:`)} (${plural(n, 'time')}): ignored`);
   }
-  const titleHeader = one.get('TITLE');
+  const titleHeader = headers.get('TITLE');
   const namedTitle = titleHeader ? htmlToText(titleHeader.value) : '';
   const broken = (line: number, reason: string): { skipped: SkippedItem } => ({ skipped: { line, kind: 'broken', reason, ...(namedTitle && { title: namedTitle }) } });
   if (entry.problem) return broken(entry.problem.line, entry.problem.message);
-  if (one.has('NO ENTRY')) {
-    return { skipped: { line: one.get('NO ENTRY')!.line, kind: 'unsupported', reason: 'NO ENTRY: comments for an entry of an earlier import are not supported', ...(namedTitle && { title: namedTitle }) } };
+  if (headers.has('NO ENTRY')) {
+    return { skipped: { line: headers.get('NO ENTRY')!.line, kind: 'unsupported', reason: 'NO ENTRY: comments for an entry of an earlier import are not supported', ...(namedTitle && { title: namedTitle }) } };
   }
 
-  const dateHeader = one.get('DATE');
+  const dateHeader = headers.get('DATE');
   if (!dateHeader) return broken(entry.line, 'the entry has no DATE line');
   const local = parseMovableTypeDate(dateHeader.value);
   if (!local) return broken(dateHeader.line, `DATE ${quoteLine(dateHeader.value)} is not a Movable Type date (MM/DD/YYYY hh:mm:ss AM|PM, or 24-hour)`);
   const published = localToIso(local, context.timezone);
   const time = Date.parse(published);
 
-  const statusHeader = one.get('STATUS');
+  const statusHeader = headers.get('STATUS');
   let status: Status = 'publish';
   if (statusHeader?.value) {
     const known = STATUSES[statusHeader.value.toLowerCase()];
@@ -445,13 +447,13 @@ function readEntry(entry: ParsedEntry, context: ReadContext): { entry: ReadEntry
   }
   if (status === 'publish' && time > context.now) status = 'future';
 
-  const allowComments = one.get('ALLOW COMMENTS');
+  const allowComments = headers.get('ALLOW COMMENTS');
   const commentsValue = allowComments?.value ?? '1';
   if (!['0', '1', '2'].includes(commentsValue)) warnings.add(`ALLOW COMMENTS ${quoteLine(commentsValue)} is not 0, 1 or 2: comments left open`, allowComments?.line);
 
   // CONVERT BREAKS: 1 (or a list of text filters naming __default__) is Movable Type's paragraph filter;
   // 0 and the rich-text editors keep HTML as written; other filters (Markdown, Textile) are not applied.
-  const filterHeader = one.get('CONVERT BREAKS');
+  const filterHeader = headers.get('CONVERT BREAKS');
   const filters = (filterHeader?.value ?? '__default__').split(/\s*,\s*/).filter(Boolean);
   const convert = filters.some((f) => f === '1' || f === '__default__');
   const unknownFilter = filters.find((f) => f !== '1' && f !== '__default__' && !HTML_FILTERS.has(f));
@@ -463,7 +465,7 @@ function readEntry(entry: ParsedEntry, context: ReadContext): { entry: ReadEntry
   const body = texts.get('BODY') ?? '';
   const extended = texts.get('EXTENDED BODY') ?? '';
   const bodyHtml = [body, extended].filter((t) => t.trim()).map(format).join('\n');
-  if (texts.get('KEYWORDS')?.trim() || one.get('TAGS')?.value) warnings.group('keywords', entry.line, (n) => `KEYWORDS and TAGS of ${plural(n, 'entry', 'entries')}: not part of the data format, not imported`);
+  if (texts.get('KEYWORDS')?.trim() || headers.get('TAGS')?.value) warnings.group('keywords', entry.line, (n) => `KEYWORDS and TAGS of ${plural(n, 'entry', 'entries')}: not part of the data format, not imported`);
 
   const bodyText = htmlToText(format(body));
   const title = namedTitle || firstWords(bodyText, 5).replace(/…$/, '');
@@ -481,13 +483,13 @@ function readEntry(entry: ParsedEntry, context: ReadContext): { entry: ReadEntry
     sections.push(name);
   }
 
-  const { comments, replies, emptyComments } = readFeedback(entry, { ...context, fallbackDate: published, title });
+  const { comments, counts, emptyComments } = readFeedback(entry, { ...context, fallbackDate: published, title });
   return {
     entry: {
       line: entry.line,
       title,
-      ...(one.get('BASENAME')?.value && { basename: one.get('BASENAME')!.value }),
-      ...(one.get('AUTHOR')?.value && { author: htmlToText(one.get('AUTHOR')!.value) }),
+      ...(headers.get('BASENAME')?.value && { basename: headers.get('BASENAME')!.value }),
+      ...(headers.get('AUTHOR')?.value && { author: htmlToText(headers.get('AUTHOR')!.value) }),
       status,
       local,
       published,
@@ -497,7 +499,7 @@ function readEntry(entry: ParsedEntry, context: ReadContext): { entry: ReadEntry
       excerpt,
       commentsOpen: commentsValue !== '0' && commentsValue !== '2',
       comments,
-      replies,
+      counts,
       emptyComments,
     },
   };
@@ -507,7 +509,7 @@ function readEntry(entry: ParsedEntry, context: ReadContext): { entry: ReadEntry
 function readFeedback(
   entry: ParsedEntry,
   context: ReadContext & { fallbackDate: string; title: string },
-): { comments: DataComment[]; replies: number; emptyComments: SkippedItem[] } {
+): { comments: DataComment[]; counts: ReadEntry['counts']; emptyComments: SkippedItem[] } {
   const { warnings } = context;
   const items: { comment: Omit<DataComment, 'id'>; kind: 'c' | 'p'; time: number; text: string }[] = [];
   const emptyComments: SkippedItem[] = [];
@@ -540,6 +542,7 @@ function readFeedback(
   }
   items.sort((a, b) => a.time - b.time);
 
+  // Ids in date order: c1, c2… for comments, p1, p2… for pings.
   const counters = { c: 0, p: 0 };
   /** The id of the latest comment of each author name (lower-cased), for `@Name` replies. */
   const latestBy = new Map<string, string>();
@@ -561,7 +564,7 @@ function readFeedback(
     if (kind === 'c') latestBy.set(comment.author.name.toLowerCase(), id);
     return { id, ...(parentId && { parentId }), ...comment };
   });
-  return { comments, replies, emptyComments };
+  return { comments, counts: { comments: counters.c, pings: counters.p, replies }, emptyComments };
 }
 
 /** A comment's or ping's date; without a readable one, the entry's (with a warning). */

@@ -47,7 +47,7 @@ test('import-mt writes the split layout, the redirects and the closing counts', 
   assert.equal(result.status, 0, result.stderr);
   assert.equal(result.stderr, '');
   assert.match(result.stdout, /^Read le-mag\.mt\.txt: 261 lines, utf-8, LF line ends; dates in Europe\/Paris\.$/m);
-  assert.match(result.stdout, /^Entries: 8 read, 6 imported, 2 skipped \(1 drafts, 1 future\)\.$/m);
+  assert.match(result.stdout, /^Entries: 8 read, 6 imported, 2 skipped \(1 draft, 1 future\)\.$/m);
   assert.match(result.stdout, /^Comments: 4 read, 4 imported \(2 replies\), 0 left out with their entries, 0 skipped\.$/m);
   assert.match(result.stdout, /^Pings: 1 read, 1 kept as comments, 0 dropped\.$/m);
   assert.match(result.stdout, /^Sections: 3\. Redirects: 6\./m);
@@ -134,7 +134,7 @@ test('import-mt reports a broken entry with its line, and imports the rest', () 
   writeFileSync(broken, `${readFileSync(FIXTURE, 'utf8')}TITLE: Cassée\nDATE: 31/12/2013\n-----\nBODY:\nx\n-----\n--------\n`);
   const result = run('import-mt', broken, '--out', join(work, 'broken.json'), '--timezone', 'Europe/Paris');
   assert.equal(result.status, 0, result.stderr);
-  assert.match(result.stdout, /^Entries: 9 read, 6 imported, 3 skipped \(1 broken, 1 drafts, 1 future\)\.$/m);
+  assert.match(result.stdout, /^Entries: 9 read, 6 imported, 3 skipped \(1 broken, 1 draft, 1 future\)\.$/m);
   assert.match(result.stdout, /^ {2}line 263: DATE "31\/12\/2013" is not a Movable Type date \(MM\/DD\/YYYY hh:mm:ss AM\|PM, or 24-hour\) \("Cassée"\)$/m);
 });
 
