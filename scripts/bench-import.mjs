@@ -3,7 +3,8 @@
 // downloads to show one article of it.
 //   1. generates an export of 3,000 entries and 30,000 comments (scripts/mt-export-generator.mjs);
 //   2. runs `mag-elements import-mt` on it, split layout then single file, each in a fresh Node
-//      process, BENCH_RUNS times (default 3): wall time and peak memory (maximum resident set size);
+//      process, BENCH_RUNS times (default 3): wall time, CPU time (user + system; less sensitive to
+//      the other work of the machine) and peak memory (maximum resident set size);
 //   3. times the phases of the import in a fresh process (read, importMovableType, validateData,
 //      toSplitLayout and writing) with the heap used after the import;
 //   4. measures the bytes needed to show one article: the single file, against the split layout's
@@ -71,15 +72,16 @@ const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
-/** The command in a fresh process: wall time and peak memory (GNU time is not needed: Node reports its own). */
+/** The command in a fresh process: wall time, CPU time (user + system) and peak memory, as Node reports them. */
 function timeCommand(out) {
   // (with -e, process.argv[1] is the first argument after --: the bin's path, as when the bin runs itself)
-  const script = `const r = process.resourceUsage; process.on('exit', () => process.stderr.write('\\nmaxRss=' + r().maxRSS * 1024)); await import('./bin/mag-elements.mjs');`;
+  const script = `process.on('exit', () => { const r = process.resourceUsage(); process.stderr.write('\\nmaxRss=' + r.maxRSS * 1024 + ' cpu=' + (r.userCPUTime + r.systemCPUTime) / 1000); }); await import('./bin/mag-elements.mjs');`;
   const started = performance.now();
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, '--', 'bin/mag-elements.mjs', 'import-mt', EXPORT, '--out', out, ...OPTIONS], { encoding: 'utf8' });
   const wall = performance.now() - started;
   if (run.status !== 0) throw new Error(`import-mt failed: ${run.stderr}`);
-  return { wall, maxRss: Number(/maxRss=(\d+)/.exec(run.stderr)[1]), stdout: run.stdout };
+  const [, maxRss, cpu] = /maxRss=(\d+) cpu=([\d.]+)/.exec(run.stderr);
+  return { wall, cpu: Number(cpu), maxRss: Number(maxRss), stdout: run.stdout };
 }
 
 const command = { split: [], single: [] };
@@ -113,10 +115,10 @@ const sizeRow = (name, s) => `| ${name} | ${s.raw.toLocaleString('en-US')} | ${s
 console.log(`
 ### Importing ${ENTRIES.toLocaleString('en-US')} entries and ${generated.stats.comments.toLocaleString('en-US')} comments (${(exportBytes / 1e6).toFixed(1)} MB export; median of ${RUNS} runs, min–max)
 
-| \`mag-elements import-mt\`, fresh process | wall time | peak memory (max RSS) |
-|---|---:|---:|
-| split layout (\`--out folder/\`) | ${range(command.split.map((r) => r.wall), seconds)} | ${range(command.split.map((r) => r.maxRss), mb)} |
-| single file (\`--out file.json\`) | ${range(command.single.map((r) => r.wall), seconds)} | ${range(command.single.map((r) => r.maxRss), mb)} |
+| \`mag-elements import-mt\`, fresh process | wall time | CPU time | peak memory (max RSS) |
+|---|---:|---:|---:|
+| split layout (\`--out folder/\`) | ${range(command.split.map((r) => r.wall), seconds)} | ${range(command.split.map((r) => r.cpu), seconds)} | ${range(command.split.map((r) => r.maxRss), mb)} |
+| single file (\`--out file.json\`) | ${range(command.single.map((r) => r.wall), seconds)} | ${range(command.single.map((r) => r.cpu), seconds)} | ${range(command.single.map((r) => r.maxRss), mb)} |
 
 | phase (split layout) | time |
 |---|---:|
