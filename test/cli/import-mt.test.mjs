@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { validateData } from '../../dist/import/index.js';
 
 const FIXTURE = 'test/fixtures/import/le-mag.mt.txt';
@@ -93,7 +94,7 @@ test('import-mt writes the split layout, the redirects and the closing counts', 
   }
 });
 
-test('import-mt writes one data file, valid, with --out file.json', () => {
+test('import-mt writes one data file, valid for validateData and the JSON Schema, with --out file.json', () => {
   const out = join(work, 'one', 'le-mag.json');
   const result = run('import-mt', FIXTURE, '--out', out, '--timezone', 'Europe/Paris', '--quiet');
   assert.equal(result.status, 0, result.stderr);
@@ -101,6 +102,8 @@ test('import-mt writes one data file, valid, with --out file.json', () => {
   assert.match(result.stdout, /^Entries: 8 read, 6 imported/m);
   const data = readJson(out);
   assert.deepEqual(validateData(data), []);
+  const schema = new Ajv2020.default({ allErrors: true, strict: true }).compile(readJson('docs/data-format.schema.json'));
+  assert.ok(schema(data), JSON.stringify(schema.errors));
   assert.equal(data.articles.length, 6);
   assert.equal(data.articles[3].published, '2013-10-16T10:00:00+02:00');
   assert.deepEqual(readdirSync(join(work, 'one')), ['le-mag.json']);

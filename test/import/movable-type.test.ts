@@ -359,6 +359,17 @@ describe('importMovableType: broken entries and malformed files', () => {
     expect(report.warnings).to.deep.include({ line: 7, message: 'a line of five dashes (-----) inside BODY is kept as text' });
   });
 
+  it('keeps a line of five dashes inside a comment as text, and reports text without a section name', () => {
+    const text =
+      'TITLE: Tirets\nDATE: 10/16/2013 10:00:00 AM\n-----\nperdu sans nom de section\n-----\nBODY:\nCorps\n-----\n' +
+      'COMMENT:\nAUTHOR: Anne\nDATE: 10/17/2013 10:00:00 AM\nAvant\n-----\nAprès\n-----\n--------\n';
+    const { data, report } = run(text);
+    expect(data.articles[0].bodyHtml).to.equal('<p>Corps</p>');
+    expect(data.comments?.['tirets']?.map((c) => [c.author.name, c.bodyHtml])).to.deep.equal([['Anne', '<p>Avant<br />\n-----<br />\nAprès</p>']]);
+    expect(report.warnings).to.deep.include({ line: 4, message: 'text after a line of five dashes (-----) without a section name (BODY:, COMMENT:…): ignored' });
+    expect(report.warnings).to.deep.include({ line: 13, message: 'a line of five dashes (-----) inside COMMENT is kept as text' });
+  });
+
   it('warns about an unknown section and imports the entry', () => {
     const { data, report } = run(mtEntry(BASE, { BODY: 'Corps', 'CUSTOM FIELD': 'valeur' }));
     expect(data.articles).to.have.length(1);
