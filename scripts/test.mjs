@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, with one plain summary line at the end.
-// Steps: lint, typecheck, browser tests (with coverage thresholds), build, the built bundle under a
-// strict CSP, the built drop-in's adapters loaded on demand (with a real WordPress), server rendering
-// (pages rendered from JSON, inline JSON, a feed and a real WordPress, read without scripts, then taken
-// over by the built bundle), PHP lint of the
-// WordPress plugin, the built plugin zip installed into a real WordPress and checked in Chromium, manifest check,
-// size budgets, Storybook static build, every story rendered in Chromium.
+// Steps: lint, typecheck, browser tests (with coverage thresholds), build, the `mag-elements` command
+// on the build (node:test), the built bundle under a strict CSP, the built drop-in's adapters loaded
+// on demand (with a real WordPress), server rendering (pages rendered from JSON, inline JSON, a feed and
+// a real WordPress, read without scripts, then taken over by the built bundle), PHP lint of the
+// WordPress plugin, the built plugin zip installed into a real WordPress and checked in Chromium,
+// manifest check, size budgets, Storybook static build, every story rendered in Chromium.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const steps = [
   ['lint', 'npm', ['run', '--silent', 'lint']],
@@ -15,6 +15,11 @@ const steps = [
   ['data format schema agrees with the validator', 'node', ['scripts/check-schema.mjs']],
   ['browser tests', 'npm', ['run', '--silent', 'test:browser']],
   ['build', 'npm', ['run', '--silent', 'build']],
+  [
+    'command line: mag-elements (built)',
+    'node',
+    ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./scripts/node-test-summary-reporter.mjs', '--test-reporter-destination=coverage/cli-summary.json', 'test/cli/import-mt.test.mjs'],
+  ],
   ['strict CSP (built bundle)', 'node', ['scripts/check-csp.mjs']],
   ['drop-in: adapters on demand (built)', 'node', ['scripts/check-drop-in.mjs']],
   ['server rendering (built)', 'node', ['scripts/check-ssr.mjs']],
@@ -30,6 +35,9 @@ const only = process.argv.slice(2);
 const results = [];
 rmSync('coverage/test-summary.json', { force: true });
 rmSync('coverage/storybook-summary.json', { force: true });
+rmSync('coverage/cli-summary.json', { force: true });
+// (node:test writes its counts there, even when it runs before the browser tests have made the folder)
+mkdirSync('coverage', { recursive: true });
 
 for (const [name, cmd, args] of steps) {
   if (only.length && !only.some((o) => name.includes(o))) continue;
@@ -45,15 +53,17 @@ for (const [name, cmd, args] of steps) {
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
 const browser = read('coverage/test-summary.json');
 const stories = read('coverage/storybook-summary.json');
+const cli = read('coverage/cli-summary.json');
 
 console.log('\nSummary:');
 for (const r of results) console.log(`  ${r.ok ? '✔' : '✘'} ${r.name.padEnd(34)} ${r.seconds.padStart(6)} s`);
 if (browser) console.log(`  browser tests: ${browser.passed} passed, ${browser.failed} failed${browser.skipped ? `, ${browser.skipped} skipped` : ''}`);
 if (stories) console.log(`  stories rendered: ${stories.passed} passed, ${stories.failed} failed`);
+if (cli) console.log(`  command line tests: ${cli.passed} passed, ${cli.failed} failed`);
 
 const failedSteps = results.filter((r) => !r.ok).length;
-const passed = (browser?.passed ?? 0) + (stories?.passed ?? 0) + results.filter((r) => r.ok).length;
-const failed = (browser?.failed ?? 0) + (stories?.failed ?? 0) + failedSteps;
+const passed = (browser?.passed ?? 0) + (stories?.passed ?? 0) + (cli?.passed ?? 0) + results.filter((r) => r.ok).length;
+const failed = (browser?.failed ?? 0) + (stories?.failed ?? 0) + (cli?.failed ?? 0) + failedSteps;
 // The plain closing line CI reads: every test and every check step counted.
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && failedSteps === 0 ? 0 : 1);
