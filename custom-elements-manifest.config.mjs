@@ -29,7 +29,7 @@ const modulesInPathOrder = {
 export default {
   globs: ['src/**/*.ts'],
   // The importers (src/import/) hold no element: they stay out of the elements' manifest.
-  exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/import/**'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/import/**', 'src/server/**'],
   outdir: '.',
   litelement: true,
   packagejson: false,

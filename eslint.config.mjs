@@ -52,6 +52,11 @@ export default defineConfig(
     },
   },
   {
+    // Server rendering runs in Node.
+    files: ['src/server/**/*.ts'],
+    languageOptions: { parserOptions: { project: './tsconfig.server.json', projectService: false }, globals: { ...globals.node } },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

@@ -7,7 +7,7 @@
 // unknown command or option, a missing or wrong value).
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const EXIT = { ok: 0, failed: 1, usage: 2 };
@@ -249,9 +249,69 @@ function printReport(file, report, quiet) {
   console.log(lines.join('\n'));
 }
 
+const renderUsage = `Usage: mag-elements render <page.html> [--out <file.html>] [options]
+
+Renders the mag-elements of an HTML page on the server: every element's content as HTML that reads
+without scripts (declarative shadow DOM), with the data it shows embedded, so that the elements take
+over in the browser without asking for it again. Each <mag-provider> reads its own data source (its
+src, its inline JSON, adapter="wordpress" or adapter="feed"). Prints the page, or writes it to --out.
+
+Options:
+  --out <file.html>     where to write the rendered page (default: standard output)
+  --base-url <URL>      what the page's relative addresses resolve against (default: the page file's
+                        folder, so a data file beside the page is read from the disk)
+  --lang <code>         the language of elements with no lang attribute above them (default: en)
+  --timeout <seconds>   how long to wait for each data source (default: each provider's, else 20)
+  -h, --help            this help
+
+Needs the optional dependencies of server rendering: npm install @lit-labs/ssr jsdom parse5
+
+Exit codes: 0 rendered; 1 the page could not be read, rendered or written; 2 a usage error.
+`;
+
+/** `mag-elements render`: a page rendered on the server (docs/server-rendering.md). */
+async function renderCommand(args) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, 'base-url': { type: 'string' }, lang: { type: 'string' }, timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    process.stdout.write(renderUsage);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'one page at a time.' : 'which page? Give the path of an HTML file.');
+  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (timeout !== undefined && !(timeout >= 0)) throw new UsageError(`--timeout: expected a number of seconds, got "${values.timeout}".`);
+  const file = resolve(positionals[0]);
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    console.error(`mag-elements render: ${positionals[0]} is not a file.`);
+    return EXIT.failed;
+  }
+  const renderer = join(here, '..', 'dist', 'server', 'render-page.js');
+  if (!existsSync(renderer)) {
+    console.error(`mag-elements: ${renderer} is missing: the library is not built (in a checkout of the repository, run \`npm run build\`).`);
+    return EXIT.failed;
+  }
+  let renderPage;
+  try {
+    ({ renderPage } = await import(renderer));
+  } catch (error) {
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    console.error(`mag-elements render: server rendering needs packages that are not installed (${error.message.match(/'([^']+)'/)?.[1] ?? error.message}): npm install @lit-labs/ssr jsdom parse5`);
+    return EXIT.failed;
+  }
+  const baseUrl = values['base-url'] ?? pathToFileURL(`${dirname(file)}/`).href;
+  const html = await renderPage(readFileSync(file, 'utf8'), { baseUrl, ...(values.lang ? { lang: values.lang } : {}), ...(timeout !== undefined ? { timeout } : {}) });
+  if (values.out) writeFileSync(resolve(values.out), html);
+  else process.stdout.write(html);
+  return EXIT.ok;
+}
+
 /** The subcommands: name → what it does (for the help) and how it runs. */
 const commands = {
   'import-mt': { summary: 'import a Movable Type / Typepad export into mag-elements data', usage: importMtUsage, run: importMt },
+  render: { summary: 'render the mag-elements of an HTML page on the server', usage: renderUsage, run: renderCommand },
 };
 
 const usage = `Usage: mag-elements <command> [options]
@@ -270,7 +330,7 @@ async function main(argv) {
     (name ? process.stdout : process.stderr).write(usage);
     return name ? EXIT.ok : EXIT.usage;
   }
-  const command = commands[name];
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
     process.stderr.write(`mag-elements: unknown command "${name}".\n\n${usage}`);
     return EXIT.usage;

@@ -5,7 +5,8 @@
 //      from the drop-in bundle, and the vanilla baseline (bench/vanilla-thread.js: <template>
 //      cloning + DOMPurify), alternately: first screen painted, all rendered, idle, longest task;
 //   2. the ratios mag / vanilla;
-//   3. the demo page (demo/index.html): time until every element has rendered;
+//   3. the demo page (demo/index.html), rendered in the browser and on the server: first paint, the first
+//      frame showing the article's text and what was downloaded by then, time until every element has rendered;
 //   4. the JS heap (after a forced GC) and DOM nodes after the 10,000-comment thread.
 // Prints markdown tables and writes bench-results/latest.json. Not part of `npm test`.
 //
@@ -20,6 +21,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { createDemoServer, listen } from './serve.mjs';
 
@@ -48,7 +52,8 @@ if (!existsSync('dist/cdn/mag-elements.js')) {
   process.exit(1);
 }
 
-const server = createDemoServer();
+const pages = new Map();
+const server = createDemoServer({ pages });
 const port = await listen(server, Number(env.PORT ?? 8190));
 const origin = `http://127.0.0.1:${port}`;
 const browser = await puppeteer.launch({
@@ -168,22 +173,37 @@ if (!ONLY || ONLY === 'thread') {
   }
 }
 
+/** The bytes of `url` compressed with gzip, as a server that compresses would send them. */
+const gzipped = async (url) => gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer()), { level: 9 }).length;
+
 if (!ONLY || ONLY === 'demo') {
   const inject = readFileSync(new URL('../bench/demo-probe.js', import.meta.url), 'utf8');
-  const raw = [];
-  for (let i = -1; i < RUNS; i++) {
-    const r = await measure(`${origin}/demo/`, { inject, timeout: 60_000, bundle: BUNDLE });
-    if (r.notRendered.length) log(`  demo: not rendered after 20 s: ${r.notRendered.join(', ')}`);
-    if (r.errors.length) log(`  demo: ${r.errors.join('; ')}`);
-    if (i >= 0) raw.push(r);
-    log(`  demo run ${i < 0 ? 'warm-up' : i + 1}: all rendered ${Math.round(r.allRendered)} ms, longest task ${Math.round(r.longestTask)} ms`);
+  // The page rendered on the server once, served as a static file would be (a build step, or a cache).
+  const { renderPage } = await import('../dist/server/render-page.js');
+  pages.set('/demo/server-rendered.html', await renderPage(readFileSync('demo/index.html', 'utf8'), { baseUrl: pathToFileURL(resolve('demo')).href + '/' }));
+  results.demo = {};
+  for (const [name, path] of [['in the browser', '/demo/'], ['on the server', '/demo/server-rendered.html']]) {
+    const raw = [];
+    for (let i = -1; i < RUNS; i++) {
+      const r = await measure(`${origin}${path}`, { inject, timeout: 60_000, bundle: BUNDLE });
+      if (r.notRendered.length) log(`  demo (${name}): not rendered after 20 s: ${r.notRendered.join(', ')}`);
+      if (r.errors.length) log(`  demo (${name}): ${r.errors.join('; ')}`);
+      if (i >= 0) raw.push(r);
+      log(`  demo (${name}) run ${i < 0 ? 'warm-up' : i + 1}: article text ${Math.round(r.articleText)} ms, all rendered ${Math.round(r.allRendered)} ms, longest task ${Math.round(r.longestTask)} ms`);
+    }
+    const resources = raw[0]?.articleResources ?? [];
+    results.demo[name] = {
+      elements: raw[0]?.elements ?? [],
+      notRendered: [...new Set(raw.flatMap((r) => r.notRendered))],
+      ...Object.fromEntries(['firstContentfulPaint', 'articleText', 'allRendered', 'longestTask', 'blockingTime', 'heapUsed', 'domNodes'].map((m) => [m, stats(raw.map((r) => r[m]))])),
+      beforeArticle: {
+        files: resources.map((r) => new URL(r.url).pathname),
+        bytes: resources.reduce((sum, r) => sum + r.bytes, 0),
+        gzip: (await Promise.all(resources.map((r) => gzipped(r.url)))).reduce((sum, n) => sum + n, 0),
+      },
+      raw,
+    };
   }
-  results.demo = {
-    elements: raw[0]?.elements ?? [],
-    notRendered: [...new Set(raw.flatMap((r) => r.notRendered))],
-    ...Object.fromEntries(['firstContentfulPaint', 'allRendered', 'longestTask', 'blockingTime', 'heapUsed', 'domNodes'].map((m) => [m, stats(raw.map((r) => r[m]))])),
-    raw,
-  };
 }
 
 await browser.close();
@@ -250,17 +270,24 @@ if (sizes.length) {
   }
 }
 if (results.demo) {
-  const d = results.demo;
-  p();
-  p('| demo page (ms from navigation start) | median (min–max) |');
-  p('|---|---:|');
-  p(`| first contentful paint | ${ms(d.firstContentfulPaint)} |`);
-  const counts = d.elements.reduce((m, e) => m.set(e, (m.get(e) ?? 0) + 1), new Map());
+  const [browserRendered, serverRendered] = Object.values(results.demo);
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  const counts = browserRendered.elements.reduce((m, e) => m.set(e, (m.get(e) ?? 0) + 1), new Map());
   const names = [...counts].map(([e, c]) => (c > 1 ? `${e} ×${c}` : e)).join(', ');
-  p(`| every element rendered (${d.elements.length}: ${names}) | ${ms(d.allRendered)} |`);
-  p(`| longest task | ${ms(d.longestTask)} |`);
-  p(`| JS heap used (forced GC) | ${d.heapUsed ? mb(d.heapUsed.median) : 'n/a'} |`);
-  if (d.notRendered.length) p(`\nNot rendered within 20 s: ${d.notRendered.join(', ')}.`);
+  p();
+  p(`Demo page (${browserRendered.elements.length} elements: ${names}), rendered in the browser (/demo/) and on the server (/demo/server-rendered.html, rendered once and served as a file); ms from navigation start, median (min–max).`);
+  p();
+  p('| demo page | in the browser | on the server |');
+  p('|---|---:|---:|');
+  p(`| first contentful paint | ${ms(browserRendered.firstContentfulPaint)} | ${ms(serverRendered.firstContentfulPaint)} |`);
+  p(`| first frame showing the article's text | ${ms(browserRendered.articleText)} | ${ms(serverRendered.articleText)} |`);
+  p(`| every element rendered by the script | ${ms(browserRendered.allRendered)} | ${ms(serverRendered.allRendered)} |`);
+  p(`| longest task | ${ms(browserRendered.longestTask)} | ${ms(serverRendered.longestTask)} |`);
+  p(`| downloaded before the article's text shows (gzip) | ${kb(browserRendered.beforeArticle.gzip)} | ${kb(serverRendered.beforeArticle.gzip)} |`);
+  p(`| … uncompressed | ${kb(browserRendered.beforeArticle.bytes)} | ${kb(serverRendered.beforeArticle.bytes)} |`);
+  p(`| … files | ${browserRendered.beforeArticle.files.join(', ')} | ${serverRendered.beforeArticle.files.join(', ')} |`);
+  p(`| JS heap used (forced GC) | ${browserRendered.heapUsed ? mb(browserRendered.heapUsed.median) : 'n/a'} | ${serverRendered.heapUsed ? mb(serverRendered.heapUsed.median) : 'n/a'} |`);
+  for (const d of [browserRendered, serverRendered]) if (d.notRendered.length) p(`\nNot rendered within 20 s: ${d.notRendered.join(', ')}.`);
 }
 console.log(out.join('\n'));
 mkdirSync('bench-results', { recursive: true });

@@ -223,6 +223,12 @@ provideAdapter(document.body, new JsonAdapter({ url: '/demo/data/le-mag.json' })
     check(links.some(Boolean) && !links.some((href) => /^\s*javascript:/i.test(href ?? '')), `${name}, scripts blocked: links have their address (${links.filter(Boolean).length})`);
     check((await hostileLeft(blocked.tab)).length === 0, `${name}, scripts blocked: nothing in the data can run (${(await hostileLeft(blocked.tab)).join(', ') || 'none'})`);
     check(!(await blocked.tab.evaluate(() => 'customElements' in window && customElements.get('mag-article'))), `${name}, scripts blocked: no element was defined (the page is read as a document)`);
+    const deadButtons = await blocked.tab.evaluate(() =>
+      [...document.querySelectorAll('mag-article, mag-comment-thread')].flatMap((el) =>
+        [...el.shadowRoot.querySelectorAll('button, form')].filter((node) => node.checkVisibility()).map((node) => `${el.localName} ${node.getAttribute('part')}`),
+      ),
+    );
+    check(deadButtons.length === 0, `${name}, scripts blocked: no button or form that needs scripts is shown (${deadButtons.join(', ') || 'none'})`);
     await blocked.context.close();
 
     // 2. With the drop-in bundle.

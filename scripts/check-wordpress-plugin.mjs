@@ -337,12 +337,12 @@ try {
     const { page } = await v.open(post(seeded.letters));
     await inShadow(page, 'mag-comment-thread', (root) => root.querySelectorAll('[part="comment"]').length > 0 || !!root.querySelector('[part="closed-notice"]'));
     check((await inShadow(page, 'mag-comment-thread', (root) => !root.querySelector('form') && !root.querySelector('[part="reply-button"]'), 2000)) === true, 'registration required: no comment form, no Reply, for a visitor');
-    const notice = await page.evaluate(() => {
-      const p = document.querySelector('.mag-elements-must-log-in');
-      return p?.checkVisibility() ? { text: p.innerText.trim(), href: p.querySelector('a')?.href } : undefined;
+    const notice = await inShadow(page, 'mag-comment-thread', (root) => {
+      const p = root.querySelector('[part="login-notice"]');
+      return p ? { text: p.textContent.replace(/\s+/g, ' ').trim(), href: p.querySelector('a')?.href } : undefined;
     });
-    check(notice?.text === 'You must be logged in to post a comment.' && /\/wp-login\.php\?redirect_to=/.test(notice.href ?? ''), `registration required: WordPress's sentence and its login link (${JSON.stringify(notice)})`);
-    check(await page.evaluate(() => getComputedStyle(document.querySelector('mag-comment-thread').shadowRoot.querySelector('[part="closed-notice"]')).display === 'none'), 'registration required: the thread\'s "comments are closed" notice is not shown');
+    check(notice?.text === 'You must be logged in to post a comment. Log in' && /\/wp-login\.php\?redirect_to=/.test(notice.href ?? ''), `registration required: the thread asks to log in, with the login page's link (${JSON.stringify(notice)})`);
+    check(await page.evaluate(() => !document.querySelector('mag-comment-thread').shadowRoot.querySelector('[part="closed-notice"]')), 'registration required: the thread does not say comments are closed');
     await accessible(page, '.mag-elements-comments', 'registration required');
     const refused = await restPost(page, seeded.letters);
     check(refused.status === 401 && refused.code === 'rest_comment_login_required', `registration required: a post with the page's nonce is refused (HTTP ${refused.status} ${refused.code})`);

@@ -18,7 +18,7 @@ const steps = [
   [
     'command line: mag-elements (built)',
     'node',
-    ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./scripts/node-test-summary-reporter.mjs', '--test-reporter-destination=coverage/cli-summary.json', 'test/cli/import-mt.test.mjs'],
+    ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./scripts/node-test-summary-reporter.mjs', '--test-reporter-destination=coverage/cli-summary.json', 'test/cli/import-mt.test.mjs', 'test/cli/render.test.mjs'],
   ],
   ['strict CSP (built bundle)', 'node', ['scripts/check-csp.mjs']],
   ['drop-in: adapters on demand (built)', 'node', ['scripts/check-drop-in.mjs']],

@@ -31,6 +31,11 @@ export interface MagAdapterErrorOptions {
   field?: string;
   /** The HTTP status, when the error came from an HTTP answer. */
   status?: number;
+  /**
+   * The backend's own explanation of a refusal, written for readers (in the site's language): the
+   * elements show it after their message. `message` is for the integrator (and the console).
+   */
+  reason?: string;
   cause?: unknown;
 }
 
@@ -41,6 +46,7 @@ export class MagAdapterError extends Error {
   readonly problems: string[];
   readonly field?: string;
   readonly status?: number;
+  readonly reason?: string;
 
   constructor(code: MagErrorCode, message: string, options: MagAdapterErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -48,6 +54,7 @@ export class MagAdapterError extends Error {
     this.problems = options.problems ?? [];
     this.field = options.field;
     this.status = options.status;
+    this.reason = options.reason;
   }
 
   /** Wraps anything thrown into a `MagAdapterError` (an `AbortError` becomes `aborted`). */

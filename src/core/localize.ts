@@ -44,6 +44,9 @@ export interface MagTranslation {
   commentCount: (count: number) => string;
   noComments: string;
   commentsClosed: string;
+  /** With `login-url`: what replaces the form. */
+  loginToComment: string;
+  logIn: string;
   loadMoreComments: string;
   commentsAdded: (count: number) => string;
   inReplyTo: (name: string) => string;

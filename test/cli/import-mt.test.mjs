@@ -33,9 +33,11 @@ test('--help lists the commands; a command without arguments or an unknown one i
   const none = run();
   assert.equal(none.status, 2);
   assert.match(none.stderr, /^Usage: mag-elements <command>/);
-  const unknown = run('render');
+  const unknown = run('publish');
   assert.equal(unknown.status, 2);
-  assert.match(unknown.stderr, /unknown command "render"/);
+  assert.match(unknown.stderr, /unknown command "publish"/);
+  const inherited = run('constructor');
+  assert.equal(inherited.status, 2, 'a name every object has is not a command');
   const commandHelp = run('import-mt', '--help');
   assert.equal(commandHelp.status, 0);
   for (const option of ['--out', '--timezone', '--include-drafts', '--keep-pings', '--old-base-url', '--new-base-url', '--media-base', '--encoding']) assert.match(commandHelp.stdout, new RegExp(`\\n  ${option} `));

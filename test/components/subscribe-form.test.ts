@@ -159,7 +159,7 @@ describe('<mag-subscribe-form>', () => {
 
   for (const [error, text] of [
     [new MagAdapterError('network', 'fetch failed'), "Votre abonnement n'a pas pu être envoyé : le serveur est injoignable. Réessayez."],
-    [new MagAdapterError('rejected', 'This domain does not accept mail.', { field: 'email' }), "L'abonnement a été refusé. This domain does not accept mail."],
+    [new MagAdapterError('rejected', 'This domain does not accept mail.', { field: 'email', reason: 'This domain does not accept mail.' }), "L'abonnement a été refusé. This domain does not accept mail."],
     [new MagAdapterError('timeout', 'slow'), "Le serveur n'a pas répondu à temps. Réessayez."],
     [new MagAdapterError('too-fast', 'slow down'), 'Trop de demandes'],
     [new MagAdapterError('unknown', 'odd'), "Une erreur s'est produite."],
@@ -177,7 +177,7 @@ describe('<mag-subscribe-form>', () => {
   }
 
   it("renders the backend's reason as text, never as HTML", async () => {
-    const el = await render(new FakeAdapter({ subscribe: new MagAdapterError('rejected', '<img src=x onerror="window.__magPwned=1">nope') }));
+    const el = await render(new FakeAdapter({ subscribe: new MagAdapterError('rejected', 'Refused.', { reason: '<img src=x onerror="window.__magPwned=1">nope' }) }));
     await submit(el, 'lecteur@example.org');
     await settled(el);
     expect(status(el).querySelector('img')).to.equal(null);
@@ -221,7 +221,7 @@ describe('<mag-subscribe-form>', () => {
     await settled(el);
     expect(message(el)).to.contain('vérifiez votre boîte de réception');
     const failing = await render(undefined, 'en');
-    failing.addEventListener('mag-subscribe', (event: MagSubscribeEvent) => event.respondWith(Promise.reject(new MagAdapterError('rejected', 'Unknown list.'))));
+    failing.addEventListener('mag-subscribe', (event: MagSubscribeEvent) => event.respondWith(Promise.reject(new MagAdapterError('rejected', 'Unknown list.', { reason: 'Unknown list.' }))));
     await submit(failing, 'ada@example.org');
     await settled(failing);
     expect(message(failing)).to.equal('The subscription was refused. Unknown list.');

@@ -253,10 +253,10 @@ async function subscribe(endpoint: DataSubscribe, email: string, signal?: AbortS
   }
   if (status === 409) return { status: 'already-subscribed' };
   const message = serverMessage(body);
-  if (status === 400 || status === 422) throw new MagAdapterError('rejected', message ?? 'The address was refused.', { field: 'email', status });
-  if (status === 429) throw new MagAdapterError('too-fast', message ?? 'Too many attempts: try again later.', { status });
+  if (status === 400 || status === 422) throw new MagAdapterError('rejected', message ?? 'The address was refused.', { field: 'email', status, reason: message });
+  if (status === 429) throw new MagAdapterError('too-fast', message ?? 'Too many attempts: try again later.', { status, reason: message });
   if (status >= 500 || status === 404) throw new MagAdapterError('network', `The subscription endpoint ${url} answered HTTP ${status}.`, { status });
-  throw new MagAdapterError('rejected', message ?? `The subscription was refused (HTTP ${status}).`, { status });
+  throw new MagAdapterError('rejected', message ?? `The subscription was refused (HTTP ${status}).`, { status, reason: message });
 }
 
 /** `{ "message": … }` or `{ "error": … }` (string, or `{ message }`), or a short plain-text body. */

@@ -371,7 +371,7 @@ const WP_ERRORS: Record<string, [MagErrorCode, string, (keyof CommentDraft)?]> =
 function errorOf(status: number, wp: WpError | undefined, url: string, comment?: WpCommentInput): MagAdapterError {
   const said = wp ? htmlToText(wp.message) : '';
   const tail = said ? `: ${said}` : '';
-  const make = (c: MagErrorCode, message: string, field?: string) => new MagAdapterError(c, message, { status, field, cause: wp });
+  const make = (c: MagErrorCode, message: string, field?: string) => new MagAdapterError(c, message, { status, field, cause: wp, reason: said || undefined });
   const code = wp?.code ?? '';
   const known = WP_ERRORS[code];
   if (known) return make(known[0], known[1] + tail, known[2]);

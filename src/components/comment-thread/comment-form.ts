@@ -300,7 +300,9 @@ export class CommentForm implements ReactiveController {
       this._fieldErrors = { [field]: t.fieldRejected(this._label(field)) };
       void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>(`#${INPUT_IDS[field]}`)?.focus());
     } else {
-      this.message = { kind: 'error', text: t.commentErrors[error.code] ?? errorMessage(t, error) };
+      // A refusal with the backend's own reason (a spam filter's message, "you must be logged in") says it.
+      const reason = error.code === 'rejected' && error.reason ? ` ${error.reason}` : '';
+      this.message = { kind: 'error', text: (t.commentErrors[error.code] ?? errorMessage(t, error)) + reason };
     }
   }
 }

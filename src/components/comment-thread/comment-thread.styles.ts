@@ -112,6 +112,10 @@ export const commentThreadStyles = css`
   .more {
     margin: var(--_gap) 0;
   }
+  /* Rendered on a server and read without scripts (the element is not defined): nothing that needs them. */
+  :host(:not(:defined)) :is(.more, .reply, .form) {
+    display: none;
+  }
   .form {
     display: grid;
     gap: var(--mag-space-s, 0.75rem);

@@ -7,6 +7,7 @@ import type { Article, Comment } from '../../core/model.js';
 import { prepareBlocks } from '../../core/sanitize.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
 import { errorMessage, headingLevel, renderError, renderHeading, renderLoading } from '../../core/states.js';
+import { WEB, safeUrl } from '../../core/url.js';
 import { ChunkedReveal } from './chunked-reveal.js';
 import { CommentForm } from './comment-form.js';
 import { renderBlocks, replyButtonTarget } from './comment-list.js';
@@ -66,6 +67,8 @@ const avatarEvents = {
  * @csspart load-more - The button that loads the next page of comments.
  * @csspart empty - The "No comments yet" message.
  * @csspart closed-notice - The notice that comments are closed.
+ * @csspart login-notice - The sentence asking the reader to log in to comment (with `login-url`).
+ * @csspart login-link - Its link to the login page.
  * @csspart form - The comment form.
  * @csspart form-title - The heading of the form.
  * @csspart input - Each field of the form.
@@ -102,6 +105,12 @@ export class MagCommentThread extends MagElement {
 
   /** When comments are closed and there are none, show nothing rather than the "comments are closed" notice. */
   @property({ type: Boolean, attribute: 'hide-closed-notice-when-empty' }) hideClosedNoticeWhenEmpty = false;
+
+  /**
+   * Commenting needs an account: where the form would be, a sentence asking the reader to log in, linking
+   * here (an http(s) address: the page that signs readers in and brings them back); no Reply buttons.
+   */
+  @property({ attribute: 'login-url' }) loginUrl?: string;
 
   /** Comments posted here that the loaded pages may not have yet (a comment awaiting moderation never does). */
   @state() private _posted: Comment[] = [];
@@ -290,7 +299,8 @@ export class MagCommentThread extends MagElement {
     const count = commentCount(loaded, this._posted, article);
     const loadError = this._comments.status === 'error' ? this._comments.error : this._article.status === 'error' ? this._article.error : undefined;
     const closed = this.disabled || this._form.closedMeanwhile || article?.commentsOpen === false;
-    const canPost = !closed && article?.commentsOpen === true && !!this.source?.canPostComment;
+    const loginUrl = !closed && article?.commentsOpen === true ? safeUrl(this.loginUrl, WEB) : undefined;
+    const canPost = !closed && !loginUrl && article?.commentsOpen === true && !!this.source?.canPostComment;
     const empty = plan.order.length === 0;
     const replyTo = canPost && this._form.replyTo !== undefined ? plan.byId.get(this._form.replyTo) : undefined;
     const showClosedNotice = closed && !(empty && this.hideClosedNoticeWhenEmpty);
@@ -326,6 +336,7 @@ export class MagCommentThread extends MagElement {
           </ol>`}
       ${loaded.nextCursor ? this._renderMore() : nothing}
       ${showClosedNotice ? html`<p class="notice" part="closed-notice">${t.commentsClosed}</p>` : nothing}
+      ${loginUrl ? html`<p class="notice" part="login-notice">${t.loginToComment} <a part="login-link" href=${loginUrl}>${t.logIn}</a></p>` : nothing}
       ${canPost && replyTo === undefined ? this._form.render(undefined) : nothing}
       ${keepReadOnly ? this._form.render(undefined, true) : nothing}
       ${!canPost && !keepReadOnly ? this._form.renderMessage() : nothing}

@@ -239,7 +239,7 @@ export class MagSubscribeForm extends MagElement {
     const { error } = outcome;
     if (error.code === 'unsupported') return t.subscribeUnsupported;
     // The backend's own reason for refusing, shown as text.
-    const reason = error.code === 'rejected' && error.message ? error.message : '';
+    const reason = error.code === 'rejected' ? (error.reason ?? '') : '';
     return html`${errorMessage(t, error, t.subscribeErrors)}${reason ? html` <span class="reason">${reason}</span>` : nothing}`;
   }
 

@@ -44,6 +44,8 @@ export const en: MagTranslation = {
   commentCount: (count) => (count === 0 ? 'No comments' : count === 1 ? '1 comment' : `${number(count)} comments`),
   noComments: 'No comments yet.',
   commentsClosed: 'Comments are closed for this post.',
+  loginToComment: 'You must be logged in to post a comment.',
+  logIn: 'Log in',
   loadMoreComments: 'Show more comments',
   commentsAdded: (count) => (count === 1 ? '1 more comment shown.' : `${count} more comments shown.`),
   inReplyTo: (name) => `in reply to ${name}`,

@@ -45,6 +45,8 @@ export const fr: MagTranslation = {
     count === 0 ? 'Aucun commentaire' : count === 1 ? '1 commentaire' : `${number(count)} commentaires`,
   noComments: "Aucun commentaire pour l'instant.",
   commentsClosed: "L'utilisation des commentaires est désactivée pour cette note.",
+  loginToComment: 'Vous devez être connecté pour publier un commentaire.',
+  logIn: 'Se connecter',
   loadMoreComments: 'Afficher plus de commentaires',
   commentsAdded: (count) => (count === 1 ? '1 commentaire de plus affiché.' : `${count} commentaires de plus affichés.`),
   inReplyTo: (name) => `en réponse à ${name}`,

@@ -56,9 +56,8 @@ class Mag_Elements_Assets {
 		return $dir ? plugins_url( $dir . '/' . $file, MAG_ELEMENTS_FILE ) : null;
 	}
 
-	/** Registers the stylesheet and the blocks' editor script. */
+	/** Registers the blocks' editor script. */
 	public static function register() {
-		wp_register_style( self::HANDLE, plugins_url( 'assets/mag-elements.css', MAG_ELEMENTS_FILE ), array(), MAG_ELEMENTS_VERSION );
 		wp_register_script(
 			'mag-elements-editor',
 			plugins_url( 'assets/editor.js', MAG_ELEMENTS_FILE ),
@@ -70,8 +69,8 @@ class Mag_Elements_Assets {
 	}
 
 	/**
-	 * Enqueues the bundle and the stylesheet; called by every element rendered, so that a page without
-	 * elements loads neither.
+	 * Enqueues the bundle; called by every element rendered, so that a page without elements loads
+	 * nothing of the plugin.
 	 */
 	public static function enqueue() {
 		if ( self::$enqueued ) {
@@ -82,7 +81,6 @@ class Mag_Elements_Assets {
 			return;
 		}
 		self::$enqueued = true;
-		wp_enqueue_style( self::HANDLE );
 		// No ?ver= query: the adapter files import "../mag-elements.js", which must be the very URL the
 		// page loaded, or the page would get a second copy of the library. The folder name changes with
 		// every build instead.

@@ -82,7 +82,7 @@ class Mag_Elements_Markup {
 	/**
 	 * `<mag-comment-thread>` in its provider (with the nonce comments are posted with), `$fallback`
 	 * inside it (shown until the element runs), and for a visitor who must log in to comment, the
-	 * element without its form and WordPress's own sentence asking to log in.
+	 * login page (`login-url`: the element asks the visitor to log in instead of showing its form).
 	 *
 	 * @param WP_Post $post     The article.
 	 * @param array   $values   The thread's attributes (block attribute names).
@@ -92,20 +92,12 @@ class Mag_Elements_Markup {
 	 */
 	public static function comment_thread( $post, array $values, $fallback, $after = '' ) {
 		$values['articleId'] = (string) $post->ID;
-		$must_log_in         = comments_open( $post ) && get_option( 'comment_registration' ) && ! is_user_logged_in();
-		$notice              = '';
-		if ( $must_log_in ) {
-			// The thread shows its comments without a form; the notice of its closed state, which the
-			// element shows instead, is hidden by assets/mag-elements.css, and this sentence takes its place.
-			$values['disabled'] = true;
-			$login              = wp_login_url( get_permalink( $post ) );
-			/* translators: the sentence WordPress's own comment form shows (WordPress's translation is used). */
-			$sentence = sprintf( __( 'You must be <a href="%s">logged in</a> to post a comment.' ), esc_url( $login ) ); // phpcs:ignore WordPress.WP.I18n.MissingArgDomain -- WordPress's own sentence, in WordPress's translations.
-			$notice   = '<p class="mag-elements-must-log-in">' . wp_kses( $sentence, array( 'a' => array( 'href' => true ) ) ) . '</p>';
+		if ( comments_open( $post ) && get_option( 'comment_registration' ) && ! is_user_logged_in() ) {
+			// WordPress's login page, which brings the visitor back to the article.
+			$values['loginUrl'] = wp_login_url( get_permalink( $post ) );
 		}
-		$attributes = self::attributes( 'comment-thread', $values ) . ( $must_log_in ? ' data-mag-elements-must-log-in' : '' );
 		Mag_Elements_Assets::enqueue();
-		return self::provider( '<mag-comment-thread' . $attributes . '>' . $fallback . '</mag-comment-thread>' . $notice . $after, true );
+		return self::provider( '<mag-comment-thread' . self::attributes( 'comment-thread', $values ) . '>' . $fallback . '</mag-comment-thread>' . $after, true );
 	}
 
 	/**
