@@ -24,6 +24,8 @@ export type MagErrorCode =
   | 'aborted'
   | 'unknown';
 
+const CODES: ReadonlySet<string> = new Set<MagErrorCode>(['not-found', 'network', 'invalid-data', 'closed', 'rejected', 'duplicate', 'too-fast', 'unsupported', 'timeout', 'aborted', 'unknown']);
+
 export interface MagAdapterErrorOptions {
   /** For `invalid-data`: every problem found, each with its path. */
   problems?: string[];
@@ -48,9 +50,11 @@ export class MagAdapterError extends Error {
   readonly status?: number;
   readonly reason?: string;
 
+  /** `code` is one of `MagErrorCode`; anything else (from an adapter written in JavaScript) becomes `unknown`. */
   constructor(code: MagErrorCode, message: string, options: MagAdapterErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
+    // The elements look their messages up by code: only known codes reach them.
+    this.code = CODES.has(code) ? code : 'unknown';
     this.problems = options.problems ?? [];
     this.field = options.field;
     this.status = options.status;

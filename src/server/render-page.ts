@@ -251,7 +251,8 @@ export const serverFetch: typeof fetch = async (input, init) => {
   if (url.protocol !== 'file:') return fetch(input, init);
   try {
     const body = await readFile(fileURLToPath(url));
-    const type = TYPES[url.pathname.split('.').pop() ?? ''] ?? 'application/octet-stream';
+    const extension = url.pathname.split('.').pop() ?? '';
+    const type = Object.hasOwn(TYPES, extension) ? TYPES[extension] : 'application/octet-stream';
     return new Response(body, { status: 200, headers: { 'Content-Type': type } });
   } catch {
     return new Response('Not found', { status: 404, statusText: 'Not Found' });

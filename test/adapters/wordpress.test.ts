@@ -220,6 +220,16 @@ describe('WordPressAdapter (real WordPress)', function () {
   });
 
   describe('postComment', () => {
+    it('drops a comment whose honeypot is filled: answered as awaiting moderation, nothing reaches WordPress', async () => {
+      const before = (await adapter.listComments(String(seed.posts.letters))).total ?? 0;
+      const text = `Cheap watches ${unique()}`;
+      const answer = await adapter.postComment(String(seed.posts.letters), { authorName: 'Bot', authorEmail: 'bot@example.test', bodyText: text, honeypot: 'https://spam.example/' });
+      expect(answer.status).to.equal('pending');
+      const after = await adapter.listComments(String(seed.posts.letters));
+      expect(after.total ?? 0).to.equal(before);
+      expect(after.comments.some((c) => c.bodyHtml.includes(text))).to.equal(false);
+    });
+
     it('posts an approved comment and a threaded reply, then reads them back', async () => {
       const text = `A letter ${unique()}`;
       const posted = await adapter.postComment(String(seed.posts.letters), {

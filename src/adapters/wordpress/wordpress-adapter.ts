@@ -208,6 +208,8 @@ export class WordPressAdapter implements MagAdapter {
    * `duplicate`, `too-fast` and `not-found`.
    */
   async postComment(articleId: string, draft: CommentDraft, opts: RequestOptions = {}): Promise<Comment> {
+    // A bot filled the field people do not see: nothing is sent, and the bot is told its comment awaits moderation.
+    if (draft.honeypot) return droppedComment(draft);
     const postId = await this.#postId(articleId, opts);
     const parent = draft.parentId ? Number(draft.parentId) : undefined;
     if (parent !== undefined && !(Number.isInteger(parent) && parent >= 0)) {
@@ -373,7 +375,8 @@ function errorOf(status: number, wp: WpError | undefined, url: string, comment?:
   const tail = said ? `: ${said}` : '';
   const make = (c: MagErrorCode, message: string, field?: string) => new MagAdapterError(c, message, { status, field, cause: wp, reason: said || undefined });
   const code = wp?.code ?? '';
-  const known = WP_ERRORS[code];
+  // (WordPress's code is data: an own entry of the table only, never `constructor` or `toString`)
+  const known = Object.hasOwn(WP_ERRORS, code) ? WP_ERRORS[code] : undefined;
   if (known) return make(known[0], known[1] + tail, known[2]);
   if (code === 'rest_comment_author_data_required') {
     return make('rejected', 'WordPress needs a name and a valid email address' + tail, comment?.author_name?.trim() ? 'authorEmail' : 'authorName');
@@ -383,9 +386,9 @@ function errorOf(status: number, wp: WpError | undefined, url: string, comment?:
     const names = Object.keys(params);
     const param = names.find((p) => p in FIELD_OF_PARAM) ?? names[0];
     const detail = param ? (params[param] ?? said) : said;
-    return make('rejected', `WordPress refused the request: ${htmlToText(String(detail))}`, param ? (FIELD_OF_PARAM[param] ?? param) : undefined);
+    return make('rejected', `WordPress refused the request: ${htmlToText(String(detail))}`, param ? ((Object.hasOwn(FIELD_OF_PARAM, param) && FIELD_OF_PARAM[param]) || param) : undefined);
   }
-  const [c, what] = WP_ERRORS[status] ?? (status >= 500 ? ['network', 'WordPress failed'] : ['rejected', `WordPress refused the ${comment ? 'comment' : 'request'}`]);
+  const [c, what] = (Object.hasOwn(WP_ERRORS, status) && WP_ERRORS[status]) || (status >= 500 ? ['network', 'WordPress failed'] : ['rejected', `WordPress refused the ${comment ? 'comment' : 'request'}`]);
   return make(c, `${what} (HTTP ${status}, ${url})${tail}`);
 }
 
@@ -437,6 +440,11 @@ function sectionsOf(p: WpPost): Section[] {
   return terms
     .filter((t): t is WpTerm & { name: string } => (t as WpTerm | undefined)?.taxonomy === 'category' && typeof (t as WpTerm).name === 'string')
     .map((t) => ({ name: htmlToText(t.name), url: t.link || undefined }));
+}
+
+/** What a comment written by a bot (its honeypot filled) is answered with: held for moderation, never stored. */
+function droppedComment(draft: CommentDraft): Comment {
+  return { id: `dropped-${Date.now().toString(36)}`, author: { name: draft.authorName }, published: new Date().toISOString(), bodyHtml: '', status: 'pending' };
 }
 
 function commentOf(c: WpComment): Comment {

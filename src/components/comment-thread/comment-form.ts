@@ -143,6 +143,10 @@ export class CommentForm implements ReactiveController {
       ${this._renderField('authorEmail', 'email', { readonly, required: true, autocomplete: 'email', hint: t.emailHint })}
       ${this._renderField('authorUrl', 'url', { readonly, required: false, autocomplete: 'url' })}
       ${this._renderField('bodyText', 'textarea', { readonly, required: true })}
+      <p class="honeypot" aria-hidden="true">
+        <label for="hp">${t.honeypotLabel}</label>
+        <input id="hp" name="website" type="text" tabindex="-1" autocomplete="off" />
+      </p>
       ${this.renderMessage()}
       ${readonly
         ? nothing
@@ -255,6 +259,8 @@ export class CommentForm implements ReactiveController {
     if (fields.authorEmail.trim()) draft.authorEmail = fields.authorEmail.trim();
     if (fields.authorUrl.trim()) draft.authorUrl = fields.authorUrl.trim();
     if (this.replyTo !== undefined) draft.parentId = this.replyTo;
+    const honeypot = (event.target as HTMLFormElement).querySelector<HTMLInputElement>('#hp')?.value;
+    if (honeypot) draft.honeypot = honeypot;
     this.message = undefined;
     this._fieldErrors = {};
     const submitEvent = new MagCommentSubmitEvent(articleId, draft);

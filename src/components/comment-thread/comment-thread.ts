@@ -100,7 +100,10 @@ export class MagCommentThread extends MagElement {
   /** Order of top-level comments: `oldest` first (default) or `newest` first. Replies are always oldest first. */
   @property() order: 'oldest' | 'newest' = 'oldest';
 
-  /** Deepest level of nested replies; deeper replies are shown at that level and name the author they answer. */
+  /**
+   * Deepest level of nested replies (at most 10); deeper replies are shown at that level and name the
+   * author they answer.
+   */
   @property({ type: Number, attribute: 'max-depth' }) maxDepth = 3;
 
   /** When comments are closed and there are none, show nothing rather than the "comments are closed" notice. */

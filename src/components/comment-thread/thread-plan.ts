@@ -38,9 +38,12 @@ export interface ThreadPlan {
   byId: Map<string, ThreadNode>;
 }
 
+/** The deepest nesting a thread shows, whatever `maxDepth` asks: deeper lists would only be narrower. */
+export const MAX_NESTING = 10;
+
 export interface PlanOptions {
   newestFirst?: boolean;
-  /** Deepest visual nesting of replies (0: no nesting). */
+  /** Deepest visual nesting of replies (0: no nesting; at most `MAX_NESTING`). */
   maxDepth?: number;
   /** How many siblings a block holds. */
   blockSize?: number;
@@ -63,7 +66,8 @@ interface Placement {
  * the depth of the conversation.
  */
 export function planThread(comments: readonly Comment[], options: PlanOptions = {}): ThreadPlan {
-  const maxDepth = Math.max(0, Math.floor(options.maxDepth ?? 3));
+  const wanted = Math.floor(options.maxDepth ?? 3);
+  const maxDepth = Number.isFinite(wanted) ? Math.min(MAX_NESTING, Math.max(0, wanted)) : 3;
   const blockSize = Math.max(1, Math.floor(options.blockSize ?? 50));
 
   const byId = new Map<string, Comment>();

@@ -297,7 +297,7 @@ export class MagSubscribeForm extends MagElement {
         <p class="field-error" part="field-error" id="field-error" ?hidden=${!invalid}>${this._fieldError ?? ''}</p>
         <div class="hp" aria-hidden="true">
           <label for="hp">${t.honeypotLabel}</label>
-          <input id="hp" type="text" tabindex="-1" autocomplete="off" />
+          <input id="hp" name="website" type="text" tabindex="-1" autocomplete="off" />
         </div>
         <p class="message ${outcome?.kind ?? ''}" part="message" role="status">${this._message(outcome)}</p>
       </form>
