@@ -11,7 +11,7 @@ import type {
   RequestOptions,
 } from '../../core/model.js';
 import { fetchError, MagAdapterError, throwIfAborted, untilAborted } from '../../core/errors.js';
-import { truncateText } from './html-text.js';
+import { trimEndWhere, truncateText } from './html-text.js';
 import { absolute, invalid, parseFeed } from './parse-feed.js';
 import type { FeedEntry, ParsedFeed } from './parse-feed.js';
 
@@ -82,15 +82,15 @@ export class FeedAdapter implements MagAdapter {
       const [ref, href] = e.reply ?? [];
       // WordPress prepends "In reply to <a href=…#comment-N>Name</a>." (in the site's language) to replies
       // (its RSS comment feeds have no thr:in-reply-to): the link gives the parent, and the sentence goes once threaded.
-      const m = IN_REPLY_TO.exec(e.bodyHtml);
-      const linked = known.get(m?.[1] as string);
+      const sentence = inReplyToParagraph(e.bodyHtml);
+      const linked = sentence && known.get(sentence.link);
       const parentId = (ref !== article.id && known.get(ref!)) || known.get(href!) || linked;
       return {
         id: e.id,
         parentId: parentId !== e.id ? parentId : undefined,
         author: e.author ?? { name: e.title.replace(/^(By|Comment from):?\s*/i, '') || 'Anonymous' },
         published: e.published ?? EPOCH,
-        bodyHtml: linked && parentId === linked ? e.bodyHtml.slice(m![0].length) : e.bodyHtml,
+        bodyHtml: linked && parentId === linked ? e.bodyHtml.slice(sentence.length) : e.bodyHtml,
         status: 'approved',
       };
     });
@@ -175,8 +175,12 @@ function summaryOf(e: FeedEntry, feed: ParsedFeed): ArticleSummary {
 }
 
 
-/** A link without its fragment and trailing slashes (normalized when absolute), to compare links. */
-const normalizeLink = (link: string): string => (absolute(link) ?? link).replace(/\/*(#.*)?$/, '');
+/** A link without its fragment and the slashes that end it (normalized first when absolute), to compare links. */
+function normalizeLink(link: string): string {
+  const normalized = absolute(link) ?? link;
+  const fragment = normalized.indexOf('#');
+  return trimEndWhere(fragment < 0 ? normalized : normalized.slice(0, fragment), (character) => character === '/');
+}
 
 function findEntry({ entries, url }: ParsedFeed, ref: string): FeedEntry {
   const wanted = String(ref ?? '').trim();
@@ -188,6 +192,22 @@ function findEntry({ entries, url }: ParsedFeed, ref: string): FeedEntry {
   return found;
 }
 
-// (bodies are trimmed) A first paragraph that is only a short sentence around a link to a comment: the words
-// are WordPress's translation of "In reply to %s." ("En réponse à %s."), the link is the parent's.
-const IN_REPLY_TO = /^<p>[^<]{0,40}<a href=.([^"']+#comment-\d+)[^>]*>[^<]*<\/a>[^<]{0,40}<\/p>\s*/i;
+/**
+ * A paragraph that is only a short sentence (up to 40 characters each side) around a quoted link
+ * (`href="…"` or `href='…'`, the `\1`), with the whitespace after it. Linear: each repetition stops
+ * at a character it cannot take (`<`, `>`, the quote), which is the one that must follow it, so a
+ * failed match never rereads what a repetition took.
+ */
+const SHORT_SENTENCE_AROUND_A_LINK = /^<p>[^<]{0,40}<a href=(["'])([^"'<>]*)\1[^<>]*>[^<]*<\/a>[^<]{0,40}<\/p>\s*/i;
+
+/**
+ * WordPress's RSS comment feeds have no thr:in-reply-to: a reply starts with the paragraph "In reply to
+ * <a href="…#comment-N">Name</a>." in the site's language ("En réponse à …"). Its first paragraph
+ * (`bodyHtml` is trimmed) when it is such a sentence around a link to a comment (its fragment
+ * `#comment-N`): that link, and the paragraph's length with the whitespace after it.
+ */
+function inReplyToParagraph(bodyHtml: string): { link: string; length: number } | undefined {
+  const match = SHORT_SENTENCE_AROUND_A_LINK.exec(bodyHtml);
+  const link = match?.[2] ?? '';
+  return /^#comment-\d+$/i.test(link.slice(link.lastIndexOf('#'))) ? { link, length: match![0].length } : undefined;
+}

@@ -49,10 +49,22 @@ export function textToHtml(text: string): string {
     .join('');
 }
 
+/**
+ * `text` without the characters at its end that `isTrimmed` accepts. A loop from the end rather than a
+ * pattern such as `/[…]+$/`, which a backtracking engine retries from every character of a long run
+ * that does not reach the end (quadratic).
+ */
+export function trimEndWhere(text: string, isTrimmed: (character: string) => boolean): string {
+  let end = text.length;
+  while (end > 0 && isTrimmed(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
 /** Shortens plain text to about `max` characters at a word boundary, with an ellipsis. */
 export function truncateText(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?-]+$/, '')}…`;
+  // without the spaces and punctuation before the ellipsis
+  return `${trimEndWhere(space > max * 0.6 ? cut.slice(0, space) : cut, (character) => /[\s,.;:!?-]/.test(character))}…`;
 }

@@ -150,6 +150,16 @@ const text = (el: Element | undefined, names?: string): string => ((names ? kid(
 
 const count = (value: string): number | undefined => (/^\d+$/.test(value) ? Number(value) : undefined);
 
+/**
+ * The name in an RSS 2.0 `author`, an email address with the name in parentheses at its end:
+ * "owner@example.com (Ella Fitzgerald)" → "Ella Fitzgerald"; an author without them stays as it is.
+ */
+function rssAuthorName(author: string): string {
+  const open = author.lastIndexOf('(');
+  const name = open >= 0 && author.endsWith(')') ? author.slice(open + 1, -1) : '';
+  return name && !name.includes(')') ? name : author;
+}
+
 /** The first of the children named `names` whose text is a date, as ISO 8601. */
 const date = (el: Element, names: string): string | undefined => kids(el, names).map((c) => isoDate(c.textContent)).find(Boolean);
 
@@ -225,8 +235,7 @@ function parseXml(root: Element, url: string): ParsedFeed {
       const content = kid(e, 'content');
       const reply = kid(e, 'thr:in-reply-to');
       const ref = attr(reply, 'ref');
-      // "owner@example.com (Ella Fitzgerald)" → Ella Fitzgerald
-      const creator = text(e, 'dc:creator') || (atom ? '' : text(e, 'author').replace(/^.*?\(([^)]+)\)$/s, '$1'));
+      const creator = text(e, 'dc:creator') || (atom ? '' : rssAuthorName(text(e, 'author')));
       return {
         id: text(e, 'guid id') || link || `${url}#item-${index}`,
         title: plain(kid(e, 'title')),
