@@ -36,16 +36,16 @@ export function decodeEntities(text: string): string {
 
 /** Escapes text for use in HTML. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 /** Plain text to HTML paragraphs (blank lines separate paragraphs, single line breaks become `<br>`). */
 export function textToHtml(text: string): string {
   return text
     .split(/\r?\n\s*\n/)
-    .map((p) => p.trim())
+    .map((paragraph) => paragraph.trim())
     .filter(Boolean)
-    .map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, '<br>')}</p>`)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\r?\n/g, '<br>')}</p>`)
     .join('');
 }
 
