@@ -15,7 +15,7 @@
 // Writes coverage/size.json.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, join, normalize, relative } from 'node:path';
+import { basename, dirname, join, normalize, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -40,6 +40,13 @@ const BUDGETS = {
   // the target
   adapter: 4 * KB,
 };
+// Further adapters whose ceiling is above the target, by decision (docs/decisions/size-target.md).
+const ADAPTER_BUDGETS = {
+  // four formats, each read by its own reader in plain names
+  feed: 4.5 * KB,
+};
+/** The ceiling of the further adapter `name` (`feed`, `wordpress`). */
+const adapterBudget = (name) => ADAPTER_BUDGETS[name] ?? BUDGETS.adapter;
 const BREAKDOWN = process.argv.includes('--breakdown');
 
 if (!existsSync('dist/mag-elements.js') || !existsSync('dist/cdn/mag-elements.js')) {
@@ -147,7 +154,7 @@ const onDemand = [...new Set(entryFiles.flatMap((f) => importsOf(f).dynamicImpor
 for (const file of onDemand) {
   const files = closure(file, entrySet);
   const with_ = files.length > 1 ? `: ${files.map(short).join(' + ')}` : '';
-  rows.push({ name: `${file} (loaded on demand), as a page fetches it${with_}`, ...measureFiles(files), budget: BUDGETS.adapter, target: TARGETS.adapter });
+  rows.push({ name: `${file} (loaded on demand), as a page fetches it${with_}`, ...measureFiles(files), budget: adapterBudget(basename(file, '.js')), target: TARGETS.adapter });
 }
 // Files for scripts only (no provider loads them and no file imports them, e.g. adapters/memory.js): as a script imports them.
 const importedFiles = new Set(cdnFiles.flatMap((f) => importsOf(f).staticImports));
@@ -189,7 +196,7 @@ for (const name of adapters) {
   add(
     `adapter ${name} (on its own)`,
     await bundle(`export * from ${JSON.stringify(rel(`dist/adapters/${name}/${name}-adapter.js`))};`, { selfContained: false, externalAlso: libraryCore }),
-    BUDGETS.adapter,
+    adapterBudget(name),
     TARGETS.adapter,
   );
 }
@@ -212,7 +219,7 @@ console.log(`\nThe library adds ${kb(core.overFloor)} gzip to the floor (core âˆ
 const missing = tags.filter((tag) => tag !== 'mag-provider' && !dropIn.includes(`"${tag}"`) && !dropIn.includes(`'${tag}'`));
 if (missing.length) console.log(`Note: the drop-in bundle does not register ${missing.join(', ')} yet (src/mag-elements.ts).`);
 
-const report = { rows, budgets: BUDGETS, targets: TARGETS };
+const report = { rows, budgets: { ...BUDGETS, adapters: ADAPTER_BUDGETS }, targets: TARGETS };
 if (BREAKDOWN) {
   // What each element adds to the core bundle: the core minus the core without it.
   console.log('\n| element | adds to the core bundle (gzip) |');
