@@ -10,6 +10,8 @@
 //   4. the JS heap (after a forced GC) and DOM nodes after the 10,000-comment thread.
 // Prints markdown tables and writes bench-results/latest.json. Not part of `npm test`.
 //
+// Long threads (mag only: the baseline renders everything in one task): 100,000 comments, and one comment
+// with 60,000 replies (BENCH_RUNS_LONG runs each, default 2; BENCH_ONLY=long runs only these).
 // Options (environment): BENCH_RUNS (default 7), BENCH_RUNS_10K (default 5), BENCH_SIZES
 // (default 100,1000,10000), BENCH_ONLY=thread|demo, BENCH_PAGE (page size of the bench adapter;
 // default: one page holding every comment), BENCH_BUNDLE (another build of the library to measure,
@@ -30,6 +32,7 @@ import { createDemoServer, listen } from './serve.mjs';
 const env = process.env;
 const RUNS = Number(env.BENCH_RUNS ?? 7);
 const RUNS_10K = Number(env.BENCH_RUNS_10K ?? 5);
+const RUNS_LONG = Number(env.BENCH_RUNS_LONG ?? 2);
 const SIZES = (env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
 const ONLY = env.BENCH_ONLY ?? '';
 const PAGE = Number(env.BENCH_PAGE ?? 0);
@@ -173,6 +176,23 @@ if (!ONLY || ONLY === 'thread') {
   }
 }
 
+if (!ONLY || ONLY === 'long') {
+  results.long = {};
+  for (const [name, query, n] of [
+    ['100,000 comments', 'n=100000', 100_000],
+    ['one comment and 60,000 replies to it', 'n=60001&shape=replies', 60_001],
+  ]) {
+    const raw = [];
+    for (let i = 0; i < RUNS_LONG; i++) {
+      const r = await measure(`${origin}/bench/thread.html?impl=mag&${query}${BUNDLE ? `&bundle=${encodeURIComponent(BUNDLE)}` : ''}`, { timeout: 900_000 });
+      if (r.bodies !== n) throw new Error(`${name}: rendered ${r.bodies} comment bodies of ${n}`);
+      raw.push(r);
+      log(`  ${name} run ${i + 1}: first screen ${Math.round(r.firstScreen)} ms, all rendered ${Math.round(r.allRendered)} ms, longest task ${r.longestTask} ms`);
+    }
+    results.long[name] = { ...summarize(raw), raw };
+  }
+}
+
 /** The bytes of `url` compressed with gzip, as a server that compresses would send them. */
 const gzipped = async (url) => gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer()), { level: 9 }).length;
 
@@ -267,6 +287,16 @@ if (sizes.length) {
   for (const impl of IMPLS) {
     const s = big[impl];
     p(`| ${impl} | ${mb(s.heapUsed.median)} (${mb(s.heapUsed.min)}–${mb(s.heapUsed.max)}) | ${Math.round(s.domNodes.median).toLocaleString('en')} | ${ms(s.styleMs)} | ${ms(s.layoutMs)} | ${ms(s.layouts)} |`);
+  }
+}
+if (results.long) {
+  p();
+  p('Long threads (mag only), ms from the start: the first screen, the longest task the page had (what a reader typing or scrolling would wait for), and every comment rendered.');
+  p();
+  p('| thread | runs | first screen painted | longest task | all rendered | JS heap used | DOM nodes |');
+  p('|---|---:|---:|---:|---:|---:|---:|');
+  for (const [name, s] of Object.entries(results.long)) {
+    p(`| ${name} | ${s.firstScreen?.runs ?? 0} | ${ms(s.firstScreen)} | ${ms(s.longestTask)} | ${ms(s.allRendered)} | ${s.heapUsed ? mb(s.heapUsed.median) : 'n/a'} | ${s.domNodes ? Math.round(s.domNodes.median).toLocaleString('en') : 'n/a'} |`);
   }
 }
 if (results.demo) {

@@ -149,6 +149,14 @@ describe('<mag-provider>', () => {
     expect(text(await settled(el.querySelector('provider-probe')))).to.equal('endpoint https://cms.example/api');
   });
 
+  it('finds an adapter type a page registers just after the elements are defined and in the page', async () => {
+    // The provider connects (as the library's script defines it) before the page's own script registers its type.
+    const container = await fixture<HTMLElement>(html`<div></div>`);
+    container.innerHTML = `<mag-provider adapter="registered-late"><provider-probe article-id="${seedArticle.id}"></provider-probe></mag-provider>`;
+    MagProvider.registerAdapterType('registered-late', () => fake({ ...seedArticle, title: 'found' }));
+    expect(text(await settled(container.querySelector('provider-probe')))).to.equal('found');
+  });
+
   it('applies max-age and timeout', async () => {
     const adapter = new FakeAdapter({ articles: [seedArticle], behaviour: { getArticle: 'never' } });
     const el = await fixture<MagProvider>(html`<mag-provider lang="en" timeout="0.05" .adapter=${adapter}><provider-probe article-id=${seedArticle.id}></provider-probe></mag-provider>`);

@@ -174,8 +174,11 @@ export class MagProvider extends LitElement {
     this._readInline();
     this._observer ??= new MutationObserver(() => this._readInline());
     this._observer.observe(this, { childList: true, subtree: true, characterData: true });
-    // The elements inside ask for their adapter as they connect: it is there already, not one update later.
-    if (!this.hasUpdated) this._provide();
+    // The elements inside ask for their adapter as they connect: it is there already, not one update
+    // later. An adapter type not registered yet (a page's script registers it after the library's
+    // elements are defined) is looked up again by the first update.
+    const type = this.adapterType?.toLowerCase();
+    if (!this.hasUpdated && !(type && !adapterTypes.has(type))) this._provide();
   }
 
   override disconnectedCallback(): void {
