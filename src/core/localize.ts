@@ -90,6 +90,10 @@ export interface MagTranslation {
   alreadySubscribed: string;
   subscribeUnsupported: string;
   subscribeErrors: Partial<Record<MagErrorCode, string>>;
+  /** The email field left empty. */
+  emailMissing: string;
+  /** What the email field holds is not an address. */
+  emailInvalid: string;
   honeypotLabel: string;
 
   // <mag-about-box>

@@ -255,7 +255,8 @@ async function subscribe(endpoint: DataSubscribe, email: string, signal?: AbortS
   const message = serverMessage(body);
   if (status === 400 || status === 422) throw new MagAdapterError('rejected', message ?? 'The address was refused.', { field: 'email', status, reason: message });
   if (status === 429) throw new MagAdapterError('too-fast', message ?? 'Too many attempts: try again later.', { status, reason: message });
-  if (status >= 500 || status === 404) throw new MagAdapterError('network', `The subscription endpoint ${url} answered HTTP ${status}.`, { status });
+  if (status === 404) throw new MagAdapterError('not-found', `The subscription endpoint ${url} answered HTTP 404: check the subscribe endpoint of the data file.`, { status });
+  if (status >= 500) throw new MagAdapterError('network', `The subscription endpoint ${url} answered HTTP ${status}.`, { status });
   throw new MagAdapterError('rejected', message ?? `The subscription was refused (HTTP ${status}).`, { status, reason: message });
 }
 

@@ -154,7 +154,9 @@ export class MagSubscribeForm extends MagElement {
   private _onInvalid(event: Event): void {
     event.preventDefault();
     const input = event.target as HTMLInputElement;
-    this._fieldError = input.validationMessage;
+    // The browser's validity says what is wrong; the words are the element's, in the page's language.
+    const t = this.localize.t;
+    this._fieldError = input.validity.valueMissing ? t.emailMissing : t.emailInvalid;
     input.focus();
   }
 
@@ -224,6 +226,9 @@ export class MagSubscribeForm extends MagElement {
     } catch (error) {
       const magError = MagAdapterError.from(error);
       if (magError.code !== 'aborted') this._outcome = { kind: 'error', error: magError };
+      // What the integrator must fix (an endpoint missing or failing) is said in the console, with its
+      // address and status; a refusal of the address is the reader's to fix.
+      if (!['aborted', 'rejected', 'duplicate', 'too-fast'].includes(magError.code)) console.warn(`<${this.localName}>: ${magError.message}`);
     } finally {
       if (this._controller === controller) this._controller = undefined;
       this._submitting = false;

@@ -95,9 +95,12 @@ export const en: MagTranslation = {
   subscribeUnsupported: 'Subscription by email is not available on this site.',
   subscribeErrors: {
     network: 'Your subscription could not be sent: the server could not be reached. Try again.',
+    'not-found': 'Subscribing is not possible at the moment.',
     rejected: 'The subscription was refused.',
     timeout: 'The server did not answer in time. Try again.',
   },
+  emailMissing: 'Enter your email address.',
+  emailInvalid: 'This email address is not valid: it is written like name@example.com.',
   honeypotLabel: 'Leave this field empty',
 
   aboutTitle: 'About',

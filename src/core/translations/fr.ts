@@ -97,9 +97,12 @@ export const fr: MagTranslation = {
   subscribeUnsupported: "L'abonnement par e-mail n'est pas disponible sur ce site.",
   subscribeErrors: {
     network: "Votre abonnement n'a pas pu être envoyé : le serveur est injoignable. Réessayez.",
+    'not-found': "L'abonnement n'est pas possible pour le moment.",
     rejected: "L'abonnement a été refusé.",
     timeout: "Le serveur n'a pas répondu à temps. Réessayez.",
   },
+  emailMissing: 'Saisissez votre adresse e-mail.',
+  emailInvalid: "Cette adresse e-mail n'est pas valide : elle s'écrit comme nom@exemple.fr.",
   honeypotLabel: 'Laissez ce champ vide',
 
   aboutTitle: 'A propos',
