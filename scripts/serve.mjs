@@ -56,9 +56,11 @@ async function subscribe(req, res) {
 }
 
 /** demo/index.html rendered on the server, its data read from demo/data/ (the page's own `src`). */
-async function serverRendered(res) {
+async function serverRendered(res, lang) {
   const { renderPage } = await import('../dist/server/render-page.js');
-  const page = await readFile(join(root, 'demo/index.html'), 'utf8');
+  const source = await readFile(join(root, 'demo/index.html'), 'utf8');
+  // The language switch (?lang=en): rendered in that language, as the page's script then sets it.
+  const page = lang === 'en' ? source.replace('<html lang="fr">', '<html lang="en">') : source;
   const html = await renderPage(page, { baseUrl: pathToFileURL(join(root, 'demo/')).href });
   res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-cache' });
   res.end(html);
@@ -79,7 +81,7 @@ export function createDemoServer({ pages = new Map() } = {}) {
       return;
     }
     if (url.pathname === '/demo/server-rendered.html') {
-      serverRendered(res).catch((error) => {
+      serverRendered(res, url.searchParams.get('lang')).catch((error) => {
         res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
         res.end(`The server render failed: ${error?.stack ?? error}`);
       });

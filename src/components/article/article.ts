@@ -33,6 +33,8 @@ function differentDay(a: string, b: string): boolean {
  * older request, so a stale answer is never shown. The text inherits the host page's font and
  * colors.
  *
+ * @slot comments - Shown after the article and before its previous / home / next navigation, as on a blog's page: the article's comments (`<mag-comment-thread>`, `<mag-comment-feed-link>`), or anything else.
+ *
  * @fires {MagArticleLoadEvent} mag-article-load - An article is shown (first load, reload with new data, or `article` set). `event.article` is the article.
  * @fires {MagPrintEvent} mag-print - Before printing (cancelable: `preventDefault()` to print another way). `event.article`, `event.includeComments`.
  * @fires {MagLoadErrorEvent} mag-load-error - The article could not be loaded. `event.error` is a `MagAdapterError`.
@@ -210,6 +212,7 @@ export class MagArticle extends MagElement {
             </footer>`
           : nothing}
       </article>
+      <slot name="comments"></slot>
       ${this._renderNav(article)}
     </div>`;
   }
