@@ -49,7 +49,9 @@ export class Store {
   readonly data: MagData;
   /** Oldest first; ties keep the file's order. */
   readonly articles: StoredArticle[];
-  readonly #byRef = new Map<string, StoredArticle>();
+  private readonly _articlesByRef = new Map<string, StoredArticle>();
+  /** The about boxes by key, in the file's order. */
+  private readonly _aboutBoxes: Map<string, About>;
 
   constructor(data: MagData) {
     this.data = data;
@@ -59,6 +61,9 @@ export class Store {
       declared.set(lower(section.name), section);
       if (section.slug) declared.set(lower(section.slug), section);
     }
+    // Maps, so that an id such as `constructor` or `__proto__` finds only what the data gives it.
+    const commentsByArticle = new Map(Object.entries(data.comments ?? {}));
+    this._aboutBoxes = new Map(Object.entries(data.about ?? {}));
     this.articles = [...data.articles].sort(byDate).map((article, index) => {
       const keys: (string | undefined)[] = [];
       const sections = (article.sections ?? []).map((ref) => {
@@ -69,21 +74,21 @@ export class Store {
         keys.push(lower(name), slugify(name), lower(own.slug), lower(known?.slug));
         return withoutUndefined({ name, url: own.url ?? known?.url });
       });
-      const comments = (data.comments?.[article.id] ?? []).map(toComment);
+      const comments = (commentsByArticle.get(article.id) ?? []).map(toComment);
       return { data: article, sections, keys, index, comments };
     });
     // Ids before slugs, so that an id always wins over another article's slug.
     for (const field of ['id', 'slug'] as const) {
       for (const stored of this.articles) {
         const ref = stored.data[field];
-        if (ref && !this.#byRef.has(ref)) this.#byRef.set(ref, stored);
+        if (ref && !this._articlesByRef.has(ref)) this._articlesByRef.set(ref, stored);
       }
     }
   }
 
   /** The article with this id or slug; throws `not-found` when there is none. */
   get(ref: string): StoredArticle {
-    const stored = this.#byRef.get(ref);
+    const stored = this._articlesByRef.get(ref);
     if (!stored) throw new MagAdapterError('not-found', `No article has the id or slug "${ref}".`);
     return stored;
   }
@@ -144,8 +149,8 @@ export class Store {
 
   /** The about box with this key; without a key, the one named `default`, else the first. */
   about(key?: string): About | undefined {
-    const boxes = this.data.about ?? {};
-    if (key === undefined) return boxes.default ?? Object.values(boxes)[0];
-    return Object.hasOwn(boxes, key) ? boxes[key] : undefined;
+    const boxes = this._aboutBoxes;
+    if (key === undefined) return boxes.get('default') ?? boxes.values().next().value;
+    return boxes.get(key);
   }
 }
