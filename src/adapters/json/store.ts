@@ -9,8 +9,14 @@ import type { DataArticle, DataComment, DataSection, MagData } from './data-form
 
 const lower = (text?: string): string | undefined => text?.trim().toLowerCase();
 
-/** Oldest first. `Array.prototype.sort` is stable, so equal dates keep their order. */
-const byDate = (a: { published: string }, b: { published: string }): number => Date.parse(a.published) - Date.parse(b.published);
+/** A copy of `items` sorted oldest first (equal dates keep their order), each date read once. */
+function sortedByDate<T extends { published: string }>(items: T[]): T[] {
+  const times = items.map((item) => Date.parse(item.published));
+  return items
+    .map((_, index) => index)
+    .sort((a, b) => times[a] - times[b])
+    .map((index) => items[index]);
+}
 
 /** Drops `undefined` (and `null`) fields, so that objects only carry what the data had. */
 const withoutUndefined = <T extends object>(value: T): T =>
@@ -64,7 +70,7 @@ export class Store {
     // Maps, so that an id such as `constructor` or `__proto__` finds only what the data gives it.
     const commentsByArticle = new Map(Object.entries(data.comments ?? {}));
     this._aboutBoxes = new Map(Object.entries(data.about ?? {}));
-    this.articles = [...data.articles].sort(byDate).map((article, index) => {
+    this.articles = sortedByDate(data.articles).map((article, index) => {
       const keys: (string | undefined)[] = [];
       const sections = (article.sections ?? []).map((ref) => {
         const own = typeof ref === 'string' ? { name: ref } : ref;
@@ -95,26 +101,43 @@ export class Store {
 
   /**
    * The approved comments, oldest first, each reply after its parent (a reply dated before its
-   * parent waits for it); a reply to a comment that is not shown is listed at the top level.
+   * parent waits for it, then follows it with the replies waiting for it in turn); a reply to a
+   * comment that is not shown is listed at the top level. Linear in the number of comments (after
+   * the sort), and without recursion, whatever the depth of the threads.
    */
   visibleComments({ comments }: StoredArticle): Comment[] {
-    const approved = comments.filter((c) => c.status === 'approved').sort(byDate);
+    const approved = sortedByDate(comments.filter((c) => c.status === 'approved'));
     const shown = new Set(approved.map((c) => c.id));
     const placed = new Set<string>();
+    /** The replies that wait for their parent to be placed, by parent id, oldest first. */
     const waiting = new Map<string, Comment[]>();
     const out: Comment[] = [];
+    /** Places `comment`, then the replies waiting for it, each followed by those waiting for it, depth first. */
     const place = (comment: Comment) => {
-      out.push(comment);
-      placed.add(comment.id);
-      for (const reply of waiting.get(comment.id) ?? []) place(reply);
+      const toPlace = [comment];
+      for (let next = toPlace.pop(); next; next = toPlace.pop()) {
+        // In a cycle, the comment it started from comes round again: it is placed already.
+        if (placed.has(next.id)) continue;
+        out.push(next);
+        placed.add(next.id);
+        const replies = waiting.get(next.id);
+        if (!replies) continue;
+        waiting.delete(next.id);
+        // Reversed onto the stack, so that the oldest reply comes out first.
+        for (let i = replies.length - 1; i >= 0; i--) toPlace.push(replies[i]);
+      }
     };
     for (const comment of approved) {
       const parent = comment.parentId;
       if (parent === undefined || placed.has(parent)) place(comment);
-      else if (shown.has(parent)) waiting.set(parent, [...(waiting.get(parent) ?? []), comment]);
-      else place(topLevel(comment));
+      else if (shown.has(parent)) {
+        const replies = waiting.get(parent);
+        if (replies) replies.push(comment);
+        else waiting.set(parent, [comment]);
+      } else place(topLevel(comment));
     }
-    // Cycles (a → b → a) cannot be placed under a parent: show them at the top level.
+    // What still waits is a cycle (a → b → a) or hangs from one: it cannot be placed under a parent,
+    // so each such reply not placed yet goes to the top level, followed by the replies to it.
     for (const replies of waiting.values()) for (const reply of replies) if (!placed.has(reply.id)) place(topLevel(reply));
     return out;
   }
