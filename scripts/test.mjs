@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, with one plain summary line at the end.
-// Steps: lint, typecheck, browser tests (with coverage thresholds), build, the built bundle under a
+// Steps: lint, typecheck, the data format's JSON Schema (generated, current, agreeing with the validator), browser tests (with coverage thresholds), build, the built bundle under a
 // strict CSP, the built drop-in's adapters loaded on demand (with a real WordPress), manifest check,
 // size budgets, Storybook static build, every story rendered in Chromium.
 import { spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 const steps = [
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
-  ['data format schema agrees with the validator', 'node', ['scripts/check-schema.mjs']],
+  ['data format schema is generated and current', 'node', ['scripts/data-format-schema.mjs', '--check']],
   ['browser tests', 'npm', ['run', '--silent', 'test:browser']],
   ['build', 'npm', ['run', '--silent', 'build']],
   ['strict CSP (built bundle)', 'node', ['scripts/check-csp.mjs']],

@@ -11,17 +11,9 @@ import type {
   RequestOptions,
   SubscribeResult,
 } from './model.js';
+import { aboutSchema, articleSchema, commentPageSchema, commentSchema, recentSchema, subscribeResultSchema } from './model.js';
 import { MagAdapterError, abortError, untilAborted } from './errors.js';
-import {
-  aboutCheck,
-  arrayOf,
-  articleCheck,
-  articleSummaryCheck,
-  assertValid,
-  commentCheck,
-  commentPageCheck,
-  subscribeResultCheck,
-} from './validate.js';
+import { validated } from './schema.js';
 
 /** The kinds of resources the provider shares. */
 export type ResourceKind = 'article' | 'comments' | 'recent' | 'about';
@@ -117,7 +109,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
 
   getArticle(ref: string, opts: RequestOptions = {}): Promise<Article> {
     return this.#shared('article', [ref], `article:${ref}`, async (signal) => {
-      const article = assertValid<Article>(articleCheck, await this.adapter.getArticle(ref, { signal }), 'article', 'The article');
+      const article = validated(articleSchema, await this.adapter.getArticle(ref, { signal }), 'article', 'The article');
       return article;
     }, opts.signal, (article) => [article.id, ...(article.slug ? [article.slug] : [])]);
   }
@@ -125,8 +117,8 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
   listComments(articleId: string, opts: ListCommentsOptions = {}): Promise<CommentPage> {
     const cursor = opts.cursor ?? '';
     return this.#shared('comments', [articleId], `comments:${articleId}:${cursor}`, async (signal) =>
-      assertValid<CommentPage>(
-        commentPageCheck,
+      validated(
+        commentPageSchema,
         await this.adapter.listComments(articleId, cursor ? { cursor, signal } : { signal }),
         'commentPage',
         'The comment page',
@@ -139,8 +131,8 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
     if (limit !== undefined) query.limit = limit;
     if (section) query.section = section;
     return this.#shared('recent', [], `recent:${limit ?? ''}:${section ?? ''}`, async (signal) =>
-      assertValid<ArticleSummary[]>(
-        arrayOf(articleSummaryCheck),
+      validated(
+        recentSchema,
         await this.adapter.listRecent({ ...query, signal }),
         'recent',
         'The list of recent articles',
@@ -151,7 +143,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
     const getAbout = this.adapter.getAbout?.bind(this.adapter);
     if (!getAbout) return Promise.reject(new MagAdapterError('unsupported', 'This adapter has no about boxes.'));
     return this.#shared('about', key ? [key] : [], `about:${key ?? ''}`, async (signal) =>
-      assertValid<About>(aboutCheck, await getAbout(key, { signal }), 'about', 'The about box'), opts.signal);
+      validated(aboutSchema, await getAbout(key, { signal }), 'about', 'The about box'), opts.signal);
   }
 
   /** Subscribes an address. Never shared or cached. */
@@ -159,7 +151,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
     const subscribe = this.adapter.subscribe?.bind(this.adapter);
     if (!subscribe) throw new MagAdapterError('unsupported', 'This adapter cannot subscribe addresses.');
     return this.#once(async (signal) =>
-      assertValid<SubscribeResult>(subscribeResultCheck, await subscribe(email, { signal }), 'subscribeResult', 'The subscription answer'), opts.signal);
+      validated(subscribeResultSchema, await subscribe(email, { signal }), 'subscribeResult', 'The subscription answer'), opts.signal);
   }
 
   /**
@@ -170,7 +162,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
     const postComment = this.adapter.postComment?.bind(this.adapter);
     if (!postComment) throw new MagAdapterError('unsupported', 'This adapter cannot post comments.');
     const comment = await this.#once(async (signal) =>
-      assertValid<Comment>(commentCheck, await postComment(articleId, draft, { signal }), 'comment', 'The posted comment'), opts.signal);
+      validated(commentSchema, await postComment(articleId, draft, { signal }), 'comment', 'The posted comment'), opts.signal);
     this.invalidate('comments', articleId);
     this.invalidate('article', articleId);
     return comment;
