@@ -23,8 +23,10 @@ export function longThread(count) {
 /** One comment and `count - 1` replies to it: the longest list of siblings a thread can have. */
 export function repliesThread(count) {
   return longThread(count).map((comment, i) => {
-    const { parentId: _parent, ...rest } = comment;
-    return i ? { ...rest, parentId: 't0' } : rest;
+    const reply = { ...comment };
+    delete reply.parentId;
+    if (i) reply.parentId = 't0';
+    return reply;
   });
 }
 

@@ -26,9 +26,9 @@ import { minifyCssLiterals } from './minify-css-literals.mjs';
 
 const KB = 1024;
 // The targets of issue 7. The adapters' is met, and enforced; the core's is NOT met, by decision
-// (docs/decisions/size-target.md: DOMPurify and every feature stay in the first download): the core is
-// about 44 KB gzip. `npm test` enforces the core ceiling below instead, set just above today's figure so
-// that any growth fails; lower it with every saving.
+// (docs/decisions/size-target.md: DOMPurify and every feature stay in the first download). `npm test`
+// enforces the core ceiling below instead: 46 KB gzip, the figure issue 16 allows for readable code
+// (ordinary Lit code, one definition of the data format).
 const TARGETS = {
   // Every element and the JSON adapter, self-contained; and the drop-in as a page loads it.
   core: 28 * KB,
@@ -36,7 +36,7 @@ const TARGETS = {
   adapter: 4 * KB,
 };
 const BUDGETS = {
-  core: 44 * KB,
+  core: 46 * KB,
   // the target
   adapter: 4 * KB,
 };

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, with one plain summary line at the end.
-// Steps: lint, typecheck, browser tests (with coverage thresholds), build, the `mag-elements` command
+// Steps: lint, typecheck, the data format's JSON Schema (generated, current, agreeing with the
+// validator), browser tests (with coverage thresholds), build, the `mag-elements` command
 // on the build (node:test), the built bundle under a strict CSP, the built drop-in's adapters loaded
 // on demand (with a real WordPress), server rendering (pages rendered from JSON, inline JSON, a feed and
 // a real WordPress, read without scripts, then taken over by the built bundle), PHP lint of the
@@ -12,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 const steps = [
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
-  ['data format schema agrees with the validator', 'node', ['scripts/check-schema.mjs']],
+  ['data format schema is generated and current', 'node', ['scripts/data-format-schema.mjs', '--check']],
   ['browser tests', 'npm', ['run', '--silent', 'test:browser']],
   ['build', 'npm', ['run', '--silent', 'build']],
   [

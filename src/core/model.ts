@@ -2,80 +2,100 @@
  * The normalized data model every mag-* element renders, and the adapter contract
  * that any data source (the embedded JSON file, WordPress, Atom/RSS feeds, a custom CMS) implements.
  *
+ * Each shape an adapter answers with is a schema (src/core/schema.ts) and its type is inferred from
+ * it, so that the type and the check of every answer cannot drift apart: `SharedAdapter` checks every
+ * answer against these schemas.
+ *
  * Dates are ISO 8601 strings. HTML fields (`bodyHtml`, `bioHtml`) are untrusted: the elements
  * sanitize them before rendering. Every adapter failure rejects with a `MagAdapterError`.
  */
+import type { InferOutput } from 'valibot';
+import { array, boolean, count, isoDate, nonEmptyString, object, oneOf, optional, string } from './schema.js';
 
+export const personSchema = object({
+  name: nonEmptyString,
+  url: optional(string),
+  avatarUrl: optional(string),
+});
 /** A person: an article's author or a commenter. */
-export interface Person {
-  name: string;
-  url?: string;
-  avatarUrl?: string;
-}
+export type Person = InferOutput<typeof personSchema>;
 
+export const sectionSchema = object({
+  name: nonEmptyString,
+  url: optional(string),
+});
 /** A section (category) an article is published in. */
-export interface Section {
-  name: string;
-  url?: string;
-}
+export type Section = InferOutput<typeof sectionSchema>;
 
+export const articleLinkSchema = object({
+  id: nonEmptyString,
+  title: string,
+  url: optional(string),
+});
 /** A link to another article, as used for previous / next navigation. */
-export interface ArticleLink {
-  id: string;
-  title: string;
-  url?: string;
-}
+export type ArticleLink = InferOutput<typeof articleLinkSchema>;
 
-export interface Article {
-  id: string;
-  slug?: string;
-  title: string;
-  url?: string;
+export const articleSchema = object({
+  id: nonEmptyString,
+  slug: optional(string),
+  title: string,
+  url: optional(string),
   /** ISO 8601 date of publication. */
-  published: string;
+  published: isoDate,
   /** ISO 8601 date of the last update. */
-  updated?: string;
-  author?: Person;
-  sections: Section[];
+  updated: optional(isoDate),
+  author: optional(personSchema),
+  sections: array(sectionSchema),
   /** Untrusted HTML: sanitized before rendering. */
-  bodyHtml: string;
-  commentsOpen: boolean;
-  commentCount?: number;
+  bodyHtml: string,
+  commentsOpen: boolean,
+  commentCount: optional(count),
   /** URL of the article's comment feed (Atom or RSS). */
-  commentFeedUrl?: string;
+  commentFeedUrl: optional(string),
   /** MIME type of the comment feed, when known (`application/atom+xml` or `application/rss+xml`). */
-  commentFeedType?: string;
-  previous?: ArticleLink;
-  next?: ArticleLink;
-  homeUrl?: string;
-}
+  commentFeedType: optional(string),
+  previous: optional(articleLinkSchema),
+  next: optional(articleLinkSchema),
+  homeUrl: optional(string),
+});
+/** An article, with what surrounds it: previous / next, comment count, comment feed, home link. */
+export type Article = InferOutput<typeof articleSchema>;
 
-export interface ArticleSummary {
-  id: string;
-  title: string;
-  url?: string;
-  published: string;
-  sections: Section[];
-  excerpt?: string;
-}
+export const articleSummarySchema = object({
+  id: nonEmptyString,
+  title: string,
+  url: optional(string),
+  published: isoDate,
+  sections: array(sectionSchema),
+  excerpt: optional(string),
+});
+/** An article as recent lists show it. */
+export type ArticleSummary = InferOutput<typeof articleSummarySchema>;
 
-export interface Comment {
-  id: string;
-  parentId?: string;
-  author: Person;
-  published: string;
+/** The answer of `listRecent`. */
+export const recentSchema = array(articleSummarySchema);
+
+export const commentSchema = object({
+  id: nonEmptyString,
+  parentId: optional(string),
+  author: personSchema,
+  published: isoDate,
   /** Untrusted HTML: sanitized before rendering. */
-  bodyHtml: string;
-  status?: 'approved' | 'pending';
-}
+  bodyHtml: string,
+  status: optional(oneOf('approved', 'pending')),
+});
+/** A comment; a reply names the comment it answers in `parentId`. */
+export type Comment = InferOutput<typeof commentSchema>;
 
-export interface CommentPage {
-  comments: Comment[];
+export const commentPageSchema = object({
+  comments: array(commentSchema),
   /** Pass to `listComments` to get the next page; absent on the last page. */
-  nextCursor?: string;
+  nextCursor: optional(string),
   /** Total number of comments on the article, when the source knows it. */
-  total?: number;
-}
+  total: optional(count),
+});
+/** One page of an article's comments. */
+export type CommentPage = InferOutput<typeof commentPageSchema>;
 
 export interface CommentDraft {
   authorName: string;
@@ -90,21 +110,25 @@ export interface CommentDraft {
   honeypot?: string;
 }
 
-export interface About {
-  title?: string;
-  name?: string;
+export const aboutSchema = object({
+  title: optional(string),
+  name: optional(string),
   /** Untrusted HTML: sanitized before rendering. */
-  bioHtml: string;
-  photoUrl?: string;
+  bioHtml: string,
+  photoUrl: optional(string),
   /** Alternative text of the photo or logo. */
-  photoAlt?: string;
-  contactUrl?: string;
-  links?: { label: string; url: string }[];
-}
+  photoAlt: optional(string),
+  contactUrl: optional(string),
+  links: optional(array(object({ label: nonEmptyString, url: string }))),
+});
+/** An about box: a person or a publication presented, with a photo and links. */
+export type About = InferOutput<typeof aboutSchema>;
 
-export interface SubscribeResult {
-  status: 'subscribed' | 'confirmation-sent' | 'already-subscribed';
-}
+export const subscribeResultSchema = object({
+  status: oneOf('subscribed', 'confirmation-sent', 'already-subscribed'),
+});
+/** The answer of `subscribe`. */
+export type SubscribeResult = InferOutput<typeof subscribeResultSchema>;
 
 export interface RequestOptions {
   signal?: AbortSignal;

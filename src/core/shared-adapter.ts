@@ -11,20 +11,10 @@ import type {
   RequestOptions,
   SubscribeResult,
 } from './model.js';
+import { aboutSchema, articleSchema, commentPageSchema, commentSchema, recentSchema, subscribeResultSchema } from './model.js';
 import { MagAdapterError, abortError, untilAborted } from './errors.js';
-import {
-  aboutCheck,
-  arrayOf,
-  articleCheck,
-  articleSummaryCheck,
-  assertValid,
-  commentCheck,
-  commentPageCheck,
-  isRecord,
-  problemsOf,
-  subscribeResultCheck,
-} from './validate.js';
-import type { Check } from './validate.js';
+import { check, isRecord, validated } from './schema.js';
+import type { Schema } from './schema.js';
 
 /** The kinds of resources the provider shares. */
 export type ResourceKind = 'article' | 'comments' | 'recent' | 'about';
@@ -45,11 +35,11 @@ export interface SharedSnapshot {
 }
 
 /** How a snapshot's answers are checked, by kind. */
-const SNAPSHOT_CHECKS: Record<ResourceKind, Check> = {
-  article: articleCheck,
-  comments: commentPageCheck,
-  recent: arrayOf(articleSummaryCheck),
-  about: aboutCheck,
+const SNAPSHOT_SCHEMAS: Record<ResourceKind, Schema> = {
+  article: articleSchema,
+  comments: commentPageSchema,
+  recent: recentSchema,
+  about: aboutSchema,
 };
 
 /** Options of `SharedAdapter.postComment()`. */
@@ -165,7 +155,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
 
   getArticle(ref: string, opts: RequestOptions = {}): Promise<Article> {
     return this.#shared('article', [ref], `article:${ref}`, async (signal) => {
-      const article = assertValid<Article>(articleCheck, await this.adapter.getArticle(ref, { signal }), 'article', 'The article');
+      const article = validated(articleSchema, await this.adapter.getArticle(ref, { signal }), 'article', 'The article');
       return article;
     }, opts.signal, (article) => [article.id, ...(article.slug ? [article.slug] : [])]);
   }
@@ -173,8 +163,8 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
   listComments(articleId: string, opts: ListCommentsOptions = {}): Promise<CommentPage> {
     const cursor = opts.cursor ?? '';
     return this.#shared('comments', [articleId], `comments:${articleId}:${cursor}`, async (signal) =>
-      assertValid<CommentPage>(
-        commentPageCheck,
+      validated(
+        commentPageSchema,
         await this.adapter.listComments(articleId, cursor ? { cursor, signal } : { signal }),
         'commentPage',
         'The comment page',
@@ -187,8 +177,8 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
     if (limit !== undefined) query.limit = limit;
     if (section) query.section = section;
     return this.#shared('recent', [], `recent:${limit ?? ''}:${section ?? ''}`, async (signal) =>
-      assertValid<ArticleSummary[]>(
-        arrayOf(articleSummaryCheck),
+      validated(
+        recentSchema,
         await this.adapter.listRecent({ ...query, signal }),
         'recent',
         'The list of recent articles',
@@ -199,7 +189,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
     const getAbout = this.adapter.getAbout?.bind(this.adapter);
     if (!getAbout) return Promise.reject(new MagAdapterError('unsupported', 'This adapter has no about boxes.'));
     return this.#shared('about', key ? [key] : [], `about:${key ?? ''}`, async (signal) =>
-      assertValid<About>(aboutCheck, await getAbout(key, { signal }), 'about', 'The about box'), opts.signal);
+      validated(aboutSchema, await getAbout(key, { signal }), 'about', 'The about box'), opts.signal);
   }
 
   /** The article this provider already holds for `ref` (asked for within `maxAge`), if any. */
@@ -233,7 +223,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
     const subscribe = (await this.#capability('subscribe', opts))?.bind(this.adapter);
     if (!subscribe) throw new MagAdapterError('unsupported', 'This adapter cannot subscribe addresses.');
     return this.#once(async (signal) =>
-      assertValid<SubscribeResult>(subscribeResultCheck, await subscribe(email, { signal }), 'subscribeResult', 'The subscription answer'), opts.signal);
+      validated(subscribeResultSchema, await subscribe(email, { signal }), 'subscribeResult', 'The subscription answer'), opts.signal);
   }
 
   /**
@@ -245,7 +235,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
     const postComment = (await this.#capability('postComment', opts))?.bind(this.adapter);
     if (!postComment) throw new MagAdapterError('unsupported', 'This adapter cannot post comments.');
     const comment = await this.#once(async (signal) =>
-      assertValid<Comment>(commentCheck, await postComment(articleId, draft, { signal }), 'comment', 'The posted comment'), opts.signal);
+      validated(commentSchema, await postComment(articleId, draft, { signal }), 'comment', 'The posted comment'), opts.signal);
     this.invalidate('comments', articleId, opts.origin);
     this.invalidate('article', articleId, opts.origin);
     return comment;
@@ -294,7 +284,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
     for (const item of snapshot.entries as unknown[]) {
       if (!isRecord(item) || typeof item.key !== 'string' || !Array.isArray(item.ids)) continue;
       const kind = item.key.split(':')[0] as ResourceKind;
-      if (!Object.hasOwn(SNAPSHOT_CHECKS, kind) || problemsOf(SNAPSHOT_CHECKS[kind], item.value, kind).length) continue;
+      if (!Object.hasOwn(SNAPSHOT_SCHEMAS, kind) || !check(SNAPSHOT_SCHEMAS[kind], item.value, kind).success) continue;
       const { value } = item;
       this.#entries.set(item.key, {
         promise: Promise.resolve(value),

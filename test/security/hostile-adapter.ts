@@ -112,9 +112,9 @@ export function hostileAbout(p: string): About {
   };
 }
 
-/** An error whose message, field and problems are the payload. */
+/** An error whose message, reason, field and problems are the payload. */
 export function hostileError(p: string, code: MagErrorCode = 'rejected'): MagAdapterError {
-  return new MagAdapterError(code, p, { field: p, problems: [p, `${p}: ${p}`] });
+  return new MagAdapterError(code, p, { field: p, reason: p, problems: [p, `${p}: ${p}`] });
 }
 
 export interface HostileOptions {

@@ -60,9 +60,15 @@ describe('hostile input', function () {
     el.setAttribute('article-id', 'a');
     el.adapter = adapter;
     wrapper.append(el);
-    // The first update that shows comments shows a first screen of them, not the 3,001.
-    await waitUntil(() => shadow(el).querySelector('article[data-comment-id]'), 'comments are shown');
-    const first = shadow(el).querySelectorAll('article[data-comment-id]').length;
+    // The first update that shows comments shows a first screen of them, not the 3,001: counted by a
+    // mutation observer, whose callback runs right after that update, before any later task.
+    let first = 0;
+    const observer = new MutationObserver(() => {
+      first ||= shadow(el).querySelectorAll('article[data-comment-id]').length;
+    });
+    observer.observe(shadow(el), { childList: true, subtree: true });
+    await waitUntil(() => first > 0, 'comments are shown');
+    observer.disconnect();
     expect(first).to.be.at.most(100);
     await el.updateComplete;
     expect(shadow(el).querySelectorAll('article[data-comment-id]')).to.have.length(3001);

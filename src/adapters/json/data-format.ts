@@ -1,167 +1,140 @@
 /**
- * The embedded data format read by `JsonAdapter` (documented in docs/data-format.md, with the JSON
- * Schema docs/data-format.schema.json) and its validator. `validateData` and the schema agree on
- * every shape rule; `validateData` also checks cross references the schema cannot express
- * (duplicate ids, comments for an unknown article, a reply to an unknown comment).
+ * The embedded data format read by `JsonAdapter` (documented in docs/data-format.md): its schema,
+ * from which come its types, its validation and the published JSON Schema
+ * docs/data-format.schema.json (`npm run schema`). `validateData` also checks the cross references
+ * a JSON Schema cannot express (duplicate ids, comments for an unknown article, a reply to an
+ * unknown comment or to itself).
  */
-import type { About, Person } from '../../core/model.js';
+import * as v from 'valibot';
+import { aboutSchema, personSchema } from '../../core/model.js';
 import {
-  aboutCheck,
-  arrayOf,
+  array,
   boolean,
-  describe,
-  isRecord,
+  check,
+  invalidData,
   isoDate,
+  isRecord,
+  keyPath,
+  map,
+  nameOr,
   nonEmptyString,
   object,
   oneOf,
-  personCheck,
-  problemsOf,
+  optional,
   string,
-  type Check,
-} from '../../core/validate.js';
+  wholeNumber,
+} from '../../core/schema.js';
 
-/** A section as declared in the top-level `sections` list or inside an article. */
-export interface DataSection {
-  name: string;
+const sectionSchema = object({
+  name: nonEmptyString,
   /** Used in URLs and to filter recent articles (`listRecent({ section: 'politique' })`). */
-  slug?: string;
-  url?: string;
-}
+  slug: optional(nonEmptyString),
+  url: optional(string),
+});
+/** A section as declared in the top-level `sections` list or inside an article. */
+export type DataSection = v.InferOutput<typeof sectionSchema>;
 
-/** An article of the data file. `sections` may name a top-level section by its name or slug. */
-export interface DataArticle {
-  id: string;
-  slug?: string;
-  title: string;
-  url?: string;
-  published: string;
-  updated?: string;
-  author?: Person;
-  sections?: (string | DataSection)[];
-  bodyHtml: string;
-  commentsOpen: boolean;
-  commentFeedUrl?: string;
-  commentFeedType?: string;
-  excerpt?: string;
-}
-
-/** A comment of the data file. Only `approved` ones (the default) are shown. */
-export interface DataComment {
-  id: string;
-  parentId?: string;
-  author: Person;
-  published: string;
-  bodyHtml: string;
-  status?: 'approved' | 'pending';
-}
-
-/** A plain HTTP endpoint that `subscribe(email)` posts the address to. */
-export interface DataSubscribe {
-  endpoint: string;
-  /** `POST` (default) or `PUT`. */
-  method?: 'POST' | 'PUT';
-  /** The name of the posted field (default `email`). */
-  field?: string;
-  /** `form` (default, `application/x-www-form-urlencoded`) or `json`. */
-  encoding?: 'form' | 'json';
-}
-
-/** The whole data file. Fields starting with `_` (such as `_notes`) and unknown fields are ignored. */
-export interface MagData {
-  $schema?: string;
-  version: 1;
-  site: { title: string; description?: string; url?: string; homeUrl?: string; lang?: string };
-  sections?: DataSection[];
-  articles: DataArticle[];
-  comments?: Record<string, DataComment[]>;
-  about?: Record<string, About>;
-  subscribe?: DataSubscribe;
-  /** Comments per page (default 50). */
-  commentsPageSize?: number;
-  /** When true, comments posted through `MemoryAdapter` wait for moderation (`pending`). */
-  moderation?: boolean;
-}
-
-const positiveInteger: Check = (v, path, problems) => {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) problems.push(`${path}: expected a whole number ≥ 1, got ${describe(v)}`);
-};
-
-const versionCheck: Check = (v, path, problems) => {
-  if (v !== 1) problems.push(`${path}: expected 1 (the only version of the format), got ${describe(v)}`);
-};
-
-const sectionDataCheck = object({ name: nonEmptyString, 'slug?': nonEmptyString, 'url?': string });
-
-const sectionRefCheck: Check = (v, path, problems) => {
-  if (typeof v === 'string') nonEmptyString(v, path, problems);
-  else if (isRecord(v)) sectionDataCheck(v, path, problems);
-  else problems.push(`${path}: expected a section name or a section object, got ${describe(v)}`);
-};
-
-const siteCheck = object({ title: nonEmptyString, 'description?': string, 'url?': string, 'homeUrl?': string, 'lang?': nonEmptyString });
-
-const articleDataCheck = object({
+const articleSchema = object({
   id: nonEmptyString,
-  'slug?': nonEmptyString,
+  slug: optional(nonEmptyString),
   title: nonEmptyString,
-  'url?': string,
+  url: optional(string),
   published: isoDate,
-  'updated?': isoDate,
-  'author?': personCheck,
-  'sections?': arrayOf(sectionRefCheck),
+  updated: optional(isoDate),
+  author: optional(personSchema),
+  sections: optional(array(nameOr(nonEmptyString, sectionSchema, 'a section name or a section object'))),
   bodyHtml: string,
   commentsOpen: boolean,
-  'commentFeedUrl?': string,
-  'commentFeedType?': string,
-  'excerpt?': string,
+  commentFeedUrl: optional(string),
+  commentFeedType: optional(string),
+  excerpt: optional(string),
 });
+/** An article of the data file. `sections` may name a top-level section by its name or slug. */
+export type DataArticle = v.InferOutput<typeof articleSchema>;
 
-const commentDataCheck = object({
+const commentSchema = object({
   id: nonEmptyString,
-  'parentId?': nonEmptyString,
-  author: personCheck,
+  parentId: optional(nonEmptyString),
+  author: personSchema,
   published: isoDate,
   bodyHtml: string,
-  'status?': oneOf('approved', 'pending'),
+  status: optional(oneOf('approved', 'pending')),
 });
+/** A comment of the data file. Only `approved` ones (the default) are shown. */
+export type DataComment = v.InferOutput<typeof commentSchema>;
 
-const subscribeCheck = object({
+const subscribeSchema = object({
   endpoint: nonEmptyString,
-  'method?': oneOf('POST', 'PUT'),
-  'field?': nonEmptyString,
-  'encoding?': oneOf('form', 'json'),
+  /** `POST` (default) or `PUT`. */
+  method: optional(oneOf('POST', 'PUT')),
+  /** The name of the posted field (default `email`). */
+  field: optional(nonEmptyString),
+  /** `form` (default, `application/x-www-form-urlencoded`) or `json`. */
+  encoding: optional(oneOf('form', 'json')),
+});
+/** A plain HTTP endpoint that `subscribe(email)` posts the address to. */
+export type DataSubscribe = v.InferOutput<typeof subscribeSchema>;
+
+const siteSchema = object({
+  title: nonEmptyString,
+  description: optional(string),
+  url: optional(string),
+  homeUrl: optional(string),
+  lang: optional(nonEmptyString),
 });
 
-/** `comments.a1` for simple keys, `comments["a b"]` otherwise. */
-const keyPath = (base: string, key: string): string => (/^[A-Za-z_$][\w$-]*$/.test(key) ? `${base}.${key}` : `${base}[${JSON.stringify(key)}]`);
+/** The whole data file. */
+export const dataSchema = object({
+  version: v.literal(1, '1 (the only version of the format)'),
+  site: siteSchema,
+  sections: optional(array(sectionSchema)),
+  articles: array(articleSchema),
+  comments: optional(map(array(commentSchema))),
+  about: optional(map(aboutSchema)),
+  subscribe: optional(subscribeSchema),
+  /** Comments per page (default 50). */
+  commentsPageSize: optional(wholeNumber(1)),
+  /** When true, comments posted through `MemoryAdapter` wait for moderation (`pending`). */
+  moderation: optional(boolean),
+  $schema: optional(string),
+});
+/** The whole data file, as the adapter keeps it once checked. Unknown fields (such as `_notes`) are left out. */
+export type MagData = v.InferOutput<typeof dataSchema>;
 
-const mapOf =
-  (item: Check): Check =>
-  (v, path, problems) => {
-    if (!isRecord(v)) {
-      problems.push(`${path}: expected an object, got ${describe(v)}`);
-      return;
-    }
-    for (const [key, value] of Object.entries(v)) item(value, keyPath(path, key), problems);
-  };
+/** The shapes the published JSON Schema names in its `$defs`. */
+export const schemaDefinitions = {
+  isoDate,
+  person: personSchema,
+  section: sectionSchema,
+  article: articleSchema,
+  comment: commentSchema,
+  about: aboutSchema,
+};
 
-/** Top-level fields: `?` marks optional ones. */
-const TOP_LEVEL: Record<string, Check> = {
-  version: versionCheck,
-  site: siteCheck,
-  'sections?': arrayOf(sectionDataCheck),
-  articles: arrayOf(articleDataCheck),
-  'comments?': mapOf(arrayOf(commentDataCheck)),
-  'about?': mapOf(aboutCheck),
-  'subscribe?': subscribeCheck,
-  'commentsPageSize?': positiveInteger,
-  'moderation?': boolean,
-  '$schema?': string,
+/**
+ * What the published JSON Schema says of the file and of some of its parts, for the editors that
+ * show it, by JSON pointer into the schema (`npm run schema` fails when one points nowhere). Apart
+ * from the schemas above so that pages do not download them.
+ */
+export const schemaDescriptions: Record<string, { title?: string; description: string }> = {
+  '': {
+    title: 'mag-elements data file',
+    description:
+      'The data file read by JsonAdapter (docs/data-format.md). Shape rules only: the adapter also checks cross references (unique ids and slugs, comments for known articles, replies to known comments). Unknown fields are ignored; fields starting with _ are free for notes.',
+  },
+  '/properties/version': { description: 'The format version: 1.' },
+  '/properties/site/properties/homeUrl': { description: 'The link of « Accueil » between previous and next (default: url).' },
+  '/properties/comments': { description: 'Comments by article id.' },
+  '/properties/about': { description: 'About boxes by key (magazine, author…). The one named default, else the first, is used when no key is asked.' },
+  '/$defs/isoDate': { description: 'An ISO 8601 date, or date and time (2013-10-16, 2013-10-16T10:00:00+02:00).' },
+  '/$defs/article/properties/sections': { description: 'Section names (looked up in the top-level sections by name or slug) or section objects.' },
+  '/$defs/article/properties/bodyHtml': { description: 'Untrusted HTML, sanitized by the elements.' },
 };
 
 /** Cross references: unique ids, slugs and section names, comments for known articles, replies to known comments. */
-function checkReferences(data: Record<string, unknown>, problems: string[]): void {
+function referenceProblems(data: unknown): string[] {
+  const problems: string[] = [];
+  if (!isRecord(data)) return problems;
   /**
    * Reports each item of `list` (at `path`) whose `field` repeats an earlier item's (compared as
    * `key` gives it), and returns the index of the first item with each value. Items without a
@@ -183,7 +156,7 @@ function checkReferences(data: Record<string, unknown>, problems: string[]): voi
   const articleIds = unique(data.articles, 'articles', 'id', 'article id');
   unique(data.articles, 'articles', 'slug', 'slug');
   unique(data.sections, 'sections', 'name', 'section', (name) => name.trim().toLowerCase(), 'declared');
-  if (!isRecord(data.comments)) return;
+  if (!isRecord(data.comments)) return problems;
   for (const [articleId, list] of Object.entries(data.comments)) {
     const path = keyPath('comments', articleId);
     if (Array.isArray(data.articles) && !articleIds.has(articleId)) problems.push(`${path}: no article has the id "${articleId}"`);
@@ -195,13 +168,8 @@ function checkReferences(data: Record<string, unknown>, problems: string[]): voi
       else if (comment.parentId === comment.id) problems.push(`${path}[${i}].parentId: a comment cannot reply to itself`);
     });
   }
+  return problems;
 }
-
-/** The whole check of a data file: its shape, then its cross references. */
-export const dataCheck: Check = (data, path, problems) => {
-  object(TOP_LEVEL)(data, path, problems);
-  if (isRecord(data)) checkReferences(data, problems);
-};
 
 /**
  * Checks a parsed data file against the format and returns every problem found, each starting
@@ -209,5 +177,15 @@ export const dataCheck: Check = (data, path, problems) => {
  * An empty array means the data is valid.
  */
 export function validateData(data: unknown): string[] {
-  return problemsOf(dataCheck, data, '');
+  const result = check(dataSchema, data, '');
+  return [...(result.success ? [] : result.problems), ...referenceProblems(data)];
+}
+
+/** The data as the adapter keeps it, or an `invalid-data` MagAdapterError that lists every problem. */
+export function parseData(data: unknown, source: string): MagData {
+  const result = check(dataSchema, data, '');
+  const problems = referenceProblems(data);
+  if (!result.success) throw invalidData([...result.problems, ...problems], source);
+  if (problems.length) throw invalidData(problems, source);
+  return result.output;
 }

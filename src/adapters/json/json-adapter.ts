@@ -16,8 +16,8 @@ import type {
   SubscribeResult,
 } from '../../core/model.js';
 import { MagAdapterError, fetchError, throwIfAborted, untilAborted } from '../../core/errors.js';
-import { assertValid, isRecord } from '../../core/validate.js';
-import { dataCheck, type DataSubscribe, type MagData } from './data-format.js';
+import { isRecord } from '../../core/schema.js';
+import { parseData, type DataSubscribe } from './data-format.js';
 import { Store } from './store.js';
 
 export { validateData } from './data-format.js';
@@ -208,7 +208,7 @@ export class JsonAdapter implements MagAdapter {
 
   /** Validates the data and makes it the adapter's; throws `invalid-data` listing every problem. */
   #install(data: unknown): Store {
-    const store = (this.#store = new Store(assertValid<MagData>(dataCheck, data, '', this.#source)));
+    const store = (this.#store = new Store(parseData(data, this.#source)));
     const endpoint = store.data.subscribe;
     if (endpoint) this.subscribe = (email, opts = {}) => subscribe(endpoint, email, opts.signal);
     return store;

@@ -9,8 +9,14 @@ import type { DataArticle, DataComment, DataSection, MagData } from './data-form
 
 const lower = (text?: string): string | undefined => text?.trim().toLowerCase();
 
-/** Oldest first. `Array.prototype.sort` is stable, so equal dates keep their order. */
-const byDate = (a: { published: string }, b: { published: string }): number => Date.parse(a.published) - Date.parse(b.published);
+/** A copy of `items` sorted oldest first (equal dates keep their order), each date read once. */
+function sortedByDate<T extends { published: string }>(items: T[]): T[] {
+  const times = items.map((item) => Date.parse(item.published));
+  return items
+    .map((_, index) => index)
+    .sort((a, b) => times[a] - times[b])
+    .map((index) => items[index]);
+}
 
 /** Drops `undefined` (and `null`) fields, so that objects only carry what the data had. */
 const withoutUndefined = <T extends object>(value: T): T =>
@@ -49,7 +55,9 @@ export class Store {
   readonly data: MagData;
   /** Oldest first; ties keep the file's order. */
   readonly articles: StoredArticle[];
-  readonly #byRef = new Map<string, StoredArticle>();
+  private readonly _articlesByRef = new Map<string, StoredArticle>();
+  /** The about boxes by key, in the file's order. */
+  private readonly _aboutBoxes: Map<string, About>;
 
   constructor(data: MagData) {
     this.data = data;
@@ -59,7 +67,10 @@ export class Store {
       declared.set(lower(section.name), section);
       if (section.slug) declared.set(lower(section.slug), section);
     }
-    this.articles = [...data.articles].sort(byDate).map((article, index) => {
+    // Maps, so that an id such as `constructor` or `__proto__` finds only what the data gives it.
+    const commentsByArticle = new Map(Object.entries(data.comments ?? {}));
+    this._aboutBoxes = new Map(Object.entries(data.about ?? {}));
+    this.articles = sortedByDate(data.articles).map((article, index) => {
       const keys: (string | undefined)[] = [];
       const sections = (article.sections ?? []).map((ref) => {
         const own = typeof ref === 'string' ? { name: ref } : ref;
@@ -69,47 +80,64 @@ export class Store {
         keys.push(lower(name), slugify(name), lower(own.slug), lower(known?.slug));
         return withoutUndefined({ name, url: own.url ?? known?.url });
       });
-      const comments = (data.comments?.[article.id] ?? []).map(toComment);
+      const comments = (commentsByArticle.get(article.id) ?? []).map(toComment);
       return { data: article, sections, keys, index, comments };
     });
     // Ids before slugs, so that an id always wins over another article's slug.
     for (const field of ['id', 'slug'] as const) {
       for (const stored of this.articles) {
         const ref = stored.data[field];
-        if (ref && !this.#byRef.has(ref)) this.#byRef.set(ref, stored);
+        if (ref && !this._articlesByRef.has(ref)) this._articlesByRef.set(ref, stored);
       }
     }
   }
 
   /** The article with this id or slug; throws `not-found` when there is none. */
   get(ref: string): StoredArticle {
-    const stored = this.#byRef.get(ref);
+    const stored = this._articlesByRef.get(ref);
     if (!stored) throw new MagAdapterError('not-found', `No article has the id or slug "${ref}".`);
     return stored;
   }
 
   /**
    * The approved comments, oldest first, each reply after its parent (a reply dated before its
-   * parent waits for it); a reply to a comment that is not shown is listed at the top level.
+   * parent waits for it, then follows it with the replies waiting for it in turn); a reply to a
+   * comment that is not shown is listed at the top level. Linear in the number of comments (after
+   * the sort), and without recursion, whatever the depth of the threads.
    */
   visibleComments({ comments }: StoredArticle): Comment[] {
-    const approved = comments.filter((c) => c.status === 'approved').sort(byDate);
+    const approved = sortedByDate(comments.filter((c) => c.status === 'approved'));
     const shown = new Set(approved.map((c) => c.id));
     const placed = new Set<string>();
+    /** The replies that wait for their parent to be placed, by parent id, oldest first. */
     const waiting = new Map<string, Comment[]>();
     const out: Comment[] = [];
+    /** Places `comment`, then the replies waiting for it, each followed by those waiting for it, depth first. */
     const place = (comment: Comment) => {
-      out.push(comment);
-      placed.add(comment.id);
-      for (const reply of waiting.get(comment.id) ?? []) place(reply);
+      const toPlace = [comment];
+      for (let next = toPlace.pop(); next; next = toPlace.pop()) {
+        // In a cycle, the comment it started from comes round again: it is placed already.
+        if (placed.has(next.id)) continue;
+        out.push(next);
+        placed.add(next.id);
+        const replies = waiting.get(next.id);
+        if (!replies) continue;
+        waiting.delete(next.id);
+        // Reversed onto the stack, so that the oldest reply comes out first.
+        for (let i = replies.length - 1; i >= 0; i--) toPlace.push(replies[i]);
+      }
     };
     for (const comment of approved) {
       const parent = comment.parentId;
       if (parent === undefined || placed.has(parent)) place(comment);
-      else if (shown.has(parent)) waiting.set(parent, [...(waiting.get(parent) ?? []), comment]);
-      else place(topLevel(comment));
+      else if (shown.has(parent)) {
+        const replies = waiting.get(parent);
+        if (replies) replies.push(comment);
+        else waiting.set(parent, [comment]);
+      } else place(topLevel(comment));
     }
-    // Cycles (a → b → a) cannot be placed under a parent: show them at the top level.
+    // What still waits is a cycle (a → b → a) or hangs from one: it cannot be placed under a parent,
+    // so each such reply not placed yet goes to the top level, followed by the replies to it.
     for (const replies of waiting.values()) for (const reply of replies) if (!placed.has(reply.id)) place(topLevel(reply));
     return out;
   }
@@ -144,8 +172,8 @@ export class Store {
 
   /** The about box with this key; without a key, the one named `default`, else the first. */
   about(key?: string): About | undefined {
-    const boxes = this.data.about ?? {};
-    if (key === undefined) return boxes.default ?? Object.values(boxes)[0];
-    return Object.hasOwn(boxes, key) ? boxes[key] : undefined;
+    const boxes = this._aboutBoxes;
+    if (key === undefined) return boxes.get('default') ?? boxes.values().next().value;
+    return boxes.get(key);
   }
 }

@@ -15,8 +15,8 @@ import type {
 } from '../../core/model.js';
 import { fetchError, MagAdapterError, throwIfAborted } from '../../core/errors.js';
 import type { MagErrorCode } from '../../core/errors.js';
-import { arrayOf, assertValid, count, isRecord, object, string } from '../../core/validate.js';
-import type { Check } from '../../core/validate.js';
+import { array, count, isRecord, looseObject, parse, string } from '../../core/schema.js';
+import type { GenericSchema } from 'valibot';
 import { escapeHtml, htmlToText, truncateText } from '../feed/html-text.js';
 import type { WpComment, WpCommentInput, WpError, WpIndex, WpPost, WpTerm, WpUser } from './wp-types.js';
 
@@ -56,12 +56,15 @@ type Params = Record<string, string | number | undefined>;
 /** A category of `/wp/v2/categories` (its `id` checked). */
 type Category = WpTerm & { id: number };
 
-/** What the adapter needs in WordPress's answers (checked with the data model's checks). */
-const POST = object({ id: count, title: object({ rendered: string }) });
-const POSTS = arrayOf(POST);
-const ITEM = object({ id: count }); // a comment, a category
-const ITEMS = arrayOf(ITEM);
-const NAMED = object({ name: string });
+/**
+ * What the adapter needs in WordPress's answers (checked with the data model's building blocks). The
+ * other fields are kept as they come and read with care (wp-types.ts).
+ */
+const POST = looseObject({ id: count, title: looseObject({ rendered: string }) });
+const POSTS = array(POST);
+const ITEM = looseObject({ id: count }); // a comment, a category
+const ITEMS = array(ITEM);
+const NAMED = looseObject({ name: string });
 
 /** The parameters of `POST /wp/v2/comments` that are draft fields (WordPress names them in `rest_invalid_param` errors). */
 const FIELD_OF_PARAM: Record<string, keyof CommentDraft> = {
@@ -231,10 +234,10 @@ export class WordPressAdapter implements MagAdapter {
   }
 
   /** An item of a collection (`/wp/v2/posts`) by id (`/wp/v2/posts/<id>`) or slug (`?slug=`; `undefined` when none has it). */
-  async #item<T>(route: string, ref: string, params: Params, opts: RequestOptions, check: Check): Promise<T | undefined> {
+  async #item<T>(route: string, ref: string, params: Params, opts: RequestOptions, schema: GenericSchema<unknown, T>): Promise<T | undefined> {
     return /^\d+$/.test(ref)
-      ? (await this.#request<T>(`${route}/${ref}`, params, opts, check)).data
-      : (await this.#request<T[]>(route, { ...params, slug: ref }, opts, arrayOf(check))).data[0];
+      ? (await this.#request(`${route}/${ref}`, params, opts, schema)).data
+      : (await this.#request(route, { ...params, slug: ref }, opts, array(schema))).data[0];
   }
 
   async #postId(ref: string, opts: RequestOptions): Promise<number> {
@@ -299,9 +302,9 @@ export class WordPressAdapter implements MagAdapter {
 
   /**
    * One REST request (a POST of `body` when there is one): JSON in, JSON out, the answer checked
-   * with `check`, every failure as a `MagAdapterError`.
+   * with `schema`, every failure as a `MagAdapterError`.
    */
-  async #request<T>(route: string, params: Params, opts: RequestOptions, check: Check, body?: WpCommentInput): Promise<WpResponse<T>> {
+  async #request<T>(route: string, params: Params, opts: RequestOptions, schema: GenericSchema<unknown, T>, body?: WpCommentInput): Promise<WpResponse<T>> {
     throwIfAborted(opts.signal);
     const url = this.routeUrl(route, params);
     let res: Response;
@@ -336,7 +339,7 @@ export class WordPressAdapter implements MagAdapter {
         { status: res.status, problems: ['response: not JSON'] },
       );
     }
-    return { data: assertValid<T>(check, data, route, "WordPress's answer"), headers: res.headers };
+    return { data: parse(schema, data, route, "WordPress's answer"), headers: res.headers };
   }
 }
 
