@@ -316,7 +316,7 @@ try {
     const { page: spam } = await v.open(post(seeded.letters));
     const refusedText = `Refused by a spam filter ${unique()}`;
     const refusedMessage = await postThrough(spam, { name: 'Robot', email: 'robot@example.test', comment: refusedText });
-    check(refusedMessage === 'The comment was refused.', `a spam filter's wp_die() on pre_comment_on_post refuses it (${refusedMessage})`);
+    check(refusedMessage === 'The comment was refused. Comments from robots are not welcome here.', `a spam filter's wp_die() on pre_comment_on_post refuses it, and the thread gives its reason (${refusedMessage})`);
     const refusal = await restPost(spam, seeded.letters);
     check(refusal.status === 403 && refusal.code === 'mag_elements_comment_refused', `…answered as a refusal, not a server error (HTTP ${refusal.status} ${refusal.code})`);
     check(!commentsOf(seeded.letters).some((c) => c.content === refusedText), 'the refused comment is not saved');
