@@ -15,6 +15,7 @@ const steps = [
   ['strict CSP (built bundle)', 'node', ['scripts/check-csp.mjs']],
   ['drop-in: adapters on demand (built)', 'node', ['scripts/check-drop-in.mjs']],
   ['custom-elements.json is current', 'node', ['scripts/check-manifest.mjs']],
+  ['docs/elements tables are current', 'node', ['scripts/element-docs.mjs', '--check']],
   ['size budgets', 'node', ['scripts/size.mjs']],
   ['storybook build', 'npm', ['run', '--silent', 'build-storybook']],
   ['storybook stories render', 'node', ['scripts/check-storybook.mjs']],

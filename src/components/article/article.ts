@@ -33,22 +33,26 @@ function around(fn: (value: string) => string, content: unknown): TemplateResult
 }
 
 /**
+ * The article view: title, author, date, a print action, the article text, the sections it is
+ * published in ("Publié dans …" / "Posted in …") and the « previous | Accueil | next » navigation.
+ * On the seed page it is "Le numérique, c'est la proximité", "16 oct", "imprimer", the text,
+ * "Publié dans La République des Territoires, Politique" and "« Lutter contre le gaspillage
+ * alimentaire | Accueil | Un vrai pacte d'avenir pour la Bretagne »".
+ *
+ * It loads the article named by `article-id` through the adapter of the nearest `<mag-provider>` (or
+ * its own `adapter`), or shows the ready `article` property without any adapter. The body is
+ * untrusted HTML sanitized with the `article` profile; video iframes are kept only from the hosts
+ * listed in `embed-hosts`. Changing `article-id` aborts the older request, so a stale answer is
+ * never shown. The text inherits the host page's font and colors.
+ *
  * @summary The article view: title, author, date, print action, sanitized body, sections and
  * previous / home / next navigation.
  *
  * @tag mag-article
  *
- * @description
- * Loads the article named by `article-id` through the adapter of the nearest `<mag-provider>` (or
- * its own `adapter`), or shows the ready `article` property without any adapter. The body is
- * untrusted HTML sanitized with the `article` profile (see docs/elements/mag-article.md); video
- * iframes are kept only from the hosts listed in `embed-hosts`. Changing `article-id` aborts the
- * older request, so a stale answer is never shown. The text inherits the host page's font and
- * colors.
- *
- * @fires {MagArticleLoadEvent} mag-article-load - An article is shown (first load, reload with new data, or `article` set). `event.article` is the article.
- * @fires {MagPrintEvent} mag-print - Before printing (cancelable: `preventDefault()` to print another way). `event.article`, `event.includeComments`.
- * @fires {MagLoadErrorEvent} mag-load-error - The article could not be loaded. `event.error` is a `MagAdapterError`.
+ * @fires {MagArticleLoadEvent} mag-article-load - An article is shown (first load, reload with new data, or `article` set). `event.article` is the article: set `document.title`, send analytics….
+ * @fires {MagPrintEvent} mag-print - Before printing (cancelable: `preventDefault()` to print your own way, a print-friendly URL or a PDF). `event.article`, `event.includeComments`.
+ * @fires {MagLoadErrorEvent} mag-load-error - The article could not be loaded. `event.error` is a `MagAdapterError` (`code`: `not-found`, `network`, `timeout`, `invalid-data`…); the element shows the error itself.
  *
  * @csspart base - The wrapper of everything (article and navigation).
  * @csspart header - The article's header: title and meta line.
@@ -95,7 +99,7 @@ export class MagArticle extends MagElement {
   /** A ready article to show, without any adapter (hosts that already have the data, Storybook). Takes precedence over `article-id`. */
   article?: Article;
 
-  /** The level of the title heading, 1 to 6. */
+  /** The level of the title heading, 1 to 6 (2 when the page already has an `<h1>`). */
   headingLevel = 1;
 
   /**
