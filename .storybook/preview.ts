@@ -1,16 +1,18 @@
 import type { Preview } from '@storybook/web-components-vite';
-import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import customElements from '../custom-elements.json' with { type: 'json' };
 import '../src/mag-elements.js';
-
-// Controls and docs come from the committed manifest (`npm run analyze` regenerates it).
-setCustomElementsManifest(customElements);
+import { argTypesFromManifest, descriptionFromManifest } from './manifest-arg-types.js';
 
 const preview: Preview = {
   // Every component gets a Docs page built from custom-elements.json (attributes, properties, events, slots, parts, CSS properties).
   tags: ['autodocs'],
   parameters: {
+    // Controls and Docs come from the committed manifest (`npm run analyze` regenerates it).
+    docs: {
+      extractArgTypes: (tagName: string) => argTypesFromManifest(customElements, tagName),
+      extractComponentDescription: (tagName: string) => descriptionFromManifest(customElements, tagName),
+    },
     controls: { expanded: true },
     layout: 'padded',
   },
