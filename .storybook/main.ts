@@ -7,8 +7,13 @@ const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-docs'],
   framework: { name: '@storybook/web-components-vite', options: {} },
-  // The stories load local files (demo images) from the project root.
-  staticDirs: [{ from: '../demo', to: '/demo' }],
+  // The stories load the demo's files: its images and data under /demo, and, for the whole-page story,
+  // at /data and /img too, where the demo page's relative URLs (`data/le-mag.json`, `img/…`) point.
+  staticDirs: [
+    { from: '../demo', to: '/demo' },
+    { from: '../demo/data', to: '/data' },
+    { from: '../demo/img', to: '/img' },
+  ],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   // No onboarding checklist in the sidebar or in the menu: the index opens on the stories.
   features: { sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
