@@ -50,7 +50,7 @@ function around(fn: (value: string) => string, content: unknown): TemplateResult
  *
  * @tag mag-article
  *
- * @fires {MagArticleLoadEvent} mag-article-load - An article is shown (first load, reload with new data, or `article` set). `event.article` is the article: set `document.title`, send analytics….
+ * @fires {MagArticleLoadEvent} mag-article-load - An article is shown (first load, reload with new data, or `article` set). `event.article` is the article (to set `document.title`, send analytics…).
  * @fires {MagPrintEvent} mag-print - Before printing (cancelable: `preventDefault()` to print your own way, a print-friendly URL or a PDF). `event.article`, `event.includeComments`.
  * @fires {MagLoadErrorEvent} mag-load-error - The article could not be loaded. `event.error` is a `MagAdapterError` (`code`: `not-found`, `network`, `timeout`, `invalid-data`…); the element shows the error itself.
  *
