@@ -45,7 +45,7 @@ let base;
 let stopServer;
 if (dev) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['node_modules/storybook/dist/bin/dispatcher.js', 'dev', '-p', String(port), '--host', '127.0.0.1', '--ci', '--no-open', '--disable-telemetry'], {
+  const child = spawn('node_modules/.bin/storybook', ['dev', '-p', String(port), '--host', '127.0.0.1', '--ci', '--no-open', '--disable-telemetry'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, FORCE_COLOR: '0' },
   });
