@@ -5,7 +5,6 @@ import { resolve } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { minifyCssLiterals } from './scripts/minify-css-literals.mjs';
-import { minifyHtmlLiterals } from './scripts/minify-html-literals.mjs';
 
 export const terserOptions = {
   ecma: 2022,
@@ -115,6 +114,6 @@ export default [
       sourcemapPathTransform: (path) => path.replace(COPY, ''),
       manualChunks: chunks.manualChunks,
     },
-    plugins: [chunks.plugin, minifyCssLiterals(), minifyHtmlLiterals(), nodeResolve({ browser: true }), terser(terserOptions)],
+    plugins: [chunks.plugin, minifyCssLiterals(), nodeResolve({ browser: true }), terser(terserOptions)],
   },
 ];

@@ -9,7 +9,7 @@
 // (data objects and adapters). Events, slots, CSS parts and CSS custom properties are listed
 // without controls.
 import type { ArgTypes } from '@storybook/web-components-vite';
-import { definedType, findElement, publicProperties } from '../scripts/manifest-elements.mjs';
+import { attributesWithoutProperty, definedType, findElement, publicProperties } from '../scripts/manifest-elements.mjs';
 import type { Manifest, ManifestItem } from '../scripts/manifest-elements.mjs';
 
 type InputType = ArgTypes[string];
@@ -45,9 +45,10 @@ function listedOnly(name: string, category: string, item: ManifestItem, defaultV
 }
 
 /**
- * Storybook argTypes for `tagName`: properties keyed by their name, then events, slots, CSS parts
- * and CSS custom properties under keys of their own (`event:…`, `slot:…`, `part:…`, `css:…`), so
- * that a slot named like an attribute (`heading`) does not replace it.
+ * Storybook argTypes for `tagName`: properties keyed by their name, then attributes without a
+ * property, events, slots, CSS parts and CSS custom properties under keys of their own
+ * (`attribute:…`, `event:…`, `slot:…`, `part:…`, `css:…`), so that a slot named like an attribute
+ * (`heading`) does not replace it.
  */
 export function argTypesFromManifest(manifest: Manifest, tagName: string): ArgTypes {
   const element = findElement(manifest, tagName);
@@ -67,6 +68,8 @@ export function argTypesFromManifest(manifest: Manifest, tagName: string): ArgTy
       },
     };
   }
+  // Attributes no property reflects: listed, set in the page's markup rather than from a control.
+  for (const attribute of attributesWithoutProperty(element)) argTypes[`attribute:${attribute.name}`] = listedOnly(attribute.name, 'attributes', attribute);
   for (const event of element.events ?? []) argTypes[`event:${event.name}`] = listedOnly(event.name, 'events', event);
   for (const slot of element.slots ?? []) argTypes[`slot:${slot.name}`] = listedOnly(slot.name || '(default)', 'slots', slot);
   for (const part of element.cssParts ?? []) argTypes[`part:${part.name}`] = listedOnly(part.name, 'css shadow parts', part);

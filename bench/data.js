@@ -5,16 +5,27 @@
 const BODY =
   '<p>Lorem <strong>ipsum</strong> dolor sit amet, consectetur adipiscing elit. Integer <a href="https://example.org/source">nec odio</a>. Praesent libero. Sed cursus ante dapibus diam. Sed nisi. Nulla quis sem at nibh elementum imperdiet. Duis sagittis ipsum. <em>Praesent mauris</em>. Fusce nec tellus sed augue semper porta.</p>';
 
+/** An avatar's absolute address (images from data are shown from absolute http(s) addresses). */
+const avatar = (i) => new URL(`/bench/img/avatar-${i % 3}.svg`, location.href).href;
+
 /** `count` comments, as `longThread(count)` makes them (avatars served from bench/img/). */
 export function longThread(count) {
   return Array.from({ length: count }, (_, i) => ({
     id: `t${i}`,
     ...(i % 5 === 4 ? { parentId: `t${i - 1}` } : {}),
-    author: { name: `Reader ${i + 1}`, avatarUrl: `/bench/img/avatar-${i % 3}.svg` },
+    author: { name: `Reader ${i + 1}`, avatarUrl: avatar(i) },
     published: new Date(Date.UTC(2013, 9, 16, 10, 0, i)).toISOString(),
     // A distinct string per comment, as from a real backend (no sharing of one interned string).
     bodyHtml: BODY.replace('Lorem', `Lorem ${i}`),
   }));
+}
+
+/** One comment and `count - 1` replies to it: the longest list of siblings a thread can have. */
+export function repliesThread(count) {
+  return longThread(count).map((comment, i) => {
+    const { parentId: _parent, ...rest } = comment;
+    return i ? { ...rest, parentId: 't0' } : rest;
+  });
 }
 
 /**

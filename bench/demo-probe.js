@@ -1,12 +1,29 @@
-// Injected by scripts/bench.mjs into the demo page (demo/index.html) before any of its scripts:
-// records long tasks and sets window.__benchResult once every mag-* element has rendered its data
-// (defined, first update done, no loading placeholder, not busy), once that frame has been rendered.
+// Injected by scripts/bench.mjs into the demo page (demo/index.html, rendered in the browser or on the
+// server) before any of its scripts: records long tasks and the first frame showing the article's
+// text (and what the page had downloaded by then), and sets window.__benchResult once every mag-*
+// element has rendered its data (defined, first update done, no loading placeholder, not busy), once
+// that frame has been rendered.
 (() => {
   const tasks = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
   const TIMEOUT = 20_000;
+  /** When a frame first showed the article's text, and the resources complete by then (address, bytes). */
+  let articleText;
+  const watchArticle = () => {
+    const title = document.querySelector('mag-article')?.shadowRoot?.querySelector('[part~="title"]');
+    if (title?.textContent.trim()) {
+      const at = performance.now();
+      const resources = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+        .filter((e) => e.responseEnd <= at)
+        .map((e) => ({ url: e.name, bytes: e.decodedBodySize }));
+      articleText = { at, resources };
+      return;
+    }
+    requestAnimationFrame(watchArticle);
+  };
+  requestAnimationFrame(watchArticle);
   const elements = () => [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('mag-') && e.localName !== 'mag-provider');
   const pending = (e) =>
     !customElements.get(e.localName) ||
@@ -28,6 +45,8 @@
       window.__benchResult = {
         allRendered: rendered,
         firstContentfulPaint: fcp,
+        articleText: articleText?.at ?? null,
+        articleResources: articleText?.resources ?? [],
         elements: all.map((e) => e.localName),
         notRendered: waiting.map((e) => e.localName),
         longestTask: tasks.filter((t) => t.start < rendered).reduce((m, t) => Math.max(m, t.duration), 0),

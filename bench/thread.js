@@ -1,8 +1,8 @@
-// One run of the comment-thread bench: ?n=<comments>&impl=mag|vanilla[&page=<page size>][&bundle=<path>][&until=first]
+// One run of the comment-thread bench: ?n=<comments>&impl=mag|vanilla[&shape=replies][&page=<page size>][&bundle=<path>][&until=first]
 // [&chunk=<top-level comments per chunk>&cv=0&group=<n>&purify=each: vanilla experiments, see vanilla-thread.js].
 // Times are measured from `start` (just before the implementation's code is loaded; the data are
 // made before, the same way for both) and stored in window.__benchResult for scripts/bench.mjs.
-import { benchAdapter, longThread } from './data.js';
+import { benchAdapter, longThread, repliesThread } from './data.js';
 import { firstVisible, idle, longTasks, painted, until } from './measure.js';
 
 const params = new URLSearchParams(location.search);
@@ -13,7 +13,8 @@ const pageSize = Number(params.get('page') ?? 0) || n;
 const bundle = params.get('bundle') ?? '/dist/cdn/mag-elements.js';
 const host = document.getElementById('host');
 
-const adapter = benchAdapter(longThread(n), { pageSize });
+// ?shape=replies: one comment and n - 1 replies to it.
+const adapter = benchAdapter(params.get('shape') === 'replies' ? repliesThread(n) : longThread(n), { pageSize });
 const BODY = 'article[data-comment-id] .body';
 
 async function run() {

@@ -5,10 +5,13 @@
 //      from the drop-in bundle, and the vanilla baseline (bench/vanilla-thread.js: <template>
 //      cloning + DOMPurify), alternately: first screen painted, all rendered, idle, longest task;
 //   2. the ratios mag / vanilla;
-//   3. the demo page (demo/index.html): time until every element has rendered;
+//   3. the demo page (demo/index.html), rendered in the browser and on the server: first paint, the first
+//      frame showing the article's text and what was downloaded by then, time until every element has rendered;
 //   4. the JS heap (after a forced GC) and DOM nodes after the 10,000-comment thread.
 // Prints markdown tables and writes bench-results/latest.json. Not part of `npm test`.
 //
+// Long threads (mag only: the baseline renders everything in one task): 100,000 comments, and one comment
+// with 60,000 replies (BENCH_RUNS_LONG runs each, default 2; BENCH_ONLY=long runs only these).
 // Options (environment): BENCH_RUNS (default 7), BENCH_RUNS_10K (default 5), BENCH_SIZES
 // (default 100,1000,10000), BENCH_ONLY=thread|demo, BENCH_PAGE (page size of the bench adapter;
 // default: one page holding every comment), BENCH_BUNDLE (another build of the library to measure,
@@ -20,12 +23,16 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { createDemoServer, listen } from './serve.mjs';
 
 const env = process.env;
 const RUNS = Number(env.BENCH_RUNS ?? 7);
 const RUNS_10K = Number(env.BENCH_RUNS_10K ?? 5);
+const RUNS_LONG = Number(env.BENCH_RUNS_LONG ?? 2);
 const SIZES = (env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
 const ONLY = env.BENCH_ONLY ?? '';
 const PAGE = Number(env.BENCH_PAGE ?? 0);
@@ -48,7 +55,8 @@ if (!existsSync('dist/cdn/mag-elements.js')) {
   process.exit(1);
 }
 
-const server = createDemoServer();
+const pages = new Map();
+const server = createDemoServer({ pages });
 const port = await listen(server, Number(env.PORT ?? 8190));
 const origin = `http://127.0.0.1:${port}`;
 const browser = await puppeteer.launch({
@@ -168,22 +176,54 @@ if (!ONLY || ONLY === 'thread') {
   }
 }
 
+if (!ONLY || ONLY === 'long') {
+  results.long = {};
+  for (const [name, query, n] of [
+    ['100,000 comments', 'n=100000', 100_000],
+    ['one comment and 60,000 replies to it', 'n=60001&shape=replies', 60_001],
+  ]) {
+    const raw = [];
+    for (let i = 0; i < RUNS_LONG; i++) {
+      const r = await measure(`${origin}/bench/thread.html?impl=mag&${query}${BUNDLE ? `&bundle=${encodeURIComponent(BUNDLE)}` : ''}`, { timeout: 900_000 });
+      if (r.bodies !== n) throw new Error(`${name}: rendered ${r.bodies} comment bodies of ${n}`);
+      raw.push(r);
+      log(`  ${name} run ${i + 1}: first screen ${Math.round(r.firstScreen)} ms, all rendered ${Math.round(r.allRendered)} ms, longest task ${r.longestTask} ms`);
+    }
+    results.long[name] = { ...summarize(raw), raw };
+  }
+}
+
+/** The bytes of `url` compressed with gzip, as a server that compresses would send them. */
+const gzipped = async (url) => gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer()), { level: 9 }).length;
+
 if (!ONLY || ONLY === 'demo') {
   const inject = readFileSync(new URL('../bench/demo-probe.js', import.meta.url), 'utf8');
-  const raw = [];
-  for (let i = -1; i < RUNS; i++) {
-    const r = await measure(`${origin}/demo/`, { inject, timeout: 60_000, bundle: BUNDLE });
-    if (r.notRendered.length) log(`  demo: not rendered after 20 s: ${r.notRendered.join(', ')}`);
-    if (r.errors.length) log(`  demo: ${r.errors.join('; ')}`);
-    if (i >= 0) raw.push(r);
-    log(`  demo run ${i < 0 ? 'warm-up' : i + 1}: all rendered ${Math.round(r.allRendered)} ms, longest task ${Math.round(r.longestTask)} ms`);
+  // The page rendered on the server once, served as a static file would be (a build step, or a cache).
+  const { renderPage } = await import('../dist/server/render-page.js');
+  pages.set('/demo/server-rendered.html', await renderPage(readFileSync('demo/index.html', 'utf8'), { baseUrl: pathToFileURL(resolve('demo')).href + '/' }));
+  results.demo = {};
+  for (const [name, path] of [['in the browser', '/demo/'], ['on the server', '/demo/server-rendered.html']]) {
+    const raw = [];
+    for (let i = -1; i < RUNS; i++) {
+      const r = await measure(`${origin}${path}`, { inject, timeout: 60_000, bundle: BUNDLE });
+      if (r.notRendered.length) log(`  demo (${name}): not rendered after 20 s: ${r.notRendered.join(', ')}`);
+      if (r.errors.length) log(`  demo (${name}): ${r.errors.join('; ')}`);
+      if (i >= 0) raw.push(r);
+      log(`  demo (${name}) run ${i < 0 ? 'warm-up' : i + 1}: article text ${Math.round(r.articleText)} ms, all rendered ${Math.round(r.allRendered)} ms, longest task ${Math.round(r.longestTask)} ms`);
+    }
+    const resources = raw[0]?.articleResources ?? [];
+    results.demo[name] = {
+      elements: raw[0]?.elements ?? [],
+      notRendered: [...new Set(raw.flatMap((r) => r.notRendered))],
+      ...Object.fromEntries(['firstContentfulPaint', 'articleText', 'allRendered', 'longestTask', 'blockingTime', 'heapUsed', 'domNodes'].map((m) => [m, stats(raw.map((r) => r[m]))])),
+      beforeArticle: {
+        files: resources.map((r) => new URL(r.url).pathname),
+        bytes: resources.reduce((sum, r) => sum + r.bytes, 0),
+        gzip: (await Promise.all(resources.map((r) => gzipped(r.url)))).reduce((sum, n) => sum + n, 0),
+      },
+      raw,
+    };
   }
-  results.demo = {
-    elements: raw[0]?.elements ?? [],
-    notRendered: [...new Set(raw.flatMap((r) => r.notRendered))],
-    ...Object.fromEntries(['firstContentfulPaint', 'allRendered', 'longestTask', 'blockingTime', 'heapUsed', 'domNodes'].map((m) => [m, stats(raw.map((r) => r[m]))])),
-    raw,
-  };
 }
 
 await browser.close();
@@ -249,18 +289,35 @@ if (sizes.length) {
     p(`| ${impl} | ${mb(s.heapUsed.median)} (${mb(s.heapUsed.min)}–${mb(s.heapUsed.max)}) | ${Math.round(s.domNodes.median).toLocaleString('en')} | ${ms(s.styleMs)} | ${ms(s.layoutMs)} | ${ms(s.layouts)} |`);
   }
 }
-if (results.demo) {
-  const d = results.demo;
+if (results.long) {
   p();
-  p('| demo page (ms from navigation start) | median (min–max) |');
-  p('|---|---:|');
-  p(`| first contentful paint | ${ms(d.firstContentfulPaint)} |`);
-  const counts = d.elements.reduce((m, e) => m.set(e, (m.get(e) ?? 0) + 1), new Map());
+  p('Long threads (mag only), ms from the start: the first screen, the longest task the page had (what a reader typing or scrolling would wait for), and every comment rendered.');
+  p();
+  p('| thread | runs | first screen painted | longest task | all rendered | JS heap used | DOM nodes |');
+  p('|---|---:|---:|---:|---:|---:|---:|');
+  for (const [name, s] of Object.entries(results.long)) {
+    p(`| ${name} | ${s.firstScreen?.runs ?? 0} | ${ms(s.firstScreen)} | ${ms(s.longestTask)} | ${ms(s.allRendered)} | ${s.heapUsed ? mb(s.heapUsed.median) : 'n/a'} | ${s.domNodes ? Math.round(s.domNodes.median).toLocaleString('en') : 'n/a'} |`);
+  }
+}
+if (results.demo) {
+  const [browserRendered, serverRendered] = Object.values(results.demo);
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  const counts = browserRendered.elements.reduce((m, e) => m.set(e, (m.get(e) ?? 0) + 1), new Map());
   const names = [...counts].map(([e, c]) => (c > 1 ? `${e} ×${c}` : e)).join(', ');
-  p(`| every element rendered (${d.elements.length}: ${names}) | ${ms(d.allRendered)} |`);
-  p(`| longest task | ${ms(d.longestTask)} |`);
-  p(`| JS heap used (forced GC) | ${d.heapUsed ? mb(d.heapUsed.median) : 'n/a'} |`);
-  if (d.notRendered.length) p(`\nNot rendered within 20 s: ${d.notRendered.join(', ')}.`);
+  p();
+  p(`Demo page (${browserRendered.elements.length} elements: ${names}), rendered in the browser (/demo/) and on the server (/demo/server-rendered.html, rendered once and served as a file); ms from navigation start, median (min–max).`);
+  p();
+  p('| demo page | in the browser | on the server |');
+  p('|---|---:|---:|');
+  p(`| first contentful paint | ${ms(browserRendered.firstContentfulPaint)} | ${ms(serverRendered.firstContentfulPaint)} |`);
+  p(`| first frame showing the article's text | ${ms(browserRendered.articleText)} | ${ms(serverRendered.articleText)} |`);
+  p(`| every element rendered by the script | ${ms(browserRendered.allRendered)} | ${ms(serverRendered.allRendered)} |`);
+  p(`| longest task | ${ms(browserRendered.longestTask)} | ${ms(serverRendered.longestTask)} |`);
+  p(`| downloaded before the article's text shows (gzip) | ${kb(browserRendered.beforeArticle.gzip)} | ${kb(serverRendered.beforeArticle.gzip)} |`);
+  p(`| … uncompressed | ${kb(browserRendered.beforeArticle.bytes)} | ${kb(serverRendered.beforeArticle.bytes)} |`);
+  p(`| … files | ${browserRendered.beforeArticle.files.join(', ')} | ${serverRendered.beforeArticle.files.join(', ')} |`);
+  p(`| JS heap used (forced GC) | ${browserRendered.heapUsed ? mb(browserRendered.heapUsed.median) : 'n/a'} | ${serverRendered.heapUsed ? mb(serverRendered.heapUsed.median) : 'n/a'} |`);
+  for (const d of [browserRendered, serverRendered]) if (d.notRendered.length) p(`\nNot rendered within 20 s: ${d.notRendered.join(', ')}.`);
 }
 console.log(out.join('\n'));
 mkdirSync('bench-results', { recursive: true });

@@ -14,7 +14,7 @@
 //   node scripts/element-docs.mjs --check   changes nothing; fails when a block is stale or missing (`npm test`)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { customElements, definedType, publicProperties } from './manifest-elements.mjs';
+import { attributesWithoutProperty, customElements, definedType, publicProperties } from './manifest-elements.mjs';
 
 const DOCS = 'docs/elements';
 const check = process.argv.includes('--check');
@@ -31,15 +31,17 @@ function table(header, rows) {
 /** The generated Markdown of each block, for one element. `null`: the element has nothing of that kind. */
 function blocksOf(element) {
   const properties = publicProperties(element);
+  const attributesOnly = attributesWithoutProperty(element);
   const list = (items) => (items?.length ? items : null);
   return {
     description: element.description?.trim() || null,
-    attributes: properties.length
-      ? table(
-          ['attribute', 'property', 'type', 'default', 'description'],
-          properties.map((p) => [code(p.attribute), code(p.name), code(definedType(p.type)), code(p.default), cell(p.description)]),
-        )
-      : null,
+    attributes:
+      properties.length || attributesOnly.length
+        ? table(['attribute', 'property', 'type', 'default', 'description'], [
+            ...properties.map((p) => [code(p.attribute), code(p.name), code(definedType(p.type)), code(p.default), cell(p.description)]),
+            ...attributesOnly.map((a) => [code(a.name), '', code(definedType(a.type)), code(a.default), cell(a.description)]),
+          ])
+        : null,
     events: list(element.events) && table(['event', 'type', 'description'], element.events.map((e) => [code(e.name), code(e.type?.text), cell(e.description)])),
     slots: list(element.slots) && table(['slot', 'description'], element.slots.map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)])),
     parts: list(element.cssParts) && table(['part', 'description'], element.cssParts.map((p) => [code(p.name), cell(p.description)])),

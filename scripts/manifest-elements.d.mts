@@ -24,6 +24,10 @@ export interface ManifestItem {
   default?: string;
 }
 
+export interface ManifestAttribute extends ManifestItem {
+  fieldName?: string;
+}
+
 export interface ManifestElement {
   kind: string;
   name: string;
@@ -32,6 +36,7 @@ export interface ManifestElement {
   summary?: string;
   description?: string;
   members?: ManifestMember[];
+  attributes?: ManifestAttribute[];
   events?: ManifestItem[];
   slots?: ManifestItem[];
   cssParts?: ManifestItem[];
@@ -45,4 +50,5 @@ export interface Manifest {
 export function customElements(manifest: Manifest): ManifestElement[];
 export function findElement(manifest: Manifest, tagName: string): ManifestElement | undefined;
 export function publicProperties(element: ManifestElement): ManifestMember[];
+export function attributesWithoutProperty(element: ManifestElement): ManifestAttribute[];
 export function definedType(type: ManifestType | undefined): string;

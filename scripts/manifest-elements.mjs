@@ -25,6 +25,12 @@ export function publicProperties(element) {
   );
 }
 
+/** Attributes that no public property reflects (declared with `@attr` in the class JSDoc, read with `getAttribute()`). */
+export function attributesWithoutProperty(element) {
+  const properties = new Set(publicProperties(element).map((member) => member.name));
+  return (element.attributes ?? []).filter((attribute) => !attribute.fieldName || !properties.has(attribute.fieldName));
+}
+
 /** The type's text without `undefined` and `null`, which only say that the property may be unset. */
 export function definedType(type) {
   if (!type?.text) return '';

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // `npm start`: serves the demo on 127.0.0.1 (the seed page rebuilt from demo/data/le-mag.json and the
 // drop-in bundle dist/cdn/mag-elements.js, loaded exactly as an integrator would) and prints its URL.
-// Also answers the demo's subscribe endpoint, POST /api/subscribe (see docs/data-format.md).
+// Also answers the demo's subscribe endpoint, POST /api/subscribe (see docs/data-format.md), and serves
+// /demo/server-rendered.html: the same page rendered on the server (docs/server-rendering.md), to compare.
 // PORT=8080 npm start picks the port; by default the first free one from 8080.
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const TYPES = {
@@ -52,9 +55,38 @@ async function subscribe(req, res) {
   return send(200, { status: 'confirmation-sent' });
 }
 
-export function createDemoServer() {
+/** demo/index.html rendered on the server, its data read from demo/data/ (the page's own `src`). */
+async function serverRendered(res, lang) {
+  const { renderPage } = await import('../dist/server/render-page.js');
+  const source = await readFile(join(root, 'demo/index.html'), 'utf8');
+  // The language switch (?lang=en): rendered in that language, as the page's script then sets it.
+  const page = lang === 'en' ? source.replace('<html lang="fr">', '<html lang="en">') : source;
+  const html = await renderPage(page, { baseUrl: pathToFileURL(join(root, 'demo/')).href });
+  res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-cache' });
+  res.end(html);
+}
+
+/**
+ * The demo server. `pages` (for checks and benchmarks): more pages to serve, path → HTML; a page asked
+ * for with `?scripts=none` is served with `Content-Security-Policy: script-src 'none'`.
+ */
+export function createDemoServer({ pages = new Map() } = {}) {
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (pages.has(url.pathname)) {
+      const headers = { 'content-type': TYPES['.html'], 'cache-control': 'no-cache' };
+      if (url.searchParams.get('scripts') === 'none') headers['content-security-policy'] = "script-src 'none'";
+      res.writeHead(200, headers);
+      res.end(pages.get(url.pathname));
+      return;
+    }
+    if (url.pathname === '/demo/server-rendered.html') {
+      serverRendered(res, url.searchParams.get('lang')).catch((error) => {
+        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(`The server render failed: ${error?.stack ?? error}`);
+      });
+      return;
+    }
     if (url.pathname === '/api/subscribe' && req.method === 'POST') {
       subscribe(req, res).catch(() => {
         res.writeHead(500);
@@ -104,7 +136,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const server = createDemoServer();
   const port = await listen(server, Number(process.env.PORT ?? 8080));
-  console.log(`\nmag-elements demo: http://127.0.0.1:${port}/demo/\n(Ctrl+C to stop)`);
+  console.log(`\nmag-elements demo: http://127.0.0.1:${port}/demo/`);
+  console.log(`the same page rendered on the server: http://127.0.0.1:${port}/demo/server-rendered.html\n(Ctrl+C to stop)`);
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -15,7 +15,7 @@
 // Writes coverage/size.json.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, join, normalize, relative } from 'node:path';
+import { basename, dirname, join, normalize, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -23,7 +23,6 @@ import terser from '@rollup/plugin-terser';
 import { minify } from 'terser';
 import { terserOptions, onwarn } from '../rollup.config.mjs';
 import { minifyCssLiterals } from './minify-css-literals.mjs';
-import { minifyHtmlLiterals } from './minify-html-literals.mjs';
 
 const KB = 1024;
 // The targets of issue 7. The adapters' is met, and enforced; the core's is NOT met, by decision
@@ -41,6 +40,13 @@ const BUDGETS = {
   // the target
   adapter: 4 * KB,
 };
+// Further adapters whose ceiling is above the target, by decision (docs/decisions/size-target.md).
+const ADAPTER_BUDGETS = {
+  // four formats, each read by its own reader in plain names
+  feed: 4.5 * KB,
+};
+/** The ceiling of the further adapter `name` (`feed`, `wordpress`). */
+const adapterBudget = (name) => ADAPTER_BUDGETS[name] ?? BUDGETS.adapter;
 const BREAKDOWN = process.argv.includes('--breakdown');
 
 if (!existsSync('dist/mag-elements.js') || !existsSync('dist/cdn/mag-elements.js')) {
@@ -67,7 +73,7 @@ async function bundle(code, { selfContained = true, externalAlso = [], minified 
     cache: caches.get(cacheKey),
     onwarn,
     external: selfContained ? externalAlso : [...external, ...externalAlso],
-    plugins: [virtual({ entry: code }), minifyCssLiterals(), minifyHtmlLiterals(), nodeResolve({ browser: true })],
+    plugins: [virtual({ entry: code }), minifyCssLiterals(), nodeResolve({ browser: true })],
   });
   caches.set(cacheKey, build.cache);
   const { output } = await build.generate({ format: 'es', plugins: minified ? [terser(terserOptions)] : [] });
@@ -148,7 +154,7 @@ const onDemand = [...new Set(entryFiles.flatMap((f) => importsOf(f).dynamicImpor
 for (const file of onDemand) {
   const files = closure(file, entrySet);
   const with_ = files.length > 1 ? `: ${files.map(short).join(' + ')}` : '';
-  rows.push({ name: `${file} (loaded on demand), as a page fetches it${with_}`, ...measureFiles(files), budget: BUDGETS.adapter, target: TARGETS.adapter });
+  rows.push({ name: `${file} (loaded on demand), as a page fetches it${with_}`, ...measureFiles(files), budget: adapterBudget(basename(file, '.js')), target: TARGETS.adapter });
 }
 // Files for scripts only (no provider loads them and no file imports them, e.g. adapters/memory.js): as a script imports them.
 const importedFiles = new Set(cdnFiles.flatMap((f) => importsOf(f).staticImports));
@@ -190,7 +196,7 @@ for (const name of adapters) {
   add(
     `adapter ${name} (on its own)`,
     await bundle(`export * from ${JSON.stringify(rel(`dist/adapters/${name}/${name}-adapter.js`))};`, { selfContained: false, externalAlso: libraryCore }),
-    BUDGETS.adapter,
+    adapterBudget(name),
     TARGETS.adapter,
   );
 }
@@ -213,7 +219,7 @@ console.log(`\nThe library adds ${kb(core.overFloor)} gzip to the floor (core âˆ
 const missing = tags.filter((tag) => tag !== 'mag-provider' && !dropIn.includes(`"${tag}"`) && !dropIn.includes(`'${tag}'`));
 if (missing.length) console.log(`Note: the drop-in bundle does not register ${missing.join(', ')} yet (src/mag-elements.ts).`);
 
-const report = { rows, budgets: BUDGETS, targets: TARGETS };
+const report = { rows, budgets: { ...BUDGETS, adapters: ADAPTER_BUDGETS }, targets: TARGETS };
 if (BREAKDOWN) {
   // What each element adds to the core bundle: the core minus the core without it.
   console.log('\n| element | adds to the core bundle (gzip) |');

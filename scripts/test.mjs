@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, with one plain summary line at the end.
-// Steps: lint, typecheck, browser tests (with coverage thresholds), build, the built bundle under a
-// strict CSP, the built drop-in's adapters loaded on demand (with a real WordPress), manifest check,
-// generated docs check, size budgets, Storybook static build, every story rendered in Chromium,
-// Storybook's dev server.
+// Steps: lint, typecheck, browser tests (with coverage thresholds), build, the `mag-elements` command
+// on the build (node:test), the built bundle under a strict CSP, the built drop-in's adapters loaded
+// on demand (with a real WordPress), server rendering (pages rendered from JSON, inline JSON, a feed and
+// a real WordPress, read without scripts, then taken over by the built bundle), PHP lint of the
+// WordPress plugin, the built plugin zip installed into a real WordPress and checked in Chromium,
+// manifest check, generated docs check, size budgets, Storybook static build, every story rendered in
+// Chromium, Storybook's dev server.
 //
 // Quiet by default: one line per step, then the counts and the closing line `N passed, N failed`
 // (CI reads it). Each step's whole output goes to a log file, .cache/test-logs/<nn>-<step>.log, whose
@@ -22,8 +25,16 @@ const steps = [
   ['data format schema agrees with the validator', 'node', ['scripts/check-schema.mjs']],
   ['browser tests', 'npm', ['run', '--silent', 'test:browser']],
   ['build', 'npm', ['run', '--silent', 'build']],
+  [
+    'command line: mag-elements (built)',
+    'node',
+    ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./scripts/node-test-summary-reporter.mjs', '--test-reporter-destination=coverage/cli-summary.json', 'test/cli/import-mt.test.mjs', 'test/cli/render.test.mjs'],
+  ],
   ['strict CSP (built bundle)', 'node', ['scripts/check-csp.mjs']],
   ['drop-in: adapters on demand (built)', 'node', ['scripts/check-drop-in.mjs']],
+  ['server rendering (built)', 'node', ['scripts/check-ssr.mjs']],
+  ['php -l (WordPress plugin)', 'node', ['scripts/check-php.mjs']],
+  ['WordPress plugin (built zip)', 'node', ['scripts/check-wordpress-plugin.mjs']],
   ['custom-elements.json is current', 'node', ['scripts/check-manifest.mjs']],
   ['docs/elements tables are current', 'node', ['scripts/element-docs.mjs', '--check']],
   ['size budgets', 'node', ['scripts/size.mjs']],
@@ -42,6 +53,9 @@ const LOGS = join('.cache', 'test-logs');
 const results = [];
 rmSync('coverage/test-summary.json', { force: true });
 rmSync('coverage/storybook-summary.json', { force: true });
+rmSync('coverage/cli-summary.json', { force: true });
+// (node:test writes its counts there, even when it runs before the browser tests have made the folder)
+mkdirSync('coverage', { recursive: true });
 rmSync(LOGS, { recursive: true, force: true });
 mkdirSync(LOGS, { recursive: true });
 
@@ -99,17 +113,19 @@ for (const [position, [name, cmd, stepArgs]] of steps.entries()) {
 
 const browser = read('coverage/test-summary.json');
 const stories = read('coverage/storybook-summary.json');
+const cli = read('coverage/cli-summary.json');
 
 console.log('\nSummary:');
 if (verbose) for (const r of results) console.log(`  ${r.ok ? '✔' : '✘'} ${r.name.padEnd(44)} ${r.seconds.padStart(6)} s`);
 else for (const r of results.filter((r) => !r.ok)) console.log(`  ✘ ${r.name}: ${r.logFile}`);
 if (browser) console.log(`  browser tests: ${browser.passed} passed, ${browser.failed} failed${browser.skipped ? `, ${browser.skipped} skipped` : ''}`);
 if (stories) console.log(`  stories rendered: ${stories.passed} passed, ${stories.failed} failed`);
+if (cli) console.log(`  command line tests: ${cli.passed} passed, ${cli.failed} failed`);
 console.log(`  steps: ${results.filter((r) => r.ok).length} passed, ${results.filter((r) => !r.ok).length} failed; logs in ${LOGS}/`);
 
 const failedSteps = results.filter((r) => !r.ok).length;
-const passed = (browser?.passed ?? 0) + (stories?.passed ?? 0) + results.filter((r) => r.ok).length;
-const failed = (browser?.failed ?? 0) + (stories?.failed ?? 0) + failedSteps;
+const passed = (browser?.passed ?? 0) + (stories?.passed ?? 0) + (cli?.passed ?? 0) + results.filter((r) => r.ok).length;
+const failed = (browser?.failed ?? 0) + (stories?.failed ?? 0) + (cli?.failed ?? 0) + failedSteps;
 // The plain closing line CI reads: every test and every check step counted.
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && failedSteps === 0 ? 0 : 1);

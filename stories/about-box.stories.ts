@@ -5,7 +5,7 @@ import { MagAdapterError } from '../src/core/errors.js';
 import type { About } from '../src/core/model.js';
 import { FakeAdapter } from './support/fake-adapter.js';
 import type { FakeBehaviour } from './support/fake-adapter.js';
-import { aboutBoxes, hostileHtml } from './support/sample-data.js';
+import { aboutBoxes, demoImage, hostileHtml } from './support/sample-data.js';
 
 interface Args {
   key?: string;
@@ -19,7 +19,7 @@ interface Args {
 
 const boxes: Record<string, About> = {
   ...aboutBoxes,
-  author: { ...aboutBoxes.author, photoUrl: '/demo/img/about-author.svg', photoAlt: 'Claudy Lebreton' },
+  author: { ...aboutBoxes.author, photoUrl: demoImage('about-author.svg'), photoAlt: 'Claudy Lebreton' },
   hostile: {
     title: 'Une présentation hostile',
     bioHtml: `<p>Cette bio vient d'un serveur compromis : tout ce qui pourrait s'exécuter est retiré.</p>${hostileHtml}`,
@@ -61,7 +61,7 @@ export const English: Story = {
       title: 'About',
       name: 'Ada Lovelace',
       bioHtml: '<p>Writes about <em>analytical engines</em> and local democracy. <a href="https://example.org/ada">Full biography</a>.</p>',
-      photoUrl: '/demo/img/about-author.svg',
+      photoUrl: demoImage('about-author.svg'),
       photoAlt: 'Portrait of Ada Lovelace',
       contactUrl: 'mailto:ada@example.org',
       links: [

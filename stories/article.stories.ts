@@ -5,7 +5,7 @@ import { MagAdapterError } from '../src/core/errors.js';
 import type { Article } from '../src/core/model.js';
 import { FakeAdapter } from './support/fake-adapter.js';
 import type { FakeBehaviour } from './support/fake-adapter.js';
-import { englishArticle, hostileHtml, seedArticle } from './support/sample-data.js';
+import { demoImage, englishArticle, hostileHtml, seedArticle } from './support/sample-data.js';
 
 interface Args {
   articleId: string;
@@ -21,17 +21,17 @@ const longArticle: Article = {
   title: 'Les territoires numériques de demain : 22 propositions',
   published: '2013-10-01T08:00:00Z',
   updated: '2013-10-03T08:00:00Z',
-  author: { name: 'Claudy Lebreton', url: '/a-propos' },
+  author: { name: 'Claudy Lebreton', url: 'https://www.example.org/a-propos' },
   sections: [seedArticle.sections[0]],
   bodyHtml: [
     '<p>Le rapport remis à la Ministre formule <strong>22 propositions</strong>, regroupées en quatre axes. En voici une lecture commentée.</p>',
-    '<figure><img src="/demo/img/about-author.svg" alt="Claudy Lebreton remettant son rapport" width="320" height="320"><figcaption>La remise du rapport, le 1er octobre.</figcaption></figure>',
+    `<figure><img src="${demoImage('about-author.svg')}" alt="Claudy Lebreton remettant son rapport" width="320" height="320"><figcaption>La remise du rapport, le 1er octobre.</figcaption></figure>`,
     '<h2>1. Se coordonner dans la proximité</h2>',
     ...Array.from({ length: 4 }, (_, i) => `<p>Paragraphe ${i + 1}. Le bassin de vie est le plus petit territoire sur lequel les habitants ont accès aux équipements et services les plus courants. C'est sur cette assise que doivent être élaborées collectivement des conventions numériques.</p>`),
     '<blockquote><p>La révolution numérique est synonyme de mouvement, de création, de liberté.</p></blockquote>',
     '<h2>2. Former et accompagner</h2>',
     '<ul><li>un coordonnateur territorial à l\'innovation ;</li><li>des conseils locaux du numérique ;</li><li>des espaces publics numériques dans chaque bassin de vie.</li></ul>',
-    '<figure><img src="/demo/img/avatar-dulucq.svg" alt="Illustration : un habitant devant un espace public numérique" width="160" height="160"><figcaption>Un espace public numérique.</figcaption></figure>',
+    `<figure><img src="${demoImage('avatar-dulucq.svg')}" alt="Illustration : un habitant devant un espace public numérique" width="160" height="160"><figcaption>Un espace public numérique.</figcaption></figure>`,
     '<h2>3. Financer</h2>',
     '<table><caption>Financement indicatif</caption><thead><tr><th scope="col">Source</th><th scope="col">Part</th></tr></thead><tbody><tr><td>État</td><td>40 %</td></tr><tr><td>Régions</td><td>30 %</td></tr><tr><td>Départements</td><td>30 %</td></tr></tbody></table>',
     '<h2>4. Évaluer</h2>',
@@ -47,7 +47,7 @@ const hostileArticle: Article = {
   ...seedArticle,
   id: 'hostile',
   title: 'Un article au contenu hostile <img src=x onerror=alert(1)>',
-  bodyHtml: `<p>Ce texte vient d'un serveur compromis : les scripts, gestionnaires d'événements, URL javascript: et data:, styles, formulaires et cadres d'hôtes non autorisés sont retirés.</p>${hostileHtml.replace('src="x"', 'src="/demo/img/avatar-dulucq.svg"')}`,
+  bodyHtml: `<p>Ce texte vient d'un serveur compromis : les scripts, gestionnaires d'événements, URL javascript: et data:, styles, formulaires et cadres d'hôtes non autorisés sont retirés.</p>${hostileHtml.replace('src="x"', `src="${demoImage('avatar-dulucq.svg')}"`)}`,
   sections: [{ name: 'Piège', url: 'javascript:alert(1)' }],
   previous: { id: 'x', title: 'Lien piégé', url: 'javascript:alert(1)' },
 };

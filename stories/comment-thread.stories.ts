@@ -5,7 +5,7 @@ import { MagAdapterError } from '../src/core/errors.js';
 import type { Article, Comment } from '../src/core/model.js';
 import { FakeAdapter } from './support/fake-adapter.js';
 import type { FakeAdapterOptions } from './support/fake-adapter.js';
-import { deepReplies, englishArticle, englishComments, hostileHtml, longThread, seedArticle, seedComments } from './support/sample-data.js';
+import { deepReplies, demoImage, englishArticle, englishComments, hostileHtml, longThread, seedArticle, seedComments } from './support/sample-data.js';
 
 interface Args {
   articleId: string;
@@ -30,7 +30,7 @@ const hostileComments: Comment[] = [
 
 // The long thread's avatars: one real local image, the others fall back to initials (no request).
 const longComments = (n: number): Comment[] =>
-  longThread(n).map((c, i) => ({ ...c, author: { name: c.author.name, ...(i % 3 === 0 ? { avatarUrl: '/demo/img/avatar-dulucq.svg' } : {}) } }));
+  longThread(n).map((c, i) => ({ ...c, author: { name: c.author.name, ...(i % 3 === 0 ? { avatarUrl: demoImage('avatar-dulucq.svg') } : {}) } }));
 
 const data: FakeAdapterOptions = {
   articles: [

@@ -34,6 +34,17 @@ function demoPage({ markup, styles }: DemoFiles): Node[] {
   return [style, ...[...page.body.childNodes].map((node) => document.importNode(node, true))];
 }
 
+/**
+ * The page's relative links (`?lang=en`, `?article=…`, `./`) would load Storybook's frame with other
+ * parameters: they do nothing here (the toolbar switches the language). Links to other sites and
+ * to places in the page work.
+ */
+function stayInStory(event: MouseEvent): void {
+  const link = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
+  const href = link?.getAttribute('href') ?? '';
+  if (link && !href.startsWith('#') && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(href)) event.preventDefault();
+}
+
 const meta = {
   title: 'Demo/Whole page',
   // A page, not an element: no Docs page (it would apply the page's stylesheet to the Docs page).
@@ -41,7 +52,7 @@ const meta = {
   tags: ['!autodocs', 'whole-page'],
   parameters: { layout: 'fullscreen', controls: { disable: true } },
   loaders: [async () => ({ demo: await loadDemoFiles() })],
-  render: (_args, { loaded }) => html`${demoPage(loaded.demo as DemoFiles)}`,
+  render: (_args, { loaded }) => html`<div @click=${stayInStory}>${demoPage(loaded.demo as DemoFiles)}</div>`,
 } satisfies Meta;
 
 export default meta;

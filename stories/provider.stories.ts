@@ -1,6 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { html, render } from 'lit';
 import '../src/define/mag-provider.js';
 import '../src/define/mag-article.js';
 import '../src/define/mag-recent-contributions.js';
@@ -56,6 +55,24 @@ function inlineScript(json: string): HTMLScriptElement {
   return script;
 }
 
+/**
+ * The provider as a page writes it: its attributes (`adapter` names a type: set as an attribute, it
+ * cannot be a template binding, which lit-analyzer would check against the `adapter` property), the
+ * inline data, and two elements inside.
+ */
+function provider(args: Args): HTMLElement {
+  const element = document.createElement('mag-provider');
+  const attributes = { adapter: args.adapterType, src: args.src, endpoint: args.endpoint, 'max-age': String(args.maxAge), timeout: String(args.timeout) };
+  for (const [name, value] of Object.entries(attributes)) if (value !== undefined) element.setAttribute(name, value);
+  if (args.inlineJson !== undefined) element.append(inlineScript(args.inlineJson));
+  render(
+    html`<mag-article article-id=${ARTICLE} heading-level="2"></mag-article>
+      <mag-recent-contributions limit="3" current-article=${ARTICLE}></mag-recent-contributions>`,
+    element,
+  );
+  return element;
+}
+
 const meta = {
   title: 'Elements/mag-provider',
   component: 'mag-provider',
@@ -68,17 +85,7 @@ const meta = {
       table: { category: 'story' },
     },
   },
-  render: (args) => html`<mag-provider
-    adapter=${ifDefined(args.adapterType)}
-    src=${ifDefined(args.src)}
-    endpoint=${ifDefined(args.endpoint)}
-    max-age=${args.maxAge}
-    timeout=${args.timeout}
-  >
-    ${args.inlineJson === undefined ? nothing : inlineScript(args.inlineJson)}
-    <mag-article article-id=${ARTICLE} heading-level="2"></mag-article>
-    <mag-recent-contributions limit="3" current-article=${ARTICLE}></mag-recent-contributions>
-  </mag-provider>`,
+  render: (args) => html`${provider(args)}`,
 } satisfies Meta<Args>;
 
 export default meta;

@@ -87,7 +87,7 @@ export const NetworkError: Story = {
 
 /** The backend refused the address, with its own reason (shown as text). */
 export const Rejected: Story = {
-  args: { result: new MagAdapterError('rejected', 'This domain does not accept mail.', { field: 'email' }) },
+  args: { result: new MagAdapterError('rejected', 'This domain does not accept mail.', { field: 'email', reason: 'This domain does not accept mail.' }) },
   play: submitting('lecteur@example.invalid'),
 };
 

@@ -5,15 +5,21 @@
 // mu-plugin and router, plus a seeded MariaDB data directory, about 20 s); every run then copies the
 // seeded data directory into a temporary run directory, so each run starts from the same data and
 // concurrent runs never share a database. The cache key covers the seed, the mu-plugin and the
-// WordPress version, so changing any of them rebuilds it.
+// WordPress version (and the themes installed next to it), so changing any of them rebuilds it.
 //
-// CLI: `node scripts/backends/wordpress.mjs [--port N]` starts it and waits for Ctrl+C.
+// With `pluginZip`, the run serves a copy of the WordPress tree (hard links, made in a second) without
+// the test mu-plugin and its anonymous-comments filter, installs that zip as WordPress's "Upload
+// Plugin" does, activates it and adds the content the plugin's checks read (wordpress/plugin-site.php):
+// a site as a theme author has it, with the mag-elements plugin (scripts/check-wordpress-plugin.mjs).
+//
+// CLI: `node scripts/backends/wordpress.mjs [--port N] [--plugin dist/wordpress/mag-elements.zip]`
+// starts it and waits for Ctrl+C.
 import { spawn, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chmod, chown, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, waitFor, describeExit } from './util.mjs';
 
@@ -56,7 +62,15 @@ function cacheKey() {
   hash.update(BUILD_VERSION);
   for (const f of ['wp-config.php', 'mu-plugin.php', 'router.php', 'seed.php']) hash.update(readFileSync(join(assets, f)));
   hash.update(readFileSync(join(WP_SOURCE, 'wp-includes', 'version.php')));
+  // The themes copied with the tree (Debian's wordpress-theme-* packages), which the plugin's checks use.
+  hash.update(themesOf(WP_SOURCE).join());
   return hash.digest('hex').slice(0, 12);
+}
+
+/** The themes of a WordPress tree. */
+function themesOf(root) {
+  const dir = join(root, 'wp-content', 'themes');
+  return existsSync(dir) ? readdirSync(dir).filter((name) => existsSync(join(dir, name, 'style.css'))).sort() : [];
 }
 
 async function makeMysqlOwned(...dirs) {
@@ -224,8 +238,10 @@ async function ensureCache(bins, log) {
 
 /**
  * Starts the seeded WordPress. Resolves to `{ url, port, seed, stop() }`; rejects with an Error that says
- * why (missing package, MariaDB log, PHP output) when it cannot start.
- * @param {{ port?: number, log?: (msg: string) => void }} [options]
+ * why (missing package, MariaDB log, PHP output) when it cannot start. With `pluginZip` (see the top of
+ * this file), `seed.site` holds what wordpress/plugin-site.php made, and `php(args)` runs that script
+ * again (`option <name> <value>` sets an option) against this run's site.
+ * @param {{ port?: number, log?: (msg: string) => void, pluginZip?: string }} [options]
  */
 export async function startWordPress(options = {}) {
   const log = options.log ?? ((m) => console.log(m));
@@ -266,6 +282,39 @@ export async function startWordPress(options = {}) {
     db = await startMariaDB(bins, join(runDir, 'db'), join(runDir, 'run'));
     const port = options.port ?? (await freePort());
     const url = `http://127.0.0.1:${port}`;
+    let root = join(cacheDir, 'root');
+    if (options.pluginZip) {
+      // A copy of the tree for this run (hard links: the cache's files are never written), with a
+      // site mu-plugin instead of the test one.
+      root = join(runDir, 'root');
+      execFileSync('cp', ['-al', join(cacheDir, 'root'), root]);
+      await rm(join(root, 'wp-content', 'mu-plugins', 'mag-test.php'));
+      // Debian links some files to other packages with relative links (wp-includes/js/underscore.min.js
+      // → ../../../javascript/…), which lead nowhere in a copy: the block editor needs them, so the
+      // run's copy gets the files they point to.
+      for (const link of execFileSync('find', [WP_SOURCE, '-type', 'l']).toString().split('\n').filter(Boolean)) {
+        const inRun = join(root, link.slice(WP_SOURCE.length));
+        if (!existsSync(inRun) && existsSync(link)) {
+          await rm(inRun, { force: true });
+          await cp(link, inRun, { dereference: true });
+        }
+      }
+      await cp(join(assets, 'mu-plugin-site.php'), join(root, 'wp-content', 'mu-plugins', 'mag-site.php'));
+    }
+    const sitePhp = (args) =>
+      execFileSync('php', ['-d', 'display_errors=stderr', join(assets, 'plugin-site.php'), ...args], {
+        env: { ...process.env, MAG_WP_URL: url, MAG_WP_DB_SOCKET: db.socket, MAG_WP_ROOT: root },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }).toString();
+    if (options.pluginZip) {
+      let out;
+      try {
+        out = sitePhp(['setup', resolve(options.pluginZip)]);
+      } catch (e) {
+        throw new Error(`installing the plugin failed: ${(e.stderr?.toString() || '') + (e.stdout?.toString() || '') || e.message}`, { cause: e });
+      }
+      seed.site = JSON.parse(out.trim().split('\n').pop());
+    }
     const phpLog = join(runDir, 'php.log');
     php = spawn(
       'php',
@@ -275,7 +324,7 @@ export async function startWordPress(options = {}) {
         '-d', `error_log=${phpLog}`,
         '-d', 'memory_limit=256M',
         '-S', `127.0.0.1:${port}`,
-        '-t', join(cacheDir, 'root'),
+        '-t', root,
         join(cacheDir, 'router.php'),
       ],
       {
@@ -318,7 +367,7 @@ export async function startWordPress(options = {}) {
         }
       }
     };
-    return { url, port, seed, pids, stop, killNow };
+    return { url, port, seed, pids, stop, killNow, php: sitePhp };
   } catch (e) {
     await stop();
     throw e;
@@ -347,7 +396,9 @@ function childPids(pid) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const i = process.argv.indexOf('--port');
   const port = i > 0 ? Number(process.argv[i + 1]) : undefined;
-  const wp = await startWordPress({ port }).catch((e) => {
+  const z = process.argv.indexOf('--plugin');
+  const pluginZip = z > 0 ? process.argv[z + 1] : undefined;
+  const wp = await startWordPress({ port, pluginZip }).catch((e) => {
     console.error(e.message);
     process.exit(1);
   });

@@ -1,94 +1,138 @@
 import { notEqual } from 'lit';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-
-// What `@lit/task` did for the elements, in the part they use (about 0.5 KB gzip less in every
-// bundle): a request that runs when its arguments change, aborts the one it replaces, and updates
-// its element when it settles. See docs/decisions/data-task.md.
-
-/** Where a data request stands (`DataTask.status`). */
-export const INITIAL = 0;
-export const PENDING = 1;
-export const COMPLETE = 2;
-export const ERROR = 3;
-export type DataTaskStatus = typeof INITIAL | typeof PENDING | typeof COMPLETE | typeof ERROR;
-
-/** Returned by a request that has nothing to ask yet (no adapter, no article id): the task goes back to INITIAL. */
-export const idle: unique symbol = Symbol('idle');
+import { MagAdapterError } from './errors.js';
 
 /**
- * A data request tied to an element: it runs before an update whose arguments differ from the last
- * run's, its `signal` aborts when a newer run starts (or on `abort()`), and only the newest run's
- * outcome is kept; the element updates when a run starts and when it settles. A run pending when
- * the element leaves the page is aborted, and made again when the element comes back.
+ * Where a data request stands:
+ * - `idle`: nothing to ask (no data source, or no id yet);
+ * - `loading`: a request runs (`value` may still hold the previous answer for the same arguments);
+ * - `complete`: `value` is the answer;
+ * - `error`: the request failed (`error`); `value` may still hold the previous answer for the same arguments.
+ */
+export type DataStatus = 'idle' | 'loading' | 'complete' | 'error';
+
+export interface DataTaskOptions<A extends readonly unknown[], R> {
+  /** The arguments of the request, read before every update; `undefined` when there is nothing to ask. */
+  args: () => A | undefined;
+  /** Makes the request. `signal` aborts when a newer request replaces it or when the element leaves the page. */
+  request: (args: A, signal: AbortSignal) => Promise<R>;
+  /** The answer the data source already holds for these arguments, if any: shown at once, without a request. */
+  cached?: (args: A) => R | undefined;
+  /** Called when a request settles: with its error when it failed, without one when it succeeded. */
+  settled?: (error?: MagAdapterError) => void;
+}
+
+/**
+ * A data request tied to an element, and the value the element shows.
+ *
+ * The request runs before an update whose arguments differ from the last ones (compared item by item);
+ * a newer request aborts the older one, and only the newest answer counts. `value` is what the element
+ * shows: the last answer for the current arguments. It stays while the same arguments are asked again
+ * (`run()`, a retry or a reload), also when that reload fails, and it is cleared when the arguments change
+ * (another article's comments are never shown under this one's title). A request pending when the element
+ * leaves the page is aborted, and made again when it comes back.
  */
 export class DataTask<A extends readonly unknown[], R> implements ReactiveController {
-  status: DataTaskStatus = INITIAL;
-  /** The newest settled run's result (undefined after a failure; kept while a newer run is pending). */
+  status: DataStatus = 'idle';
+  /** The value on screen: the last answer for the current arguments (kept during a reload of the same arguments). */
   value?: R;
-  /** The last failed run's error. */
-  error?: unknown;
-  #args?: A;
-  #run = 0;
-  #controller?: AbortController;
-  /** True when the run pending as the host left was aborted: it runs again when the host comes back. */
-  #rerun = false;
+  /** Why the last request failed (with `status` `error`). */
+  error?: MagAdapterError;
+
+  private _args?: A;
+  private _runs = 0;
+  private _controller?: AbortController;
+  /** Set when a request pending as the element left was aborted: it is made again when the element comes back. */
+  private _rerunOnConnect = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly args: () => A,
-    private readonly request: (args: A, signal: AbortSignal) => Promise<R | typeof idle>,
-    private readonly settled: (error: unknown, failed: boolean) => void,
+    private readonly options: DataTaskOptions<A, R>,
   ) {
     host.addController(this);
   }
 
+  /** True while a request runs. */
+  get loading(): boolean {
+    return this.status === 'loading';
+  }
+
   hostConnected(): void {
-    if (this.#rerun) void this.run();
-    this.#rerun = false;
+    if (this._rerunOnConnect) void this.run();
+    this._rerunOnConnect = false;
   }
 
   hostDisconnected(): void {
-    this.#rerun = this.status === PENDING;
+    this._rerunOnConnect = this.loading;
     this.abort();
   }
 
   hostUpdate(): void {
-    const args = this.args();
-    const last = this.#args;
-    if (!last || args.some((value, i) => notEqual(value, last[i]))) void this.run(args);
+    const args = this.options.args();
+    const last = this._args;
+    const changed = !args || !last ? args !== last : args.length !== last.length || args.some((value, i) => notEqual(value, last[i]));
+    if (!changed) return;
+    this._args = args;
+    this.value = undefined;
+    this.error = undefined;
+    const cached = args && this.options.cached?.(args);
+    if (!args || cached !== undefined) {
+      // Nothing to ask, or an answer already at hand: no request, no loading state.
+      this.abort();
+      this._runs++;
+      this.status = args ? 'complete' : 'idle';
+      this.value = cached;
+      return;
+    }
+    void this.run();
   }
 
-  /** Runs the request now (with the current arguments unless given), replacing a pending run. */
-  async run(args = this.args()): Promise<void> {
-    this.#args = args;
+  /**
+   * Asks again for the current arguments (a retry, or a reload after the data changed). The value on
+   * screen stays until the answer arrives.
+   */
+  async run(): Promise<void> {
+    const args = (this._args = this.options.args());
     this.abort();
-    this.status = PENDING;
-    this.host.requestUpdate();
-    const run = ++this.#run;
-    const controller = (this.#controller = new AbortController());
-    let result: R | typeof idle | undefined;
-    let error: unknown;
-    let failed = false;
-    try {
-      result = await this.request(args, controller.signal);
-    } catch (caught) {
-      error = caught;
-      failed = true;
+    if (!args) {
+      this.status = 'idle';
+      this.value = undefined;
+      this.host.requestUpdate();
+      return;
     }
-    if (run !== this.#run) return;
-    if (result === idle) {
-      this.status = INITIAL;
-    } else {
-      this.settled(error, failed);
-      this.status = failed ? ERROR : COMPLETE;
-      this.value = result;
+    const run = ++this._runs;
+    const controller = (this._controller = new AbortController());
+    this.status = 'loading';
+    this.host.requestUpdate();
+    try {
+      const value = await this.options.request(args, controller.signal);
+      if (run !== this._runs || controller.signal.aborted) return;
+      this.status = 'complete';
+      this.value = value;
+      this.error = undefined;
+      this.options.settled?.();
+    } catch (caught) {
+      // An aborted request was replaced, or the element left the page (it asks again when it comes back).
+      if (run !== this._runs || controller.signal.aborted) return;
+      const error = MagAdapterError.from(caught);
+      this.status = 'error';
       this.error = error;
+      this.options.settled?.(error);
     }
     this.host.requestUpdate();
   }
 
-  /** Aborts the pending run, if any (its outcome is still kept when it settles as the newest run). */
+  /**
+   * Replaces the value on screen with data the element extended itself (a page of comments it
+   * appended); a pending request's answer still replaces it.
+   */
+  set(value: R): void {
+    this.value = value;
+    this.host.requestUpdate();
+  }
+
+  /** Aborts the pending request, if any. */
   abort(): void {
-    if (this.status === PENDING) this.#controller?.abort();
+    if (this.loading) this._controller?.abort();
   }
 }

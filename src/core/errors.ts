@@ -24,6 +24,8 @@ export type MagErrorCode =
   | 'aborted'
   | 'unknown';
 
+const CODES: ReadonlySet<string> = new Set<MagErrorCode>(['not-found', 'network', 'invalid-data', 'closed', 'rejected', 'duplicate', 'too-fast', 'unsupported', 'timeout', 'aborted', 'unknown']);
+
 export interface MagAdapterErrorOptions {
   /** For `invalid-data`: every problem found, each with its path. */
   problems?: string[];
@@ -31,6 +33,11 @@ export interface MagAdapterErrorOptions {
   field?: string;
   /** The HTTP status, when the error came from an HTTP answer. */
   status?: number;
+  /**
+   * The backend's own explanation of a refusal, written for readers (in the site's language): the
+   * elements show it after their message. `message` is for the integrator (and the console).
+   */
+  reason?: string;
   cause?: unknown;
 }
 
@@ -41,13 +48,17 @@ export class MagAdapterError extends Error {
   readonly problems: string[];
   readonly field?: string;
   readonly status?: number;
+  readonly reason?: string;
 
+  /** `code` is one of `MagErrorCode`; anything else (from an adapter written in JavaScript) becomes `unknown`. */
   constructor(code: MagErrorCode, message: string, options: MagAdapterErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
+    // The elements look their messages up by code: only known codes reach them.
+    this.code = CODES.has(code) ? code : 'unknown';
     this.problems = options.problems ?? [];
     this.field = options.field;
     this.status = options.status;
+    this.reason = options.reason;
   }
 
   /** Wraps anything thrown into a `MagAdapterError` (an `AbortError` becomes `aborted`). */

@@ -9,6 +9,8 @@
  * See docs/security.md for the policy a site lists.
  */
 
+import { domWindow } from './dom.js';
+
 interface HtmlPolicy {
   createHTML(input: string): unknown;
 }
@@ -37,5 +39,5 @@ function trusted(markup: string): string {
 
 /** `new DOMParser().parseFromString(markup, type)`, allowed under Trusted Types. The result is inert. */
 export function parseInert(markup: string, type: DOMParserSupportedType): Document {
-  return new DOMParser().parseFromString(trusted(markup), type);
+  return new (domWindow().DOMParser)().parseFromString(trusted(markup), type);
 }

@@ -1,3 +1,4 @@
+import { isServer } from 'lit';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MagErrorCode } from './errors.js';
 import { en } from './translations/en.js';
@@ -21,6 +22,8 @@ export interface MagTranslation {
   errors: Record<MagErrorCode, string>;
   /** Prefix of the list of invalid-data problems. */
   invalidDataDetails: string;
+  /** What separates a label from its value ("Article précédent : …", "Previous article: …"). */
+  labelSeparator: string;
 
   // <mag-article>
   by: (name: string) => string;
@@ -41,6 +44,9 @@ export interface MagTranslation {
   commentCount: (count: number) => string;
   noComments: string;
   commentsClosed: string;
+  /** With `login-url`: what replaces the form. */
+  loginToComment: string;
+  logIn: string;
   loadMoreComments: string;
   commentsAdded: (count: number) => string;
   inReplyTo: (name: string) => string;
@@ -84,6 +90,10 @@ export interface MagTranslation {
   alreadySubscribed: string;
   subscribeUnsupported: string;
   subscribeErrors: Partial<Record<MagErrorCode, string>>;
+  /** The email field left empty. */
+  emailMissing: string;
+  /** What the email field holds is not an address. */
+  emailInvalid: string;
   honeypotLabel: string;
 
   // <mag-about-box>
@@ -128,8 +138,17 @@ export function translationFor(lang: string | undefined): MagTranslation {
 
 registerTranslation(en, fr);
 
+/** The language of each element a server render renders, read from the page by the renderer. */
+const serverLanguages = new WeakMap<Element, string>();
+
+/** For a server render: the language of `element` (its closest `[lang]` in the page being rendered). */
+export function setServerLanguage(element: Element, lang: string): void {
+  serverLanguages.set(element, lang);
+}
+
 /** The language of an element: its closest `[lang]`, crossing shadow roots, then `<html lang>`. */
 export function languageOf(element: Element): string {
+  if (isServer) return serverLanguages.get(element) ?? 'en';
   let node: Element | null = element;
   while (node) {
     const found: Element | null = node.closest('[lang]');

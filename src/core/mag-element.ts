@@ -1,15 +1,17 @@
-import { LitElement } from 'lit';
-import type { PropertyDeclarations } from 'lit';
-import { ContextConsumer } from '@lit/context';
+import { LitElement, isServer } from 'lit';
+import type { PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { adapterContext } from './context.js';
 import { DataTask } from './data-task.js';
-import type { idle } from './data-task.js';
-import { MagAdapterError } from './errors.js';
+import type { DataTaskOptions } from './data-task.js';
+import type { MagAdapterError } from './errors.js';
 import { MagLoadErrorEvent } from './events.js';
 import { LocalizeController } from './localize.js';
 import type { MagAdapter } from './model.js';
-import type { SharedAdapter} from './shared-adapter.js';
+import type { SharedAdapter } from './shared-adapter.js';
 import { MagInvalidateEvent, shareAdapter } from './shared-adapter.js';
+import { cameWithPage, replaceServerMarkup } from './server-markup.js';
 import { baseStyles } from './styles.js';
 
 /**
@@ -20,97 +22,111 @@ import { baseStyles } from './styles.js';
 export class MagElement extends LitElement {
   static override styles = [baseStyles];
 
-  /** Strings and date formats in the language of the closest `[lang]`. */
-  protected readonly localize = new LocalizeController(this);
-
-  // Plain `static properties` rather than decorators: each decorator call costs bytes in every
-  // element (docs/decisions/no-decorators.md).
-  static override get properties(): PropertyDeclarations {
-    return {
-      adapter: { attribute: false },
-    };
-  }
-
   /**
    * An adapter for this element alone. When unset, the element uses the adapter of its nearest
    * `<mag-provider>`.
    */
-  adapter?: MagAdapter;
+  @property({ attribute: false }) adapter?: MagAdapter;
+
+  /** Strings and date formats in the language of the closest `[lang]`. */
+  protected readonly localize = new LocalizeController(this);
 
   /** The nearest provider's shared adapter; the element updates when the provider changes it. */
-  #provided = new ContextConsumer(this, { context: adapterContext, subscribe: true });
+  @consume({ context: adapterContext, subscribe: true })
+  @state()
+  private _providedAdapter?: SharedAdapter;
 
-  #listeningTo?: SharedAdapter;
-  #warned = new WeakSet<Error>();
+  /** True when the server rendered the element (its shadow root came with the page). */
+  protected readonly renderedOnServer = cameWithPage(this);
+  /** True until the first update replaced the server's markup. */
+  private _serverMarkup = this.renderedOnServer;
+  /** The element's data requests (a server render runs them itself: it has no controllers' update). */
+  private readonly _tasks: { hostUpdate(): void }[] = [];
+
+  /** The shared adapter whose `mag-invalidate` events the element listens to. */
+  private _listeningTo?: SharedAdapter;
   /** True once a failure was logged; reset when a request succeeds (one console warning per outage). */
-  #warnedSinceSuccess = false;
+  private _warnedSinceSuccess = false;
 
   /** The data source in force: the element's own adapter (shared), else the provider's. */
   protected get source(): SharedAdapter | undefined {
-    return this.adapter ? shareAdapter(this.adapter) : this.#provided.value;
+    return this.adapter ? shareAdapter(this.adapter) : this._providedAdapter;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#listen();
+    this._listen();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#listeningTo?.removeEventListener('mag-invalidate', this.#onInvalidate);
-    this.#listeningTo = undefined;
+    this._listeningTo?.removeEventListener('mag-invalidate', this._onInvalidate);
+    this._listeningTo = undefined;
   }
 
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // A server render calls willUpdate() and render(), not the controllers' hostUpdate(): the data
+    // requests take in their arguments here, and show what the data source already holds.
+    if (isServer) for (const task of this._tasks) task.hostUpdate();
+  }
+
+  protected override update(changed: PropertyValues): void {
+    if (this._serverMarkup) {
+      this._serverMarkup = false;
+      replaceServerMarkup(this.renderRoot, this.renderOptions);
+    }
+    super.update(changed);
+  }
+
+  protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.#listen();
+    this._listen();
   }
 
-  #listen(): void {
+  private _listen(): void {
     const source = this.source;
-    if (source === this.#listeningTo) return;
-    this.#listeningTo?.removeEventListener('mag-invalidate', this.#onInvalidate);
-    source?.addEventListener('mag-invalidate', this.#onInvalidate);
-    this.#listeningTo = source;
+    if (source === this._listeningTo) return;
+    this._listeningTo?.removeEventListener('mag-invalidate', this._onInvalidate);
+    source?.addEventListener('mag-invalidate', this._onInvalidate);
+    this._listeningTo = source;
   }
 
-  #onInvalidate = (event: Event): void => {
+  private _onInvalidate = (event: Event): void => {
     if (event instanceof MagInvalidateEvent) this.dataChanged(event);
   };
 
   /**
-   * A data request tied to this element (a `DataTask`): it runs when its args change, its `signal`
-   * aborts an older request when a newer one starts or when the element leaves the page (it runs
-   * again when the element comes back), and failures are reported once.
+   * A data request tied to this element (see `DataTask`): it runs when its arguments change, shows
+   * what the data source already holds without waiting, and its failures are reported once
+   * (`reportError`).
    */
-  protected dataTask<A extends readonly unknown[], R>(
-    args: () => A,
-    run: (args: A, signal: AbortSignal) => Promise<R | typeof idle>,
-  ): DataTask<A, R> {
-    return new DataTask<A, R>(this, args, run, (error, failed) => {
-      if (failed) this.reportError(error);
-      else this.#warnedSinceSuccess = false;
+  protected dataTask<A extends readonly unknown[], R>(options: Omit<DataTaskOptions<A, R>, 'settled'>): DataTask<A, R> {
+    const task = new DataTask<A, R>(this, {
+      ...options,
+      settled: (error) => {
+        if (error) this.reportError(error);
+        else this._warnedSinceSuccess = false;
+      },
     });
+    this._tasks.push(task);
+    return task;
   }
 
-  /** Called when the provider dropped cached data; elements reload what `event.affects()` names. */
+  /** Called when the provider dropped shared data; elements reload what `event.affects()` names. */
   protected dataChanged(_event: MagInvalidateEvent): void {}
 
   /**
-   * Turns a failure into a MagAdapterError and fires `mag-load-error` (once per error). The console
-   * gets one warning per outage: an element whose requests all fail (an article and its comments)
-   * warns once, and again only after a request succeeded. Aborted requests (a newer one replaced
-   * them) are returned without noise.
+   * Fires `mag-load-error` for a failure the element shows, and warns in the console once per outage:
+   * an element whose requests all fail (an article and its comments) warns once, and again only after
+   * a request succeeded. Cancelled requests (`aborted`) are not failures.
    */
-  protected reportError(error: unknown): MagAdapterError {
-    const magError = MagAdapterError.from(error);
-    if (magError.code !== 'aborted' && !this.#warned.has(magError)) {
-      this.#warned.add(magError);
-      if (!this.#warnedSinceSuccess) console.warn(`<${this.localName}>: ${magError.message}`);
-      this.#warnedSinceSuccess = true;
-      const event = new MagLoadErrorEvent(magError);
-      this.dispatchEvent(event);
-    }
-    return magError;
+  protected reportError(error: MagAdapterError): void {
+    if (error.code === 'aborted') return;
+    if (!this._warnedSinceSuccess) console.warn(`<${this.localName}>: ${error.message}`);
+    this._warnedSinceSuccess = true;
+    // Built apart from dispatchEvent(): the manifest analyzer would list the expression as an event name.
+    const event = new MagLoadErrorEvent(error);
+    this.dispatchEvent(event);
   }
 }

@@ -83,6 +83,11 @@ export interface CommentDraft {
   authorUrl?: string;
   bodyText: string;
   parentId?: string;
+  /**
+   * The comment form's honeypot, a field people do not see (`name="website"`): filled in, a bot wrote
+   * the comment. Adapters drop such a comment quietly (answering as if it awaited moderation).
+   */
+  honeypot?: string;
 }
 
 export interface About {

@@ -1,6 +1,10 @@
 import DOMPurify from 'dompurify';
+import { html, isServer } from 'lit';
+import type { TemplateResult } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Config, DOMPurify as Purifier } from 'dompurify';
-import { isExternal, safeUrl } from './url.js';
+import { domWindow } from './dom.js';
+import { WEB, isExternal, safeUrl } from './url.js';
 
 /**
  * The sanitizer profiles. Every HTML string the elements render goes through one of them:
@@ -18,6 +22,8 @@ export interface SanitizeOptions {
   embedHosts?: readonly string[];
   /** Accessible title given to an embedded frame that has none. */
   embedTitle?: string;
+  /** Keep images whose address is relative (see `safeImageUrl()`). */
+  relativeImages?: boolean;
 }
 
 const INLINE = ['a', 'abbr', 'b', 'br', 'cite', 'code', 'del', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u'];
@@ -55,7 +61,7 @@ function afterSanitizeAttributes(node: Element): void {
   for (const attr of URL_ATTRS) {
     if (!node.hasAttribute(attr)) continue;
     const value = node.getAttribute(attr);
-    const allowed = safeUrl(value, attr === 'src' ? ['http', 'https'] : undefined);
+    const allowed = attr === 'src' ? safeUrl(value, WEB, { relative: options.relativeImages === true }) : safeUrl(value);
     if (allowed === undefined || (attr === 'href' && profile === 'comment' && !/^(https?:|mailto:)/i.test(allowed))) {
       node.removeAttribute(attr);
     } else if (allowed !== value) {
@@ -68,6 +74,8 @@ function afterSanitizeAttributes(node: Element): void {
     else if (isExternal(href)) node.setAttribute('rel', PROFILES[profile].rel);
   }
   if (tag === 'img') {
+    // The reader's page address is nobody else's business.
+    node.setAttribute('referrerpolicy', 'no-referrer');
     node.setAttribute('loading', 'lazy');
     node.setAttribute('decoding', 'async');
     if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
@@ -76,7 +84,7 @@ function afterSanitizeAttributes(node: Element): void {
     const src = node.getAttribute('src');
     let host: string;
     try {
-      const url = new URL(src ?? '', document.baseURI);
+      const url = new URL(src ?? '', domWindow().document.baseURI);
       host = url.protocol === 'https:' ? url.host : '';
     } catch {
       host = '';
@@ -100,7 +108,7 @@ type PurifyPolicy = NonNullable<Config['TRUSTED_TYPES_POLICY']>;
 let purifyPolicy: PurifyPolicy | null | undefined;
 function sharedPolicy(): PurifyPolicy | null {
   if (purifyPolicy === undefined) {
-    const factory = (window as { trustedTypes?: { createPolicy(name: string, rules: object): PurifyPolicy } }).trustedTypes;
+    const factory = (domWindow() as { trustedTypes?: { createPolicy(name: string, rules: object): PurifyPolicy } }).trustedTypes;
     try {
       purifyPolicy = factory ? factory.createPolicy('dompurify', { createHTML: (html: string) => html, createScriptURL: (url: string) => url }) : null;
     } catch {
@@ -119,7 +127,7 @@ function purifierFor(profile: SanitizeProfile, inPlace = false): Purifier {
   let purifier = purifiers.get(id);
   if (!purifier) {
     const { tags, attrs } = PROFILES[profile];
-    purifier = DOMPurify(window);
+    purifier = DOMPurify(domWindow());
     purifier.addHook('afterSanitizeAttributes', afterSanitizeAttributes);
     purifier.setConfig({
       ALLOWED_TAGS: tags,
@@ -145,13 +153,13 @@ function purifierFor(profile: SanitizeProfile, inPlace = false): Purifier {
 
 /** Sanitizes untrusted HTML with a profile and returns the result as a document fragment. */
 export function sanitizeHtml(html: unknown, profile: SanitizeProfile, options: SanitizeOptions = {}): DocumentFragment {
-  if (typeof html !== 'string' || html === '') return document.createDocumentFragment();
+  if (typeof html !== 'string' || html === '') return domWindow().document.createDocumentFragment();
   active = { profile, options };
   try {
     // The configuration argument only types the result: the instance's own is used.
     // DOMPurify answers null when the markup leaves no body (a <frameset> replaces it): nothing to show.
     const fragment: DocumentFragment | null = purifierFor(profile).sanitize(html, { RETURN_DOM_FRAGMENT: true });
-    return fragment ?? document.createDocumentFragment();
+    return fragment ?? domWindow().document.createDocumentFragment();
   } finally {
     active = { profile: 'comment', options: {} };
   }
@@ -159,7 +167,7 @@ export function sanitizeHtml(html: unknown, profile: SanitizeProfile, options: S
 
 /** Sanitized HTML as a string, for tests and server-side previews. */
 export function sanitizeToString(html: unknown, profile: SanitizeProfile, options: SanitizeOptions = {}): string {
-  const div = document.createElement('div');
+  const div = domWindow().document.createElement('div');
   div.append(sanitizeHtml(html, profile, options));
   return div.innerHTML;
 }
@@ -191,21 +199,37 @@ function blockNode(part: string): HTMLElement {
 export function sanitizedBlock(
   host: Element,
   owner: object,
-  html: unknown,
+  markup: unknown,
   profile: SanitizeProfile,
   options: SanitizeOptions = {},
   part = 'body',
 ): HTMLElement {
   // The HTML is compared on its own rather than copied into the key (thousands of comments).
-  const key = `${profile}|${options.embedHosts?.join(',') ?? ''}|${options.embedTitle ?? ''}|${part}`;
-  const source = typeof html === 'string' ? html : '';
+  const key = `${profile}|${options.embedHosts?.join(',') ?? ''}|${options.embedTitle ?? ''}|${options.relativeImages ? 'relative' : ''}|${part}`;
+  const source = typeof markup === 'string' ? markup : '';
   const cache = blockCache(host);
   const cached = cache.get(owner);
   if (cached && cached.key === key && cached.html === source) return cached.node;
   const node = blockNode(part);
-  node.append(sanitizeHtml(html, profile, options));
+  node.append(sanitizeHtml(markup, profile, options));
   cache.set(owner, { key, html: source, node });
   return node;
+}
+
+/**
+ * What an element renders for untrusted HTML: `sanitizedBlock()` in a browser; on a server, where there
+ * are no nodes to keep, the same `<div>` with the sanitized markup as text.
+ */
+export function renderSanitized(
+  host: Element,
+  owner: object,
+  markup: unknown,
+  profile: SanitizeProfile,
+  options: SanitizeOptions = {},
+  part = 'body',
+): HTMLElement | TemplateResult {
+  if (isServer) return html`<div part=${part} class=${part}>${unsafeHTML(sanitizeToString(markup, profile, options))}</div>`;
+  return sanitizedBlock(host, owner, markup, profile, options, part);
 }
 
 // Many bodies in one pass (prepareBlocks): DOMPurify's in-place mode over one inert element
@@ -222,7 +246,8 @@ let inertDocument: Document | undefined;
  * own. Only for profiles without options (no embeds). Returns how many bodies were prepared.
  */
 export function prepareBlocks(host: Element, items: readonly { owner: object; html: unknown }[], profile: SanitizeProfile, part = 'body'): number {
-  const key = `${profile}|||${part}`;
+  if (isServer) return 0;
+  const key = `${profile}||||${part}`;
   const cache = blockCache(host);
   // Those ready already (the same HTML) are left to sanitizedBlock(), which checks the rest of the key.
   const todo = items.filter(({ owner, html }) => typeof html === 'string' && html && cache.get(owner)?.html !== html);

@@ -20,17 +20,54 @@ import {
   assertValid,
   commentCheck,
   commentPageCheck,
+  isRecord,
+  problemsOf,
   subscribeResultCheck,
 } from './validate.js';
+import type { Check } from './validate.js';
 
 /** The kinds of resources the provider shares. */
 export type ResourceKind = 'article' | 'comments' | 'recent' | 'about';
+
+/** One shared answer in a snapshot: its key (`article:<ref>`…), the ids it concerns, and the answer. */
+export interface SnapshotEntry {
+  key: string;
+  kind: ResourceKind;
+  ids: string[];
+  value: unknown;
+}
+
+/** The answers a provider holds and what its adapter can do (see `SharedAdapter.snapshot()`). */
+export interface SharedSnapshot {
+  version: 1;
+  entries: SnapshotEntry[];
+  capabilities: { subscribe: boolean; postComment: boolean };
+}
+
+/** How a snapshot's answers are checked, by kind. */
+const SNAPSHOT_CHECKS: Record<ResourceKind, Check> = {
+  article: articleCheck,
+  comments: commentPageCheck,
+  recent: arrayOf(articleSummaryCheck),
+  about: aboutCheck,
+};
+
+/** Options of `SharedAdapter.postComment()`. */
+export interface PostCommentOptions extends RequestOptions {
+  /** Who posts (an element): named as the `origin` of the `mag-invalidate` events the post causes. */
+  origin?: object;
+}
 
 export interface SharedAdapterOptions {
   /** How long a result is reused, in milliseconds (default 5 minutes; 0 shares only calls in flight). */
   maxAge?: number;
   /** How long to wait for the adapter before failing with `timeout`, in milliseconds (default 20 s; 0 waits forever). */
   timeout?: number;
+  /**
+   * Show images whose address is relative (the integrator's own data: `<mag-provider allow-relative-images>`).
+   * Off by default: a relative image makes a request to the page's own site, with the reader's cookies.
+   */
+  allowRelativeImages?: boolean;
 }
 
 /**
@@ -40,11 +77,14 @@ export interface SharedAdapterOptions {
 export class MagInvalidateEvent extends Event {
   readonly kind?: ResourceKind;
   readonly id?: string;
+  /** What caused the change, when an element did (the element that posted a comment, for example). */
+  readonly origin?: object;
 
-  constructor(kind?: ResourceKind, id?: string) {
+  constructor(kind?: ResourceKind, id?: string, origin?: object) {
     super('mag-invalidate');
     this.kind = kind;
     this.id = id;
+    this.origin = origin;
   }
 
   /** True when a resource of this kind (and id, for articles and comments) is affected. */
@@ -57,6 +97,8 @@ export class MagInvalidateEvent extends Event {
 
 interface Entry {
   promise: Promise<unknown>;
+  /** The answer, once the call succeeded. */
+  value?: unknown;
   controller: AbortController;
   /** When the call succeeded (undefined while it runs, or after it failed). */
   settledAt?: number;
@@ -77,23 +119,28 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
   readonly adapter: MagAdapter;
   maxAge: number;
   timeout: number;
+  /** See `SharedAdapterOptions.allowRelativeImages`. */
+  allowRelativeImages: boolean;
   readonly #entries = new Map<string, Entry>();
+  /** What a snapshot said the adapter can do (see `seed()`). */
+  #seededCapabilities?: { subscribe: boolean; postComment: boolean };
 
   constructor(adapter: MagAdapter, options: SharedAdapterOptions = {}) {
     super();
     this.adapter = adapter;
     this.maxAge = options.maxAge ?? 5 * 60_000;
     this.timeout = options.timeout ?? 20_000;
+    this.allowRelativeImages = options.allowRelativeImages ?? false;
   }
 
   /** True when the adapter can post comments. */
   get canPostComment(): boolean {
-    return typeof this.adapter.postComment === 'function';
+    return typeof this.adapter.postComment === 'function' || this.#seededCapabilities?.postComment === true;
   }
 
   /** True when the adapter can subscribe an address. */
   get canSubscribe(): boolean {
-    return typeof this.adapter.subscribe === 'function';
+    return typeof this.adapter.subscribe === 'function' || this.#seededCapabilities?.subscribe === true;
   }
 
   /** True when the adapter has about boxes. */
@@ -107,7 +154,8 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
    */
   async ready(opts: RequestOptions = {}): Promise<void> {
     const ready = this.adapter.ready?.bind(this.adapter);
-    if (!ready) return;
+    // A snapshot told the capabilities: nothing to load for them.
+    if (!ready || this.#seededCapabilities) return;
     try {
       await this.#once(async (signal) => ready({ signal }), opts.signal);
     } catch {
@@ -154,9 +202,35 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
       assertValid<About>(aboutCheck, await getAbout(key, { signal }), 'about', 'The about box'), opts.signal);
   }
 
+  /** The article this provider already holds for `ref` (asked for within `maxAge`), if any. */
+  cachedArticle(ref: string): Article | undefined {
+    return this.#cached(`article:${ref}`) as Article | undefined;
+  }
+
+  /** The comment page this provider already holds, if any. */
+  cachedComments(articleId: string, cursor?: string): CommentPage | undefined {
+    return this.#cached(`comments:${articleId}:${cursor ?? ''}`) as CommentPage | undefined;
+  }
+
+  /** The recent list this provider already holds for these options, if any. */
+  cachedRecent(opts: Omit<ListRecentOptions, 'signal'> = {}): ArticleSummary[] | undefined {
+    return this.#cached(`recent:${opts.limit ?? ''}:${opts.section || ''}`) as ArticleSummary[] | undefined;
+  }
+
+  /** The about box this provider already holds for `key`, if any. */
+  cachedAbout(key?: string): About | undefined {
+    return this.#cached(`about:${key ?? ''}`) as About | undefined;
+  }
+
+  /** The value of a call that succeeded within `maxAge`, if any. */
+  #cached(key: string): unknown {
+    const entry = this.#entries.get(key);
+    return entry?.settledAt !== undefined && Date.now() - entry.settledAt <= this.maxAge ? entry.value : undefined;
+  }
+
   /** Subscribes an address. Never shared or cached. */
   async subscribe(email: string, opts: RequestOptions = {}): Promise<SubscribeResult> {
-    const subscribe = this.adapter.subscribe?.bind(this.adapter);
+    const subscribe = (await this.#capability('subscribe', opts))?.bind(this.adapter);
     if (!subscribe) throw new MagAdapterError('unsupported', 'This adapter cannot subscribe addresses.');
     return this.#once(async (signal) =>
       assertValid<SubscribeResult>(subscribeResultCheck, await subscribe(email, { signal }), 'subscribeResult', 'The subscription answer'), opts.signal);
@@ -164,15 +238,16 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
 
   /**
    * Posts a comment. Never shared. On success the article's comment pages and the article itself
-   * are dropped from the cache, and a `mag-invalidate` event tells elements to load them again.
+   * are dropped from the cache, and a `mag-invalidate` event (whose `origin` is `opts.origin`) tells
+   * elements to load them again; the element that posted can tell its own post by that origin.
    */
-  async postComment(articleId: string, draft: CommentDraft, opts: RequestOptions = {}): Promise<Comment> {
-    const postComment = this.adapter.postComment?.bind(this.adapter);
+  async postComment(articleId: string, draft: CommentDraft, opts: PostCommentOptions = {}): Promise<Comment> {
+    const postComment = (await this.#capability('postComment', opts))?.bind(this.adapter);
     if (!postComment) throw new MagAdapterError('unsupported', 'This adapter cannot post comments.');
     const comment = await this.#once(async (signal) =>
       assertValid<Comment>(commentCheck, await postComment(articleId, draft, { signal }), 'comment', 'The posted comment'), opts.signal);
-    this.invalidate('comments', articleId);
-    this.invalidate('article', articleId);
+    this.invalidate('comments', articleId, opts.origin);
+    this.invalidate('article', articleId, opts.origin);
     return comment;
   }
 
@@ -180,8 +255,8 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
    * Drops cached results (all of them, those of a kind, or those of one article) and fires
    * `mag-invalidate` so that elements showing them load them again.
    */
-  invalidate(kind?: ResourceKind, id?: string): void {
-    const event = new MagInvalidateEvent(kind, id);
+  invalidate(kind?: ResourceKind, id?: string, origin?: object): void {
+    const event = new MagInvalidateEvent(kind, id, origin);
     for (const [key, entry] of this.#entries) {
       if (kind !== undefined && entry.kind !== kind) continue;
       if (id !== undefined && !entry.ids.has(id)) continue;
@@ -194,6 +269,62 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
   /** Drops every cached result and tells every element to load again. */
   refresh(): void {
     this.invalidate();
+  }
+
+  /**
+   * The answers this provider holds, and what its adapter can do: what a server render embeds in the
+   * page, so that the page's elements show them at once without asking again (`seed()`).
+   */
+  snapshot(): SharedSnapshot {
+    const entries: SnapshotEntry[] = [];
+    for (const [key, entry] of this.#entries) {
+      if (entry.settledAt !== undefined) entries.push({ key, kind: entry.kind, ids: [...entry.ids], value: entry.value });
+    }
+    return { version: 1, entries, capabilities: { subscribe: this.canSubscribe, postComment: this.canPostComment } };
+  }
+
+  /**
+   * Takes in a snapshot made by `snapshot()` (from a server render of the page): its answers are shared
+   * as if this provider had asked for them (for `maxAge` from now), and its capabilities are known without
+   * loading anything. Answers that are not valid data are left out (the element asks again).
+   */
+  seed(snapshot: unknown): void {
+    if (!isRecord(snapshot) || snapshot.version !== 1 || !Array.isArray(snapshot.entries)) return;
+    const now = Date.now();
+    for (const item of snapshot.entries as unknown[]) {
+      if (!isRecord(item) || typeof item.key !== 'string' || !Array.isArray(item.ids)) continue;
+      const kind = item.key.split(':')[0] as ResourceKind;
+      if (!Object.hasOwn(SNAPSHOT_CHECKS, kind) || problemsOf(SNAPSHOT_CHECKS[kind], item.value, kind).length) continue;
+      const { value } = item;
+      this.#entries.set(item.key, {
+        promise: Promise.resolve(value),
+        value,
+        controller: new AbortController(),
+        settledAt: now,
+        waiters: 0,
+        kind,
+        ids: new Set(item.ids.filter((id): id is string => typeof id === 'string')),
+      });
+    }
+    const capabilities = snapshot.capabilities;
+    if (isRecord(capabilities)) this.#seededCapabilities = { subscribe: capabilities.subscribe === true, postComment: capabilities.postComment === true };
+  }
+
+  /** Resolves once every call in flight has settled (a server render waits for what its elements asked for). */
+  async settled(): Promise<void> {
+    let pending: Promise<unknown>[];
+    while ((pending = [...this.#entries.values()].filter((entry) => entry.settledAt === undefined).map((entry) => entry.promise)).length) {
+      await Promise.allSettled(pending);
+    }
+  }
+
+  /**
+   * An optional method of the adapter. An adapter that learns its capabilities when its data loads (a
+   * JSON file that names a subscribe endpoint) is given the time to load, once a snapshot said it can.
+   */
+  async #capability<K extends 'subscribe' | 'postComment'>(name: K, opts: RequestOptions): Promise<MagAdapter[K]> {
+    if (!this.adapter[name] && this.#seededCapabilities?.[name]) await this.adapter.ready?.(opts);
+    return this.adapter[name];
   }
 
   #shared<T>(
@@ -216,6 +347,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
         promise: this.#guard(call, controller).then(
           (value) => {
             fresh.settledAt = Date.now();
+            fresh.value = value;
             for (const id of idsOf?.(value) ?? []) fresh.ids.add(id);
             if (this.maxAge <= 0) this.#drop(key, fresh);
             return value;

@@ -50,6 +50,16 @@ export function renderSections(sections: Section[]): TemplateResult[] {
   });
 }
 
+/**
+ * A translated sentence with `content` (a link, a `<time>`) where the translation puts its argument:
+ * `sentenceWith(t.by, link)` renders "par " then the link in French, "by " then the link in English.
+ */
+export function sentenceWith(translate: (value: string) => string, content: unknown): TemplateResult {
+  const placeholder = '\u0000';
+  const [before = '', after = ''] = translate(placeholder).split(placeholder);
+  return html`${before}${content}${after}`;
+}
+
 /** A heading level from an attribute's value: a whole number from 1 to 6, else `fallback`. */
 export const headingLevel = (value: unknown, fallback: number): number => Math.min(6, Math.max(1, Math.trunc(Number(value)) || fallback));
 

@@ -4,6 +4,12 @@ import type { About, Article, ArticleSummary, Comment } from '../../src/core/mod
  * Sample data for stories and element tests: the seed page (French) and an English counterpart.
  * The seed page gives no year; 2013 is assumed. Avatars are local SVG data-free files.
  */
+
+/**
+ * The absolute address of a demo image: images in data are shown only from absolute http(s) addresses
+ * unless the provider allows relative ones (docs/security.md).
+ */
+export const demoImage = (file: string): string => new URL(`/demo/img/${file}`, location.href).href;
 const sections = {
   republique: { name: 'La République des Territoires', url: '/sections/la-republique-des-territoires' },
   politique: { name: 'Politique', url: '/sections/politique' },
@@ -16,7 +22,7 @@ export const seedArticle: Article = {
   title: "Le numérique, c'est la proximité",
   url: '/2013/10/le-numerique-c-est-la-proximite.html',
   published: '2013-10-16T09:30:00Z',
-  author: { name: 'Claudy Lebreton', url: '/a-propos' },
+  author: { name: 'Claudy Lebreton', url: 'https://www.example.org/a-propos' },
   sections: [sections.republique, sections.politique],
   bodyHtml:
     "<p>Le numérique est décidément un sujet passionnant et un peu déroutant. Pas un jour ne passe sans qu'un illustre scientifique, écrivain ou économiste nous explique les mutations profondes que nous connaissons depuis 20 ans à l'ère du numérique.</p>" +
@@ -34,7 +40,7 @@ export const seedArticle: Article = {
 export const seedComments: Comment[] = [
   {
     id: 'c-dulucq',
-    author: { name: 'Dulucq', avatarUrl: '/demo/img/avatar-dulucq.svg' },
+    author: { name: 'Dulucq', avatarUrl: demoImage('avatar-dulucq.svg') },
     published: '2013-10-17T08:12:00Z',
     bodyHtml:
       "<p>Dans votre brillant rapport, vous précisez même que ces bassins de vie s'apparentent aux Pays, au sens de la loi Voynet.</p><p>Voilà un bon moyen de dépasser la question département ou région, et de répondre Pays ! avec co-financement des uns et des autres.</p><p>Le pilotage par le Pays est une bonne proposition !</p><p>Bravo !</p>",
@@ -80,7 +86,7 @@ export function longThread(count: number): Comment[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `t${i}`,
     ...(i % 5 === 4 ? { parentId: `t${i - 1}` } : {}),
-    author: { name: `Reader ${i + 1}`, avatarUrl: `/demo/img/avatar-${i % 3}.svg` },
+    author: { name: `Reader ${i + 1}`, avatarUrl: demoImage(`avatar-${i % 3}.svg`) },
     published: new Date(Date.UTC(2013, 9, 16, 10, 0, i)).toISOString(),
     bodyHtml: body,
   }));

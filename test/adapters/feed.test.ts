@@ -6,7 +6,7 @@ import { FeedAdapter } from '../../src/adapters/feed/feed-adapter.js';
 import { WordPressAdapter } from '../../src/adapters/wordpress/wordpress-adapter.js';
 import { feedHits, feedsUrl, wordpressUrl } from '../helpers/backends.js';
 import { rejection } from '../helpers/rejection.js';
-
+import { truncateText } from '../../src/adapters/feed/html-text.js';
 
 const text = (html: string) => new DOMParser().parseFromString(html, 'text/html').body.textContent?.replace(/\s+/g, ' ').trim();
 
@@ -398,4 +398,70 @@ describe('FeedAdapter', function () {
     });
   });
 
+  // Each pattern applied to feed data gets the input that makes a backtracking pattern quadratic, at a
+  // size where a quadratic one freezes the page for longer than the test's timeout.
+  describe('crafted input: every pattern applied to data is linear', () => {
+    /** A `fetch` that answers each URL of `documents` with its RSS 2.0 text, and 404 otherwise (the adapter passes URLs as strings). */
+    const serve = (documents: Record<string, string>) =>
+      ((url: string) =>
+        Promise.resolve(
+          url in documents
+            ? new Response(documents[url], { headers: { 'Content-Type': 'application/rss+xml' } })
+            : new Response('not found', { status: 404 }),
+        )) as typeof fetch;
+    const rss = (items: string) => `<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wfw="http://wellformedweb.org/CommentAPI/"><channel><title>Blog</title><link>https://blog.example.test/</link>${items}</channel></rss>`;
+
+    it('a comment starting with an unclosed "In reply to" link made of 600 KB of #comment-1 stays whole and top level', async () => {
+      const post = 'https://blog.example.test/post/';
+      const crafted = `<p>In reply to <a href="${post}${'#comment-1'.repeat(60_000)}`;
+      const reply = `<p>In reply to <a href="${post}#comment-1">Ann</a>.</p><p>Agreed.</p>`;
+      const comment = (n: number, body: string) =>
+        `<item><title>By: ${n}</title><link>${post}#comment-${n}</link><guid>c${n}</guid><pubDate>Mon, 0${n} Jan 2024 10:00:00 GMT</pubDate><content:encoded><![CDATA[${body}]]></content:encoded></item>`;
+      const adapter = new FeedAdapter({
+        url: 'https://blog.example.test/feed',
+        fetch: serve({
+          'https://blog.example.test/feed': rss(`<item><title>Post</title><link>${post}</link><wfw:commentRss>${post}feed</wfw:commentRss></item>`),
+          [`${post}feed`]: rss([comment(3, reply), comment(2, crafted), comment(1, '<p>First.</p>')].join('')),
+        }),
+      });
+      const { comments } = await adapter.listComments('post');
+      expect(comments.map((c) => [c.id, c.parentId])).to.deep.equal([
+        ['c1', undefined],
+        ['c2', undefined],
+        ['c3', 'c1'],
+      ]);
+      expect(comments[1].bodyHtml).to.equal(crafted);
+      expect(comments[2].bodyHtml).to.equal('<p>Agreed.</p>');
+    });
+
+    it('an RSS author of 1 MB of "(" then ") (Name)" gives the name', async () => {
+      const author = `${'('.repeat(1_000_000)}) (Ella Fitzgerald)`;
+      const adapter = new FeedAdapter({
+        url: 'https://blog.example.test/feed',
+        fetch: serve({ 'https://blog.example.test/feed': rss(`<item><title>Post</title><link>https://blog.example.test/post</link><author>${author}</author></item>`) }),
+      });
+      expect((await adapter.getArticle('post')).author).to.deep.equal({ name: 'Ella Fitzgerald' });
+    });
+
+    it('a link with 100 KB of slashes inside is compared with others without freezing', async () => {
+      const crafted = `https://blog.example.test/${'/'.repeat(100_000)}a`;
+      const adapter = new FeedAdapter({
+        url: 'https://blog.example.test/feed',
+        fetch: serve({
+          'https://blog.example.test/feed': rss(
+            `<item><title>Crafted</title><link>${crafted}</link><guid>crafted</guid><pubDate>Tue, 02 Jan 2024 10:00:00 GMT</pubDate></item>` +
+              '<item><title>Other</title><link>https://blog.example.test/b</link><guid>other</guid><pubDate>Mon, 01 Jan 2024 10:00:00 GMT</pubDate></item>',
+          ),
+        }),
+      });
+      // the crafted entry is the newest: its link is compared first
+      expect((await adapter.getArticle('https://blog.example.test/b/#comments')).id).to.equal('other');
+    });
+
+    it('truncateText() cuts 100 KB of punctuation followed by a word', () => {
+      const long = `a${','.repeat(100_000)}b and more`;
+      expect(truncateText(long, 100_002)).to.equal(`a${','.repeat(100_000)}b\u2026`);
+      expect(truncateText('One, two, three; four', 10)).to.equal('One, two\u2026');
+    });
+  });
 });

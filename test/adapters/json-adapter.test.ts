@@ -549,9 +549,12 @@ describe('JsonAdapter: subscribe', () => {
     expect(response.status).to.equal(404);
   });
 
-  it('rejects network when the endpoint cannot be reached or does not exist', async () => {
+  it('rejects network when the endpoint cannot be reached, not-found (naming the address and the status) when it does not exist', async () => {
     expect((await rejection(subscribe(adapterFor({ endpoint: 'http://127.0.0.1:9/subscribe' }), 'a@example.org'))).code).to.equal('network');
-    expect((await rejection(subscribe(adapterFor({ endpoint: '/__test/no-such-route' }), 'a@example.org'))).code).to.equal('network');
+    const missing = await rejection(subscribe(adapterFor({ endpoint: '/__test/no-such-route' }), 'a@example.org'));
+    expect(missing.code).to.equal('not-found');
+    expect(missing.status).to.equal(404);
+    expect(missing.message).to.match(/\/__test\/no-such-route answered HTTP 404/);
   });
 
   it('can be aborted while the server is slow', async () => {

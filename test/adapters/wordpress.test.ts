@@ -220,6 +220,16 @@ describe('WordPressAdapter (real WordPress)', function () {
   });
 
   describe('postComment', () => {
+    it('drops a comment whose honeypot is filled: answered as awaiting moderation, nothing reaches WordPress', async () => {
+      const before = (await adapter.listComments(String(seed.posts.letters))).total ?? 0;
+      const text = `Cheap watches ${unique()}`;
+      const answer = await adapter.postComment(String(seed.posts.letters), { authorName: 'Bot', authorEmail: 'bot@example.test', bodyText: text, honeypot: 'https://spam.example/' });
+      expect(answer.status).to.equal('pending');
+      const after = await adapter.listComments(String(seed.posts.letters));
+      expect(after.total ?? 0).to.equal(before);
+      expect(after.comments.some((c) => c.bodyHtml.includes(text))).to.equal(false);
+    });
+
     it('posts an approved comment and a threaded reply, then reads them back', async () => {
       const text = `A letter ${unique()}`;
       const posted = await adapter.postComment(String(seed.posts.letters), {
@@ -288,6 +298,20 @@ describe('WordPressAdapter (real WordPress)', function () {
       const e = await rejection(flood.postComment(String(seed.posts.letters), draft()));
       expect(e.code).to.equal('too-fast');
       expect(e.message).to.contain('You are posting comments too quickly');
+    });
+
+    it('sends `nonce` as X-WP-Nonce with comment posts only', async () => {
+      // WordPress checks an X-WP-Nonce it is sent: "not-a-nonce" makes it refuse the request (403).
+      const withNonce = new WordPressAdapter({ endpoint: `${wp}/wp-json`, nonce: 'not-a-nonce' });
+      const article = await withNonce.getArticle('letters');
+      expect(article.title, 'reads go without the nonce').to.equal('Letters to the editor');
+      const body = `With a nonce ${unique()}`;
+      const e = await rejection(withNonce.postComment('letters', { authorName: 'Nonce', authorEmail: 'nonce@example.test', bodyText: body }));
+      expect(e.code).to.equal('rejected');
+      expect(e.status).to.equal(403);
+      expect(e.message).to.contain('Cookie check failed');
+      const res = await fetch(`${wp}/wp-json/wp/v2/comments?post=${seed.posts.letters}&search=${encodeURIComponent(body)}`);
+      expect(await res.json(), 'nothing was posted').to.deep.equal([]);
     });
 
     it('maps "login required" (the core default) to rejected', async () => {

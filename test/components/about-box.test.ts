@@ -6,7 +6,7 @@ import { MagAdapterError } from '../../src/core/errors.js';
 import type { MagLoadErrorEvent } from '../../src/core/events.js';
 import type { About, MagAdapter } from '../../src/core/model.js';
 import { FakeAdapter } from '../../stories/support/fake-adapter.js';
-import { aboutBoxes, hostileHtml } from '../../stories/support/sample-data.js';
+import { aboutBoxes, demoImage, hostileHtml } from '../../stories/support/sample-data.js';
 
 const root = (el: HTMLElement) => el.shadowRoot!;
 const heading = (el: HTMLElement) => root(el).querySelector('[role="heading"]')!.textContent.trim();
@@ -67,7 +67,7 @@ describe('<mag-about-box>', () => {
     const about: About = {
       name: 'Ada Lovelace',
       bioHtml: '<p>Writes about <em>engines</em>.</p>',
-      photoUrl: '/demo/img/about-author.svg',
+      photoUrl: demoImage('about-author.svg'),
       photoAlt: 'Portrait of Ada',
       contactUrl: 'https://example.org/contact',
       links: [
@@ -80,7 +80,8 @@ describe('<mag-about-box>', () => {
     expect(heading(el)).to.equal('About');
     const img = root(el).querySelector<HTMLImageElement>('img[part="photo"]')!;
     expect(img.getAttribute('alt')).to.equal('Portrait of Ada');
-    expect(img.getAttribute('src')).to.equal('/demo/img/about-author.svg');
+    expect(img.getAttribute('src')).to.equal(demoImage('about-author.svg'));
+    expect(img.getAttribute('referrerpolicy')).to.equal('no-referrer');
     expect(root(el).querySelector('[part="contact"]')!.textContent).to.equal('Contact me');
     expect([...root(el).querySelectorAll('a[part="link"]')].map((a) => a.textContent)).to.deep.equal(['Mastodon']);
     await expect(el).to.be.accessible();

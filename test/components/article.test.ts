@@ -179,9 +179,30 @@ describe('<mag-article>', () => {
       expect($(el, 'h1')).to.not.equal(null);
     });
 
+    it('shows content slotted as `comments` after the article and before its navigation, as on a blog\'s page', async () => {
+      const el = await render(seedArticle);
+      const comments = document.createElement('p');
+      comments.slot = 'comments';
+      comments.textContent = 'The comments';
+      el.append(comments);
+      await el.updateComplete;
+      const slot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="comments"]')!;
+      expect(slot.assignedElements()).to.deep.equal([comments]);
+      const article = el.shadowRoot!.querySelector('article')!;
+      const nav = el.shadowRoot!.querySelector('nav')!;
+      expect(article.compareDocumentPosition(slot) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+      expect(slot.compareDocumentPosition(nav) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+      expect(comments.getBoundingClientRect().top).to.be.lessThan(nav.getBoundingClientRect().top);
+      await expect(el).to.be.accessible();
+    });
+
     it('links the author when the author has a URL, and never an unsafe one', async () => {
       const el = await render(seedArticle);
-      expect($(el, '[part="author"] a')!.getAttribute('href')).to.equal('/a-propos');
+      expect($(el, '[part="author"] a')!.getAttribute('href')).to.equal('https://www.example.org/a-propos');
+      // A person's link is an absolute web address: a relative one would send the reader elsewhere on the site.
+      el.article = { ...seedArticle, author: { name: 'X', url: '/logout' } };
+      await el.updateComplete;
+      expect($(el, '[part="author"] a')).to.equal(null);
       el.article = { ...seedArticle, author: { name: 'X', url: 'javascript:alert(1)' }, sections: [{ name: 'S', url: 'data:text/html,x' }] };
       await el.updateComplete;
       expect($(el, '[part="author"] a')).to.equal(null);

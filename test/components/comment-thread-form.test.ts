@@ -58,6 +58,29 @@ describe('<mag-comment-thread> posting', function () {
 
   afterEach(() => sessionStorage.clear());
 
+  it('asks the reader to log in instead of showing the form when commenting needs an account (login-url)', async () => {
+    const { el, adapter } = await openThread({}, 'fr');
+    el.loginUrl = 'https://site.example/wp-login.php?redirect_to=%2Fpost';
+    await el.updateComplete;
+    expect(q(el, 'form'), 'no form').to.equal(null);
+    expect(qa(el, '[part=reply-button]'), 'no Reply buttons').to.have.length(0);
+    expect(text(q(el, '[part=login-notice]'))).to.equal('Vous devez être connecté pour publier un commentaire. Se connecter');
+    expect(q(el, '[part=login-link]')!.getAttribute('href')).to.equal('https://site.example/wp-login.php?redirect_to=%2Fpost');
+    await expect(el).to.be.accessible();
+    expect(adapter.calls.postComment).to.equal(0);
+    // Only an http(s) address is a login page: anything else is ignored.
+    el.loginUrl = 'javascript:alert(1)';
+    await el.updateComplete;
+    expect(q(el, '[part=login-notice]')).to.equal(null);
+    expect(q(el, 'form')).to.not.equal(null);
+    // Comments closed: the closed notice, not the login sentence.
+    el.loginUrl = 'https://site.example/login';
+    el.disabled = true;
+    await el.updateComplete;
+    expect(q(el, '[part=login-notice]')).to.equal(null);
+    expect(q(el, '[part=closed-notice]')).to.not.equal(null);
+  });
+
   it('has a real, labelled form with browser validation', async () => {
     const { el } = await openThread();
     const form = q<HTMLFormElement>(el, 'form')!;
@@ -160,6 +183,8 @@ describe('<mag-comment-thread> posting', function () {
     ['network', new MagAdapterError('network', 'down'), /could not be reached/],
     ['timeout', new MagAdapterError('timeout', 'late'), /did not answer in time/],
     ['rejected', new MagAdapterError('rejected', 'spam'), /The comment was refused/],
+    // The backend's own words for the reader follow the element's message; the integrator's message does not.
+    ['rejected with a reason', new MagAdapterError('rejected', 'HTTP 403 from the spam filter', { reason: 'Your comment looks like spam.' }), /^The comment was refused\.? Your comment looks like spam\.$/],
   ];
   for (const [name, error, message] of failures) {
     it(`shows a ${name} failure precisely and keeps what was typed`, async () => {

@@ -8,6 +8,7 @@ import type { Article, Comment } from '../../src/core/model.js';
 import { FakeAdapter } from '../../stories/support/fake-adapter.js';
 import {
   deepReplies,
+  demoImage,
   englishArticle,
   englishComments,
   hostileHtml,
@@ -64,7 +65,8 @@ describe('<mag-comment-thread>', function () {
     expect(q(el, 'form')).to.equal(null);
     expect(q(el, '[part=reply-button]')).to.equal(null);
     const img = q<HTMLImageElement>(el, '[part=avatar] img')!;
-    expect(img.getAttribute('src')).to.equal('/demo/img/avatar-dulucq.svg');
+    expect(img.getAttribute('src')).to.equal(demoImage('avatar-dulucq.svg'));
+    expect(img.getAttribute('referrerpolicy')).to.equal('no-referrer');
     expect(img.alt).to.equal('');
     await expect(el).to.be.accessible();
   });
@@ -216,7 +218,7 @@ describe('<mag-comment-thread>', function () {
         a: [
           { id: 'm', author: { name: 'Grace Hopper' }, published: '2013-10-16T10:00:00Z', bodyHtml: '<p>a</p>' },
           { id: 'u', author: { name: 'Eve', avatarUrl: 'javascript:alert(1)' }, published: '2013-10-16T11:00:00Z', bodyHtml: '<p>b</p>' },
-          { id: 'f', author: { name: 'Bob', avatarUrl: '/demo/img/does-not-exist.svg' }, published: '2013-10-16T12:00:00Z', bodyHtml: '<p>c</p>' },
+          { id: 'f', author: { name: 'Bob', avatarUrl: demoImage('does-not-exist.svg') }, published: '2013-10-16T12:00:00Z', bodyHtml: '<p>c</p>' },
         ],
       },
     });
@@ -228,6 +230,31 @@ describe('<mag-comment-thread>', function () {
     await waitUntil(() => broken.hidden, 'the broken avatar was not hidden');
     expect(text(q(el, '[data-comment-id=f] [part=avatar]'))).to.equal('B');
     await expect(el).to.be.accessible();
+  });
+
+  it('shows a relative avatar only when the provider allows relative images, and never links a relative author URL', async () => {
+    const adapter = new FakeAdapter({
+      articles: [openArticle('a')],
+      comments: { a: [{ id: 'r', author: { name: 'Rel', avatarUrl: '/logout?from=avatar', url: '/account' }, published: '2013-10-16T10:00:00Z', bodyHtml: '<p>r</p>' }] },
+    });
+    const requests: string[] = [];
+    const observer = new PerformanceObserver((list) => requests.push(...list.getEntries().map((entry) => entry.name)));
+    observer.observe({ type: 'resource', buffered: false });
+    const el = await thread(adapter, 'a', 'en');
+    expect(q(el, '[data-comment-id=r] [part=avatar] img'), 'no image from a relative address by default').to.equal(null);
+    expect(text(q(el, '[data-comment-id=r] [part=avatar]'))).to.equal('R');
+    expect(q(el, '[data-comment-id=r] [part=author] a'), 'no link to a relative address').to.equal(null);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    observer.disconnect();
+    expect(requests.filter((url) => url.includes('/logout'))).to.deep.equal([]);
+
+    const provider = await fixture<HTMLElement>(html`<mag-provider allow-relative-images lang="en"
+      ><mag-comment-thread article-id="a"></mag-comment-thread
+    ></mag-provider>`);
+    (provider as HTMLElement & { adapter: FakeAdapter }).adapter = adapter;
+    const allowed = await settled(provider.querySelector('mag-comment-thread')!);
+    expect(q<HTMLImageElement>(allowed, '[data-comment-id=r] [part=avatar] img')!.getAttribute('src')).to.equal('/logout?from=avatar');
+    expect(q(allowed, '[data-comment-id=r] [part=author] a')).to.equal(null);
   });
 
   it('sanitizes bodies with the comment profile and the URL policy', async () => {
@@ -305,8 +332,8 @@ describe('<mag-comment-thread>', function () {
       { id: 'x', parentId: 'y', author: { name: 'X' }, published: '2013-10-17T00:00:00Z', bodyHtml: '' },
       { id: 'y', parentId: 'x', author: { name: 'Y' }, published: '2013-10-18T00:00:00Z', bodyHtml: '' },
     ]);
-    expect(plan.order).to.deep.equal(['o', 'x', 'y']);
-    expect(plan.groups[0].nodes.map((n) => n.comment.id)).to.deep.equal(['o', 'x']);
+    expect(plan.order.map((n) => n.comment.id)).to.deep.equal(['o', 'x', 'y']);
+    expect(plan.blocks[0].nodes.map((n) => n.comment.id)).to.deep.equal(['o', 'x']);
   });
 
   it('loads more with the cursor, moves focus to the first new comment and announces it', async () => {

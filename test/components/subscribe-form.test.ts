@@ -4,6 +4,7 @@ import '../../src/define/mag-provider.js';
 import type { MagSubscribeForm, MagSubscribeEvent } from '../../src/components/subscribe-form/subscribe-form.js';
 import { MagAdapterError } from '../../src/core/errors.js';
 import type { SubscribeResult } from '../../src/core/model.js';
+import { JsonAdapter } from '../../src/adapters/json/json-adapter.js';
 import { FakeAdapter } from '../../stories/support/fake-adapter.js';
 import * as stories from '../../stories/subscribe-form.stories.js';
 
@@ -84,7 +85,7 @@ describe('<mag-subscribe-form>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('validates with the browser: an empty or malformed address shows a clear message and sends nothing', async () => {
+  it('validates with the browser: an empty or malformed address shows a clear message, in the page\'s language, and sends nothing', async () => {
     const fake = new FakeAdapter({ subscribe: 'subscribed' });
     const el = await render(fake);
     let fired = 0;
@@ -92,16 +93,15 @@ describe('<mag-subscribe-form>', () => {
     await submit(el, '');
     const error = root(el).querySelector('[part="field-error"]')!;
     expect(error.hasAttribute('hidden')).to.equal(false);
-    expect(error.textContent).to.equal(input(el).validationMessage);
-    expect(error.textContent).not.to.equal('');
+    // The page is French: the element's own words, not the browser's (English here).
+    expect(error.textContent).to.equal('Saisissez votre adresse e-mail.');
     expect(input(el).getAttribute('aria-invalid')).to.equal('true');
     expect(input(el).getAttribute('aria-describedby')).to.equal('field-error');
     expect(root(el).activeElement).to.equal(input(el));
     await expect(el).to.be.accessible();
 
     await submit(el, 'not-an-address');
-    expect(error.textContent).to.equal(input(el).validationMessage);
-    expect(error.textContent).to.contain('@');
+    expect(error.textContent).to.equal("Cette adresse e-mail n'est pas valide : elle s'écrit comme nom@exemple.fr.");
     expect(fake.calls.subscribe).to.equal(0);
     expect(fired).to.equal(0);
     await expect(el).to.be.accessible();
@@ -159,7 +159,7 @@ describe('<mag-subscribe-form>', () => {
 
   for (const [error, text] of [
     [new MagAdapterError('network', 'fetch failed'), "Votre abonnement n'a pas pu être envoyé : le serveur est injoignable. Réessayez."],
-    [new MagAdapterError('rejected', 'This domain does not accept mail.', { field: 'email' }), "L'abonnement a été refusé. This domain does not accept mail."],
+    [new MagAdapterError('rejected', 'This domain does not accept mail.', { field: 'email', reason: 'This domain does not accept mail.' }), "L'abonnement a été refusé. This domain does not accept mail."],
     [new MagAdapterError('timeout', 'slow'), "Le serveur n'a pas répondu à temps. Réessayez."],
     [new MagAdapterError('too-fast', 'slow down'), 'Trop de demandes'],
     [new MagAdapterError('unknown', 'odd'), "Une erreur s'est produite."],
@@ -177,11 +177,27 @@ describe('<mag-subscribe-form>', () => {
   }
 
   it("renders the backend's reason as text, never as HTML", async () => {
-    const el = await render(new FakeAdapter({ subscribe: new MagAdapterError('rejected', '<img src=x onerror="window.__magPwned=1">nope') }));
+    const el = await render(new FakeAdapter({ subscribe: new MagAdapterError('rejected', 'Refused.', { reason: '<img src=x onerror="window.__magPwned=1">nope' }) }));
     await submit(el, 'lecteur@example.org');
     await settled(el);
     expect(status(el).querySelector('img')).to.equal(null);
     expect(status(el).querySelector('.reason')!.textContent).to.equal('<img src=x onerror="window.__magPwned=1">nope');
+  });
+
+  it('says a missing or failing endpoint in the reader\'s language, and names its address and status in the console', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      const adapter = new JsonAdapter({ data: { version: 1, site: { title: 'T' }, articles: [], subscribe: { endpoint: '/__test/no-such-route' } } });
+      const el = await fixture<MagSubscribeForm>(html`<mag-subscribe-form lang="fr" .adapter=${adapter}></mag-subscribe-form>`);
+      await submit(el, 'reader@example.org');
+      await settled(el);
+      expect(message(el)).to.equal("L'abonnement n'est pas possible pour le moment.");
+      expect(warnings.some((w) => w.includes('/__test/no-such-route') && w.includes('404'))).to.equal(true);
+    } finally {
+      console.warn = warn;
+    }
   });
 
   it('lets a bot fill the honeypot and fail quietly: nothing is sent', async () => {
@@ -192,7 +208,8 @@ describe('<mag-subscribe-form>', () => {
     const honeypot = root(el).querySelector<HTMLInputElement>('#hp')!;
     expect(honeypot.closest('[aria-hidden="true"]')).to.exist;
     expect(honeypot.tabIndex).to.equal(-1);
-    expect(honeypot.name).to.equal('');
+    // Named, so that a bot filling every named field fills it, and so that an endpoint can check it.
+    expect(honeypot.name).to.equal('website');
     expect(honeypot.getBoundingClientRect().right).to.be.lessThan(0);
     honeypot.value = 'http://spam.example';
     await submit(el, 'bot@example.org');
@@ -221,7 +238,7 @@ describe('<mag-subscribe-form>', () => {
     await settled(el);
     expect(message(el)).to.contain('vérifiez votre boîte de réception');
     const failing = await render(undefined, 'en');
-    failing.addEventListener('mag-subscribe', (event: MagSubscribeEvent) => event.respondWith(Promise.reject(new MagAdapterError('rejected', 'Unknown list.'))));
+    failing.addEventListener('mag-subscribe', (event: MagSubscribeEvent) => event.respondWith(Promise.reject(new MagAdapterError('rejected', 'Unknown list.', { reason: 'Unknown list.' }))));
     await submit(failing, 'ada@example.org');
     await settled(failing);
     expect(message(failing)).to.equal('The subscription was refused. Unknown list.');
@@ -290,7 +307,7 @@ describe('<mag-subscribe-form>', () => {
     const received = await echo(email);
     expect(received.method).to.equal('POST');
     expect(received.contentType).to.contain('application/x-www-form-urlencoded');
-    expect(received.body).to.deep.equal({ email });
+    expect(received.body).to.deep.equal({ email, website: '' });
     expect(fake.calls.subscribe).to.equal(0);
     await expect(el).to.be.accessible();
   });
@@ -311,7 +328,7 @@ describe('<mag-subscribe-form>', () => {
     await submit(el, email);
     await answered;
     const received = await echo(email);
-    expect(received.body).to.deep.equal({ EMAIL: email, list: 'le-mag' });
+    expect(received.body).to.deep.equal({ EMAIL: email, list: 'le-mag', website: '' });
     await expect(el).to.be.accessible();
   });
 

@@ -2,7 +2,6 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
 import { property } from 'lit/decorators.js';
 import { MagElement } from '../../src/core/mag-element.js';
-import { COMPLETE, ERROR } from '../../src/core/data-task.js';
 import type { MagInvalidateEvent } from '../../src/core/shared-adapter.js';
 import { renderError, renderLoading } from '../../src/core/states.js';
 import { MagProvider } from '../../src/components/provider/mag-provider.js';
@@ -16,18 +15,18 @@ import { seedArticle, englishArticle } from '../../stories/support/sample-data.j
 /** A minimal consumer: shows the title of `article-id`, or the shared loading / error states. */
 class ProviderProbe extends MagElement {
   @property({ attribute: 'article-id' }) articleId = '';
-  task = this.dataTask(
-    () => [this.source, this.articleId] as const,
-    ([source, id], signal) => (source ? source.getArticle(id, { signal }) : Promise.reject(new Error('no source'))),
-  );
+  task = this.dataTask({
+    args: () => (this.source ? ([this.source, this.articleId] as const) : undefined),
+    request: ([source, id], signal) => source.getArticle(id, { signal }),
+  });
   protected override dataChanged(event: MagInvalidateEvent): void {
     if (event.affects('article', this.articleId)) void this.task.run();
   }
   override render() {
     if (!this.source) return renderLoading(this.localize.t);
     const { status, value, error } = this.task;
-    if (status === ERROR) return renderError(this.localize.t, this.reportError(error), () => void this.task.run());
-    return status === COMPLETE && value ? litHtml`<h1>${value.title}</h1>` : renderLoading(this.localize.t);
+    if (status === 'error' && error) return renderError(this.localize.t, error, () => void this.task.run());
+    return status === 'complete' && value ? litHtml`<h1>${value.title}</h1>` : renderLoading(this.localize.t);
   }
 }
 customElements.define('provider-probe', ProviderProbe);
@@ -148,6 +147,14 @@ describe('<mag-provider>', () => {
     MagProvider.registerAdapterType('probe', (provider) => fake({ ...seedArticle, title: `endpoint ${provider.endpoint}` }));
     const el = await fixture<MagProvider>(`<mag-provider adapter="probe" endpoint="https://cms.example/api"><provider-probe article-id="${seedArticle.id}"></provider-probe></mag-provider>`);
     expect(text(await settled(el.querySelector('provider-probe')))).to.equal('endpoint https://cms.example/api');
+  });
+
+  it('finds an adapter type a page registers just after the elements are defined and in the page', async () => {
+    // The provider connects (as the library's script defines it) before the page's own script registers its type.
+    const container = await fixture<HTMLElement>(html`<div></div>`);
+    container.innerHTML = `<mag-provider adapter="registered-late"><provider-probe article-id="${seedArticle.id}"></provider-probe></mag-provider>`;
+    MagProvider.registerAdapterType('registered-late', () => fake({ ...seedArticle, title: 'found' }));
+    expect(text(await settled(container.querySelector('provider-probe')))).to.equal('found');
   });
 
   it('applies max-age and timeout', async () => {

@@ -45,7 +45,7 @@ describe('sanitizer profiles', () => {
     expect(out).not.to.match(/onclick|onerror|style|script|form|input|javascript|data:|id=|name=/);
     expect(out).to.contain('<a href="https://ext.example/" rel="noopener">e</a>');
     expect(out).to.contain('<a href="/in">i</a>');
-    expect(out).to.contain('<img src="https://img.example/a.png" loading="lazy" decoding="async" alt="">');
+    expect(out).to.contain('<img src="https://img.example/a.png" referrerpolicy="no-referrer" loading="lazy" decoding="async" alt="">');
     expect(out).to.contain('<td>1</td>');
   });
 

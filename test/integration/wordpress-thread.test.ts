@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/mag-comment-thread.js';
 import '../../src/define/mag-provider.js';
+import '../../src/register.js';
 import type { MagCommentThread } from '../../src/components/comment-thread/comment-thread.js';
 import { WordPressAdapter } from '../../src/adapters/wordpress/wordpress-adapter.js';
 import type { Article, RequestOptions } from '../../src/core/model.js';
@@ -56,6 +57,23 @@ describe('<mag-comment-thread> with a real WordPress', function () {
     expect(comments).to.have.length(1);
     expect(comments[0].author_name).to.equal('Reader Test');
     expect(comments[0].content.rendered).to.contain(body);
+  });
+
+  it('<mag-provider adapter="wordpress" nonce>: reads without the nonce, posts with it (X-WP-Nonce)', async () => {
+    // WordPress refuses a request whose X-WP-Nonce it cannot verify: the post is refused, the reading is not.
+    const provider = await fixture<HTMLElement>(
+      `<mag-provider adapter="wordpress" endpoint="${wp}/wp-json" nonce="not-a-nonce" lang="en"><mag-comment-thread article-id="letters"></mag-comment-thread></mag-provider>`,
+    );
+    const el = provider.querySelector('mag-comment-thread')!;
+    await waitUntil(() => q(el, 'form'), 'the thread never loaded', { timeout: 15_000 });
+    const body = `Posted with the page's nonce ${Date.now()} ${Math.random().toString(36).slice(2)}`;
+    fill(el, { name: 'Nonce Reader', email: 'nonce@example.test', comment: body });
+    q<HTMLFormElement>(el, 'form')!.requestSubmit();
+    await waitUntil(() => q(el, '[part="form-message"][role="alert"]'), 'the refusal was never shown', { timeout: 15_000 });
+    expect(text(q(el, '[part="form-message"]'))).to.equal('The comment was refused.');
+    await expect(el).to.be.accessible();
+    const res = await fetch(`${wp}/wp-json/wp/v2/comments?post=${seed.posts.letters}&search=${encodeURIComponent(body)}`);
+    expect(await res.json(), 'nothing was posted').to.deep.equal([]);
   });
 
   it('switches to the closed state when comments were closed meanwhile, keeping the text', async () => {

@@ -11,9 +11,10 @@ import type {
   RequestOptions,
 } from '../../core/model.js';
 import { fetchError, MagAdapterError, throwIfAborted, untilAborted } from '../../core/errors.js';
-import { truncateText } from './html-text.js';
-import { absolute, invalid, parseFeed } from './parse-feed.js';
-import type { FeedEntry, ParsedFeed } from './parse-feed.js';
+import type { FeedEntry, ParsedFeed } from './feed-entry.js';
+import { absoluteUrl, invalidFeed } from './feed-entry.js';
+import { trimEndWhere, truncateText } from './html-text.js';
+import { parseFeed } from './parse-feed.js';
 
 /** Options of {@link FeedAdapter}. */
 export interface FeedAdapterOptions {
@@ -23,6 +24,7 @@ export interface FeedAdapterOptions {
   fetch?: typeof fetch;
 }
 
+/** The date of an entry without one, and of a feed without any. */
 const EPOCH = new Date(0).toISOString();
 
 /**
@@ -41,29 +43,31 @@ const EPOCH = new Date(0).toISOString();
  * Every failure rejects with a {@link MagAdapterError}.
  */
 export class FeedAdapter implements MagAdapter {
-  readonly #url: string;
-  readonly #fetch?: typeof fetch;
-  #feed?: Promise<ParsedFeed>;
+  private readonly _url: string;
+  private readonly _fetch?: typeof fetch;
+  /** The feed of `_url`, loading or loaded; unset again when its load fails. */
+  private _feed?: Promise<ParsedFeed>;
 
   constructor(options: FeedAdapterOptions) {
     if (!options?.url) throw new TypeError('FeedAdapter needs a feed `url`.');
-    this.#url = new URL(options.url, globalThis.location?.href).href;
-    this.#fetch = options.fetch;
+    this._url = new URL(options.url, globalThis.location?.href).href;
+    this._fetch = options.fetch;
   }
 
   /** `ref` is the entry's id (`id` / `guid`), its link, or its slug (the link's last path segment). */
   async getArticle(ref: string, opts: RequestOptions = {}): Promise<Article> {
-    const feed = await this.#load(opts);
+    const feed = await this._load(opts);
     const entry = findEntry(feed, ref);
-    const at = feed.entries.indexOf(entry);
+    // newest first: the previous article is the next entry
+    const position = feed.entries.indexOf(entry);
     // the entry without what only the adapter uses
-    const { keys: _keys, text: _text, reply: _reply, ...article } = entry;
+    const { sectionKeys: _sectionKeys, text: _text, inReplyTo: _inReplyTo, ...article } = entry;
     return {
       ...article,
       ...summaryOf(entry, feed),
       commentsOpen: false,
-      previous: linkTo(feed.entries[at + 1]),
-      next: linkTo(feed.entries[at - 1]),
+      previous: linkTo(feed.entries[position + 1]),
+      next: linkTo(feed.entries[position - 1]),
       homeUrl: feed.about.contactUrl,
     };
   }
@@ -73,24 +77,25 @@ export class FeedAdapter implements MagAdapter {
    * `thr:in-reply-to` (or WordPress's "In reply to" links in RSS comment feeds). One page.
    */
   async listComments(articleId: string, opts: ListCommentsOptions = {}): Promise<CommentPage> {
-    const article = findEntry(await this.#load(opts), articleId);
-    const entries = article.commentFeedUrl ? (await this.#fetchFeed(article.commentFeedUrl, opts.signal)).entries : [];
-    // the comments by id and by link
-    const known = new Map(entries.flatMap((e): [string, string][] => [[e.id, e.id], [e.url ?? e.id, e.id]]));
+    const article = findEntry(await this._load(opts), articleId);
+    const entries = article.commentFeedUrl ? (await this._fetchFeed(article.commentFeedUrl, opts.signal)).entries : [];
+    // a reply names its parent by id or by link
+    const commentIds = new Map(entries.flatMap((entry): [string, string][] => [[entry.id, entry.id], [entry.url ?? entry.id, entry.id]]));
+    const idOf = (ref: string | undefined) => (ref === undefined ? undefined : commentIds.get(ref));
     // oldest first
-    const comments = entries.reverse().map((e): Comment => {
-      const [ref, href] = e.reply ?? [];
-      // WordPress prepends "In reply to <a href=…#comment-N>Name</a>." (in the site's language) to replies
-      // (its RSS comment feeds have no thr:in-reply-to): the link gives the parent, and the sentence goes once threaded.
-      const m = IN_REPLY_TO.exec(e.bodyHtml);
-      const linked = known.get(m?.[1] as string);
-      const parentId = (ref !== article.id && known.get(ref!)) || known.get(href!) || linked;
+    const comments = entries.reverse().map((entry): Comment => {
+      const { ref, href } = entry.inReplyTo ?? {};
+      const sentence = inReplyToParagraph(entry.bodyHtml);
+      const parentBySentence = idOf(sentence?.link);
+      // a reply to the article itself is a top-level comment
+      const parentId = (ref !== article.id && idOf(ref)) || idOf(href) || parentBySentence;
       return {
-        id: e.id,
-        parentId: parentId !== e.id ? parentId : undefined,
-        author: e.author ?? { name: e.title.replace(/^(By|Comment from):?\s*/i, '') || 'Anonymous' },
-        published: e.published ?? EPOCH,
-        bodyHtml: linked && parentId === linked ? e.bodyHtml.slice(m![0].length) : e.bodyHtml,
+        id: entry.id,
+        parentId: parentId !== entry.id ? parentId : undefined,
+        author: entry.author ?? { name: entry.title.replace(/^(By|Comment from):?\s*/i, '') || 'Anonymous' },
+        published: entry.published ?? EPOCH,
+        // once the comment is threaded by it, the "In reply to" sentence goes
+        bodyHtml: sentence && parentBySentence && parentId === parentBySentence ? entry.bodyHtml.slice(sentence.length) : entry.bodyHtml,
         status: 'approved',
       };
     });
@@ -98,48 +103,48 @@ export class FeedAdapter implements MagAdapter {
   }
 
   async listRecent(opts: ListRecentOptions = {}): Promise<ArticleSummary[]> {
-    const feed = await this.#load(opts);
+    const feed = await this._load(opts);
     const wanted = opts.section?.trim().toLowerCase();
-    const entries = feed.entries.filter((e) => !wanted || e.keys.includes(wanted));
+    const entries = feed.entries.filter((entry) => !wanted || entry.sectionKeys.includes(wanted));
     if (wanted && !entries.length) throw notFound(`section "${opts.section}"`, feed.url);
     return entries
       .slice(0, Math.max(1, opts.limit ?? 5)) // slice() drops a fraction
-      .map((e) => ({ ...summaryOf(e, feed), excerpt: truncateText(e.text, 300) || undefined }));
+      .map((entry) => ({ ...summaryOf(entry, feed), excerpt: truncateText(entry.text, 300) || undefined }));
   }
 
   /** The feed's own description (`key` `site`, `magazine`, `feed` or nothing): title, subtitle, logo, link. */
   async getAbout(key?: string, opts: RequestOptions = {}): Promise<About> {
-    if (key && !/^(site|magazine|feed)$/.test(key)) throw notFound(`about box "${key}"`, this.#url);
-    return (await this.#load(opts)).about;
+    if (key && !/^(site|magazine|feed)$/.test(key)) throw notFound(`about box "${key}"`, this._url);
+    return (await this._load(opts)).about;
   }
 
-  // ---------------------------------------------------------------------------------------------
-
   /** The parsed feed, fetched once per instance; a failed load is retried by the next call. */
-  #load({ signal }: RequestOptions): Promise<ParsedFeed> {
+  private _load({ signal }: RequestOptions): Promise<ParsedFeed> {
     throwIfAborted(signal);
     // Not tied to one caller's signal: the feed is shared by every call of this instance.
-    const feed = (this.#feed ??= this.#fetchFeed(this.#url).catch((e: unknown) => {
-      this.#feed = undefined;
-      throw e;
+    const feed = (this._feed ??= this._fetchFeed(this._url).catch((error: unknown) => {
+      this._feed = undefined;
+      throw error;
     }));
     // One caller's abort only ends its own wait.
     return untilAborted(feed, signal);
   }
 
   /** Fetches and parses a feed; an HTML page is followed to the feed it links, once. */
-  async #fetchFeed(url: string, signal?: AbortSignal, discovered = false): Promise<ParsedFeed> {
-    const fail = (e: unknown): never => {
-      throw fetchError(e, `Could not fetch the feed at ${url}`, signal);
+  private async _fetchFeed(url: string, signal?: AbortSignal, discovered = false): Promise<ParsedFeed> {
+    const fail = (error: unknown): never => {
+      throw fetchError(error, `Could not fetch the feed at ${url}`, signal);
     };
-    const res = await (this.#fetch ?? fetch)(url, { signal }).catch(fail);
-    const { status } = res;
-    if (!res.ok) throw new MagAdapterError([404, 410].includes(status) ? 'not-found' : 'network', `The feed at ${url} answered HTTP ${status}.`, { status });
-    const type = res.headers.get('Content-Type') ?? '';
-    const parsed = parseFeed(decode(await res.arrayBuffer().catch(fail), type), type, res.url || url);
+    const response = await (this._fetch ?? fetch)(url, { signal }).catch(fail);
+    const { status } = response;
+    if (!response.ok) {
+      throw new MagAdapterError([404, 410].includes(status) ? 'not-found' : 'network', `The feed at ${url} answered HTTP ${status}.`, { status });
+    }
+    const type = response.headers.get('Content-Type') ?? '';
+    const parsed = parseFeed(decodeDocument(await response.arrayBuffer().catch(fail), type), type, response.url || url);
     if (typeof parsed === 'string') {
-      if (discovered) throw invalid(url, 'HTML again, not a feed');
-      return this.#fetchFeed(parsed, signal, true);
+      if (discovered) throw invalidFeed(url, 'HTML again, not a feed');
+      return this._fetchFeed(parsed, signal, true);
     }
     // newest first; entries without a date last, in the feed's order (the sort is stable)
     parsed.entries.sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));
@@ -147,14 +152,12 @@ export class FeedAdapter implements MagAdapter {
   }
 }
 
-// ---------------------------------------------------------------------------------------------------
-
 /**
  * Decodes with the charset of the Content-Type, else the one the document declares at its start (the
  * XML declaration's `encoding`, an HTML page's `<meta charset>`), else UTF-8. The declaration is ASCII,
  * so it is read from the UTF-8 decoding; the Content-Type comes first in the one search.
  */
-function decode(bytes: ArrayBuffer, contentType: string): string {
+function decodeDocument(bytes: ArrayBuffer, contentType: string): string {
   const utf8 = new TextDecoder().decode(bytes);
   const charset = /(?:charset|encoding)\s*=\s*["']?([\w.:-]+)/i.exec(`${contentType}\n${utf8.slice(0, 200)}`)?.[1];
   try {
@@ -167,27 +170,49 @@ function decode(bytes: ArrayBuffer, contentType: string): string {
 const notFound = (what: string, url: string) => new MagAdapterError('not-found', `The feed at ${url} has no ${what}.`);
 
 /** A link to an entry; its title, else the start of its text. */
-const linkTo = (e: FeedEntry | undefined): ArticleLink | undefined => e && { id: e.id, title: e.title || truncateText(e.text, 60) || 'Untitled', url: e.url };
+const linkTo = (entry: FeedEntry | undefined): ArticleLink | undefined =>
+  entry && { id: entry.id, title: entry.title || truncateText(entry.text, 60) || 'Untitled', url: entry.url };
 
 /** What an article and a summary share. */
-function summaryOf(e: FeedEntry, feed: ParsedFeed): ArticleSummary {
-  return { ...linkTo(e)!, published: e.published ?? feed.updated ?? EPOCH, sections: e.sections };
+function summaryOf(entry: FeedEntry, feed: ParsedFeed): ArticleSummary {
+  return { ...linkTo(entry)!, published: entry.published ?? feed.updated ?? EPOCH, sections: entry.sections };
 }
 
+/** A link without its fragment and the slashes that end it (normalized first when absolute), to compare links. */
+function normalizeLink(link: string): string {
+  const normalized = absoluteUrl(link) ?? link;
+  const fragment = normalized.indexOf('#');
+  return trimEndWhere(fragment < 0 ? normalized : normalized.slice(0, fragment), (character) => character === '/');
+}
 
-/** A link without its fragment and trailing slashes (normalized when absolute), to compare links. */
-const normalizeLink = (link: string): string => (absolute(link) ?? link).replace(/\/*(#.*)?$/, '');
-
+/** The entry whose id is `ref`, else whose link is (fragments and final slashes aside), else whose slug is (with or without .html, .htm, .php). */
 function findEntry({ entries, url }: ParsedFeed, ref: string): FeedEntry {
   const wanted = String(ref ?? '').trim();
+  const wantedLink = normalizeLink(wanted);
   const found =
-    entries.find((e) => e.id === wanted) ??
-    entries.find((e) => e.url && normalizeLink(e.url) === normalizeLink(wanted)) ??
-    entries.find((e) => e.slug === wanted || e.slug?.replace(/\.(html?|php)$/, '') === wanted);
+    entries.find((entry) => entry.id === wanted) ??
+    entries.find((entry) => entry.url && normalizeLink(entry.url) === wantedLink) ??
+    entries.find((entry) => entry.slug === wanted || entry.slug?.replace(/\.(html?|php)$/, '') === wanted);
   if (!found) throw notFound(`article "${wanted}"`, url);
   return found;
 }
 
-// (bodies are trimmed) A first paragraph that is only a short sentence around a link to a comment: the words
-// are WordPress's translation of "In reply to %s." ("En réponse à %s."), the link is the parent's.
-const IN_REPLY_TO = /^<p>[^<]{0,40}<a href=.([^"']+#comment-\d+)[^>]*>[^<]*<\/a>[^<]{0,40}<\/p>\s*/i;
+/**
+ * A paragraph that is only a short sentence (up to 40 characters each side) around a quoted link
+ * (`href="…"` or `href='…'`: the `\1`), with the whitespace after it. Linear: each repetition excludes
+ * the character that must follow it (`<`, `>`, the quote), so only its longest run can be followed,
+ * and each step back from that run fails at once.
+ */
+const SHORT_SENTENCE_AROUND_A_LINK = /^<p>[^<]{0,40}<a href=(["'])([^"'<>]*)\1[^<>]*>[^<]*<\/a>[^<]{0,40}<\/p>\s*/i;
+
+/**
+ * WordPress's RSS comment feeds have no thr:in-reply-to; instead a reply starts with the paragraph
+ * "In reply to <a href="…#comment-N">Name</a>." in the site's language ("En réponse à …"). When
+ * `bodyHtml` (trimmed) starts with such a paragraph, a short sentence around a link to a comment
+ * (its fragment is `#comment-N`): that link, and the paragraph's length with the whitespace after it.
+ */
+function inReplyToParagraph(bodyHtml: string): { link: string; length: number } | undefined {
+  const match = SHORT_SENTENCE_AROUND_A_LINK.exec(bodyHtml);
+  const link = match?.[2] ?? '';
+  return /^#comment-\d+$/i.test(link.slice(link.lastIndexOf('#'))) ? { link, length: match![0].length } : undefined;
+}

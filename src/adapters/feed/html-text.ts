@@ -36,17 +36,28 @@ export function decodeEntities(text: string): string {
 
 /** Escapes text for use in HTML. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 /** Plain text to HTML paragraphs (blank lines separate paragraphs, single line breaks become `<br>`). */
 export function textToHtml(text: string): string {
   return text
     .split(/\r?\n\s*\n/)
-    .map((p) => p.trim())
+    .map((paragraph) => paragraph.trim())
     .filter(Boolean)
-    .map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, '<br>')}</p>`)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\r?\n/g, '<br>')}</p>`)
     .join('');
+}
+
+/**
+ * `text` without the characters at its end that `isTrimmed` accepts. A loop from the end rather than a
+ * pattern such as `/[…]+$/`, which a backtracking engine retries from every character of a long run
+ * that does not reach the end (quadratic).
+ */
+export function trimEndWhere(text: string, isTrimmed: (character: string) => boolean): string {
+  let end = text.length;
+  while (end > 0 && isTrimmed(text[end - 1])) end--;
+  return text.slice(0, end);
 }
 
 /** Shortens plain text to about `max` characters at a word boundary, with an ellipsis. */
@@ -54,5 +65,6 @@ export function truncateText(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?-]+$/, '')}…`;
+  // without the spaces and punctuation before the ellipsis
+  return `${trimEndWhere(space > max * 0.6 ? cut.slice(0, space) : cut, (character) => /[\s,.;:!?-]/.test(character))}…`;
 }

@@ -29,6 +29,8 @@ export type JsonAdapterOptions = ({ data: unknown; url?: undefined } | { url: st
   pageSize?: number;
   /** Used in messages about the data (default: the URL, or "The data"). */
   sourceName?: string;
+  /** The `fetch` to use (default: the global one). */
+  fetch?: typeof fetch;
 };
 
 /** A load of the data file in flight, shared by the calls that wait for it. */
@@ -71,6 +73,7 @@ export class JsonAdapter implements MagAdapter {
   readonly #url?: string;
   readonly #source: string;
   readonly #pageSize?: number;
+  readonly #fetchData?: typeof fetch;
   #store?: Store;
   #failure?: MagAdapterError;
   #loading?: Loading;
@@ -78,6 +81,7 @@ export class JsonAdapter implements MagAdapter {
   constructor(options: JsonAdapterOptions) {
     const { url, sourceName } = options;
     this.#pageSize = options.pageSize;
+    this.#fetchData = options.fetch;
     if (url !== undefined) {
       this.#url = String(url);
       this.#source = sourceName ?? `The data file ${this.#url}`;
@@ -191,7 +195,7 @@ export class JsonAdapter implements MagAdapter {
     const source = this.#source;
     let text: string;
     try {
-      const response = await fetch(this.#url ?? '', { signal, headers: { Accept: 'application/json' } });
+      const response = await (this.#fetchData ?? fetch)(this.#url ?? '', { signal, headers: { Accept: 'application/json' } });
       const { status } = response;
       if (status === 404) throw new MagAdapterError('not-found', `${source} was not found (HTTP 404).`, { status });
       if (!response.ok) throw new MagAdapterError('network', `${source} could not be loaded: HTTP ${status} ${response.statusText}`.trim() + '.', { status });
@@ -249,10 +253,11 @@ async function subscribe(endpoint: DataSubscribe, email: string, signal?: AbortS
   }
   if (status === 409) return { status: 'already-subscribed' };
   const message = serverMessage(body);
-  if (status === 400 || status === 422) throw new MagAdapterError('rejected', message ?? 'The address was refused.', { field: 'email', status });
-  if (status === 429) throw new MagAdapterError('too-fast', message ?? 'Too many attempts: try again later.', { status });
-  if (status >= 500 || status === 404) throw new MagAdapterError('network', `The subscription endpoint ${url} answered HTTP ${status}.`, { status });
-  throw new MagAdapterError('rejected', message ?? `The subscription was refused (HTTP ${status}).`, { status });
+  if (status === 400 || status === 422) throw new MagAdapterError('rejected', message ?? 'The address was refused.', { field: 'email', status, reason: message });
+  if (status === 429) throw new MagAdapterError('too-fast', message ?? 'Too many attempts: try again later.', { status, reason: message });
+  if (status === 404) throw new MagAdapterError('not-found', `The subscription endpoint ${url} answered HTTP 404: check the subscribe endpoint of the data file.`, { status });
+  if (status >= 500) throw new MagAdapterError('network', `The subscription endpoint ${url} answered HTTP ${status}.`, { status });
+  throw new MagAdapterError('rejected', message ?? `The subscription was refused (HTTP ${status}).`, { status, reason: message });
 }
 
 /** `{ "message": … }` or `{ "error": … }` (string, or `{ message }`), or a short plain-text body. */

@@ -31,6 +31,8 @@ export class MemoryAdapter extends JsonAdapter {
     const body = draft.bodyText?.trim() ?? '';
     if (!body) throw new MagAdapterError('rejected', 'Write a comment.', { field: 'bodyText' });
     const existing = stored.comments;
+    // A bot filled the field people do not see: answered as held for moderation, never stored.
+    if (draft.honeypot) return { id: `memory-dropped-${Date.now().toString(36)}`, author: { name }, published: new Date().toISOString(), bodyHtml: '', status: 'pending' };
     if (draft.parentId !== undefined && !existing.some((c) => c.id === draft.parentId)) {
       throw new MagAdapterError('rejected', 'The comment you reply to does not exist.', { field: 'parentId' });
     }

@@ -34,6 +34,13 @@ export interface WordPressAdapterOptions {
    * WordPress, or `Authorization` with an application password. They must be allowed by WordPress's CORS.
    */
   headers?: Record<string, string>;
+  /**
+   * WordPress's REST nonce (`wp_create_nonce('wp_rest')` in PHP), sent as `X-WP-Nonce` with comment
+   * posts only: WordPress then knows a logged-in reader (cookie authentication), and the mag-elements
+   * plugin lets visitors comment only with a nonce issued to the page. Reads go without it, so a page
+   * kept in a cache longer than the nonce lives still reads.
+   */
+  nonce?: string;
   /** Comments per page for `listComments` (1–100, default 20). */
   commentsPerPage?: number;
   /** The `fetch` to use (default: the global one). */
@@ -201,6 +208,8 @@ export class WordPressAdapter implements MagAdapter {
    * `duplicate`, `too-fast` and `not-found`.
    */
   async postComment(articleId: string, draft: CommentDraft, opts: RequestOptions = {}): Promise<Comment> {
+    // A bot filled the field people do not see: nothing is sent, and the bot is told its comment awaits moderation.
+    if (draft.honeypot) return droppedComment(draft);
     const postId = await this.#postId(articleId, opts);
     const parent = draft.parentId ? Number(draft.parentId) : undefined;
     if (parent !== undefined && !(Number.isInteger(parent) && parent >= 0)) {
@@ -300,7 +309,11 @@ export class WordPressAdapter implements MagAdapter {
     try {
       res = await (this.#options.fetch ?? fetch)(url, {
         method: body && 'POST',
-        headers: { Accept: 'application/json', ...this.#options.headers, ...(body && { 'Content-Type': 'application/json' }) },
+        headers: {
+          Accept: 'application/json',
+          ...this.#options.headers,
+          ...(body && { 'Content-Type': 'application/json', ...(this.#options.nonce && { 'X-WP-Nonce': this.#options.nonce }) }),
+        },
         body: body && JSON.stringify(body),
         signal: opts.signal,
       });
@@ -360,9 +373,10 @@ const WP_ERRORS: Record<string, [MagErrorCode, string, (keyof CommentDraft)?]> =
 function errorOf(status: number, wp: WpError | undefined, url: string, comment?: WpCommentInput): MagAdapterError {
   const said = wp ? htmlToText(wp.message) : '';
   const tail = said ? `: ${said}` : '';
-  const make = (c: MagErrorCode, message: string, field?: string) => new MagAdapterError(c, message, { status, field, cause: wp });
+  const make = (c: MagErrorCode, message: string, field?: string) => new MagAdapterError(c, message, { status, field, cause: wp, reason: said || undefined });
   const code = wp?.code ?? '';
-  const known = WP_ERRORS[code];
+  // (WordPress's code is data: an own entry of the table only, never `constructor` or `toString`)
+  const known = Object.hasOwn(WP_ERRORS, code) ? WP_ERRORS[code] : undefined;
   if (known) return make(known[0], known[1] + tail, known[2]);
   if (code === 'rest_comment_author_data_required') {
     return make('rejected', 'WordPress needs a name and a valid email address' + tail, comment?.author_name?.trim() ? 'authorEmail' : 'authorName');
@@ -372,9 +386,9 @@ function errorOf(status: number, wp: WpError | undefined, url: string, comment?:
     const names = Object.keys(params);
     const param = names.find((p) => p in FIELD_OF_PARAM) ?? names[0];
     const detail = param ? (params[param] ?? said) : said;
-    return make('rejected', `WordPress refused the request: ${htmlToText(String(detail))}`, param ? (FIELD_OF_PARAM[param] ?? param) : undefined);
+    return make('rejected', `WordPress refused the request: ${htmlToText(String(detail))}`, param ? ((Object.hasOwn(FIELD_OF_PARAM, param) && FIELD_OF_PARAM[param]) || param) : undefined);
   }
-  const [c, what] = WP_ERRORS[status] ?? (status >= 500 ? ['network', 'WordPress failed'] : ['rejected', `WordPress refused the ${comment ? 'comment' : 'request'}`]);
+  const [c, what] = (Object.hasOwn(WP_ERRORS, status) && WP_ERRORS[status]) || (status >= 500 ? ['network', 'WordPress failed'] : ['rejected', `WordPress refused the ${comment ? 'comment' : 'request'}`]);
   return make(c, `${what} (HTTP ${status}, ${url})${tail}`);
 }
 
@@ -422,10 +436,15 @@ function personOfUser(u: WpUser): Person {
 
 /** The categories among the embedded terms (`wp:term` holds one list per taxonomy; whatever is not a term is skipped). */
 function sectionsOf(p: WpPost): Section[] {
-  return [p._embedded?.['wp:term']]
-    .flat(2)
-    .filter((t): t is WpTerm & { name: string } => t?.taxonomy === 'category' && typeof t.name === 'string')
+  const terms: unknown[] = [p._embedded?.['wp:term']].flat(2);
+  return terms
+    .filter((t): t is WpTerm & { name: string } => (t as WpTerm | undefined)?.taxonomy === 'category' && typeof (t as WpTerm).name === 'string')
     .map((t) => ({ name: htmlToText(t.name), url: t.link || undefined }));
+}
+
+/** What a comment written by a bot (its honeypot filled) is answered with: held for moderation, never stored. */
+function droppedComment(draft: CommentDraft): Comment {
+  return { id: `dropped-${Date.now().toString(36)}`, author: { name: draft.authorName }, published: new Date().toISOString(), bodyHtml: '', status: 'pending' };
 }
 
 function commentOf(c: WpComment): Comment {

@@ -1,14 +1,13 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { MagAdapterError } from '../../core/errors.js';
+import { property } from 'lit/decorators.js';
 import { MagElement } from '../../core/mag-element.js';
 import type { About } from '../../core/model.js';
-import { sanitizedBlock } from '../../core/sanitize.js';
+import { renderSanitized } from '../../core/sanitize.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
 import { renderError, renderLoading, renderSlottedHeading } from '../../core/states.js';
-import { safeUrl } from '../../core/url.js';
+import { safeImageUrl, safeUrl } from '../../core/url.js';
 import { aboutBoxStyles } from './about-box.styles.js';
-import { ERROR, PENDING, idle } from '../../core/data-task.js';
 
 /**
  * A presentation box: a title, a photo or logo, a name, a short bio, a contact link and other
@@ -49,79 +48,74 @@ import { ERROR, PENDING, idle } from '../../core/data-task.js';
 export class MagAboutBox extends MagElement {
   static override styles = [...MagElement.styles, aboutBoxStyles];
 
-  static override get properties() {
-    return {
-      key: { reflect: true },
-      about: { attribute: false },
-      heading: {},
-      headingLevel: { type: Number, attribute: 'heading-level' },
-    };
-  }
-
   /** Which of the data source's about boxes to show (for example `magazine` or `author`); none: the first one. */
-  key?: string;
+  @property({ reflect: true }) key?: string;
 
   /** A ready about box to show instead of loading one from the data source. */
-  about?: About;
+  @property({ attribute: false }) about?: About;
 
   /** The title; the `heading` slot replaces it. Default: the box's own title, else "About" / "A propos". */
-  heading?: string;
+  @property() heading?: string;
 
   /** The level of the title for assistive technology (1–6, default 2). */
-  headingLevel = 2;
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  readonly #task = this.dataTask(
-    () => [this.about ? undefined : this.source, this.key || undefined] as const,
-    async ([source, key], signal) => {
-      if (!source) return idle;
-      return source.getAbout(key, { signal });
+  private readonly _task = this.dataTask({
+    args: () => {
+      const source = this.about ? undefined : this.source;
+      return source ? ([source, this.key || undefined] as const) : undefined;
     },
-  );
+    request: ([source, key], signal) => source.getAbout(key, { signal }),
+    cached: ([source, key]) => source.cachedAbout(key),
+  });
 
   /** Drops the cached box and loads it again (nothing to load when `about` is set). */
   refresh(): void {
     if (this.about) return;
     const source = this.source;
     if (source) source.invalidate('about', this.key || undefined);
-    else void this.#task.run();
+    else void this._task.run();
   }
 
   protected override dataChanged(event: MagInvalidateEvent): void {
-    if (!this.about && event.affects('about', this.key || undefined)) void this.#task.run();
+    if (!this.about && event.affects('about', this.key || undefined)) void this._task.run();
   }
 
   override render(): TemplateResult {
     const t = this.localize.t;
-    const pending = !this.about && this.#task.status === PENDING;
-    const loaded = this.#task.status === ERROR ? undefined : this.#task.value;
-    const about = this.about ?? (typeof loaded === 'object' ? loaded : undefined);
-    return html`<section class="base" part="base" aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'}>
+    const loading = !this.about && this._task.loading;
+    const about = this.about ?? this._task.value;
+    return html`<section class="base" part="base" aria-labelledby="heading" aria-busy=${loading ? 'true' : 'false'}>
       ${renderSlottedHeading(this.headingLevel, this.heading || about?.title || t.aboutTitle)}
-      ${about ? this.#renderAbout(about) : this.#renderState()}
+      ${about ? this._renderAbout(about) : this._renderState()}
     </section>`;
   }
 
-  #renderState(): TemplateResult {
+  private _renderState(): TemplateResult {
     const t = this.localize.t;
-    if (this.#task.status === ERROR) {
-      const error = MagAdapterError.from(this.#task.error);
+    const { status, error } = this._task;
+    if (status === 'error' && error) {
       if (error.code === 'unsupported') return html`<p class="notice" part="unsupported">${t.errors.unsupported}</p>`;
-      if (error.code !== 'aborted') return renderError(t, error, () => void this.#task.run());
+      return renderError(t, error, this._retry);
     }
     return renderLoading(t);
   }
 
-  #renderAbout(about: About): TemplateResult {
+  private _retry(): void {
+    void this._task.run();
+  }
+
+  private _renderAbout(about: About): TemplateResult {
     const t = this.localize.t;
-    const photo = safeUrl(about.photoUrl, ['http', 'https']);
+    const photo = safeImageUrl(about.photoUrl, this.source?.allowRelativeImages);
     const contact = safeUrl(about.contactUrl);
     const links = (about.links ?? []).flatMap((link) => {
       const href = safeUrl(link.url);
       return href && link.label ? [html`<li><a part="link" href=${href}>${link.label}</a></li>`] : [];
     });
-    return html`${photo ? html`<img class="photo" part="photo" src=${photo} alt=${about.photoAlt ?? ''} loading="lazy" decoding="async" />` : nothing}
+    return html`${photo ? html`<img class="photo" part="photo" src=${photo} alt=${about.photoAlt ?? ''} loading="lazy" decoding="async" referrerpolicy="no-referrer" />` : nothing}
       ${about.name ? html`<p class="name" part="name">${about.name}</p>` : nothing}
-      ${sanitizedBlock(this, about, about.bioHtml, 'bio', {}, 'bio')}
+      ${renderSanitized(this, about, about.bioHtml, 'bio', {}, 'bio')}
       ${contact ? html`<p class="contact"><a part="contact" href=${contact}>${t.contact}</a></p>` : nothing}
       ${links.length
         ? html`<ul class="links" part="links">

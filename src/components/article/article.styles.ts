@@ -28,6 +28,10 @@ export const articleStyles = css`
   .separator {
     opacity: 0.6;
   }
+  /* Rendered on a server and read without scripts (the element is not defined): no button that needs them. */
+  :host(:not(:defined)) :is(.print, .print-separator) {
+    display: none;
+  }
   .print {
     border: 0;
     padding: 0 0.15em;

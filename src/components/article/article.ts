@@ -1,35 +1,22 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { MagAdapterError } from '../../core/errors.js';
+import { property } from 'lit/decorators.js';
+import type { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
 import type { Article, ArticleLink } from '../../core/model.js';
-import { sanitizedBlock } from '../../core/sanitize.js';
+import { renderSanitized } from '../../core/sanitize.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
-import { renderError, renderHeading, renderLoading, renderSections } from '../../core/states.js';
-import { safeUrl } from '../../core/url.js';
+import { renderError, renderHeading, renderLoading, renderSections, sentenceWith } from '../../core/states.js';
+import { safePersonUrl, safeUrl } from '../../core/url.js';
 import { articleStyles } from './article.styles.js';
 import { MagArticleLoadEvent, MagPrintEvent } from './article-events.js';
 import { preparePrint } from './print.js';
-import { COMPLETE, ERROR, INITIAL, PENDING, idle } from '../../core/data-task.js';
-
-/** An article loaded for an `article-id` (the ref may be a slug: the article's id can differ). */
-interface Loaded {
-  ref: string;
-  article: Article;
-}
 
 /** True when two ISO dates fall on different calendar days (UTC); false when either is not a date. */
 function differentDay(a: string, b: string): boolean {
   const day = (iso: string) => Math.floor(Date.parse(iso) / 86_400_000);
   const days = day(a) - day(b);
   return days !== 0 && !Number.isNaN(days);
-}
-
-/** Puts `content` where a translation function puts its argument: `by(name)` → "par " + content. */
-function around(fn: (value: string) => string, content: unknown): TemplateResult {
-  const marker = '\u0000';
-  const [before = '', after = ''] = fn(marker).split(marker);
-  return html`${before}${content}${after}`;
 }
 
 /**
@@ -49,6 +36,8 @@ function around(fn: (value: string) => string, content: unknown): TemplateResult
  * previous / home / next navigation.
  *
  * @tag mag-article
+ *
+ * @slot comments - Shown after the article and before its previous / home / next navigation, as on a blog's page: the article's comments (`<mag-comment-thread>`, `<mag-comment-feed-link>`), or anything else.
  *
  * @fires {MagArticleLoadEvent} mag-article-load - An article is shown (first load, reload with new data, or `article` set). `event.article` is the article (to set `document.title`, send analytics…).
  * @fires {MagPrintEvent} mag-print - Before printing (cancelable: `preventDefault()` to print your own way, a print-friendly URL or a PDF). `event.article`, `event.includeComments`.
@@ -83,50 +72,39 @@ function around(fn: (value: string) => string, content: unknown): TemplateResult
 export class MagArticle extends MagElement {
   static override styles = [...MagElement.styles, articleStyles];
 
-  static override get properties() {
-    return {
-      articleId: { attribute: 'article-id' },
-      article: { attribute: false },
-      headingLevel: { attribute: 'heading-level', type: Number },
-      embedHosts: { attribute: 'embed-hosts' },
-      printComments: { attribute: 'print-comments', type: Boolean },
-    };
-  }
-
   /** The id (or slug) of the article to load through the adapter. Ignored while `article` is set. */
-  articleId?: string;
+  @property({ attribute: 'article-id' }) articleId?: string;
 
   /** A ready article to show, without any adapter (hosts that already have the data, Storybook). Takes precedence over `article-id`. */
-  article?: Article;
+  @property({ attribute: false }) article?: Article;
 
   /** The level of the title heading, 1 to 6 (2 when the page already has an `<h1>`). */
-  headingLevel = 1;
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 1;
 
   /**
    * Space-separated hosts whose https video iframes are kept in the body, e.g.
    * `"www.youtube-nocookie.com player.vimeo.com"`. Frames from any other host are removed.
    */
-  embedHosts = '';
+  @property({ attribute: 'embed-hosts' }) embedHosts = '';
 
   /** Print the article's `<mag-comment-thread>` (same `article-id`) with the article. */
-  printComments = false;
+  @property({ attribute: 'print-comments', type: Boolean }) printComments = false;
 
-  #shown?: Loaded;
-  #announced?: Article;
+  /** The last article announced with `mag-article-load`. */
+  private _announced?: Article;
 
-  readonly #task = this.dataTask(
-    () => [this.article ? undefined : this.source, this.articleId] as const,
-    async ([source, ref], signal) => {
-      if (!source || !ref) return idle;
-      const article = await source.getArticle(ref, { signal });
-      return { ref, article } satisfies Loaded;
+  private readonly _task = this.dataTask({
+    args: () => {
+      const source = this.article ? undefined : this.source;
+      return source && this.articleId ? ([source, this.articleId] as const) : undefined;
     },
-  );
+    request: ([source, ref], signal) => source.getArticle(ref, { signal }),
+    cached: ([source, ref]) => source.cachedArticle(ref),
+  });
 
   /** The article on screen (possibly being reloaded), if any. */
-  get #current(): Article | undefined {
-    if (this.article) return this.article;
-    return this.#shown && this.#shown.ref === this.articleId ? this.#shown.article : undefined;
+  private get _current(): Article | undefined {
+    return this.article ?? this._task.value;
   }
 
   /**
@@ -136,8 +114,8 @@ export class MagArticle extends MagElement {
   refresh(): void {
     if (this.article || !this.articleId) return;
     const source = this.source;
-    if (source) source.invalidate('article', this.#current?.id ?? this.articleId);
-    else void this.#task.run();
+    if (source) source.invalidate('article', this._current?.id ?? this.articleId);
+    else void this._task.run();
   }
 
   /**
@@ -146,18 +124,19 @@ export class MagArticle extends MagElement {
    * `mag-print` first. Returns false when nothing was printed (no article, or the event was canceled).
    */
   print(): boolean {
-    const article = this.#current;
+    const article = this._current;
     if (!article) return false;
     const event = new MagPrintEvent(article, this.printComments);
     if (!this.dispatchEvent(event)) return false;
     const targets: Element[] = [this];
-    if (this.printComments) targets.push(...this.#commentThreads(article));
+    if (this.printComments) targets.push(...this._commentThreads(article));
     preparePrint(targets);
     window.print();
     return true;
   }
 
-  #commentThreads(article: Article): Element[] {
+  /** The `<mag-comment-thread>` elements of the same article, in the document and in this element's shadow root. */
+  private _commentThreads(article: Article): Element[] {
     const ids = new Set([article.id, article.slug, this.articleId]);
     const roots = new Set<Document | ShadowRoot>([document]);
     const root = this.getRootNode();
@@ -175,24 +154,18 @@ export class MagArticle extends MagElement {
 
   protected override dataChanged(event: MagInvalidateEvent): void {
     if (this.article || !this.articleId) return;
-    const id = this.#current?.id;
+    const id = this._current?.id;
     if (event.affects('article', this.articleId) || (id !== undefined && event.affects('article', id))) {
-      void this.#task.run();
+      void this._task.run();
     }
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const value = this.#task.value;
-    if (this.#task.status === COMPLETE && typeof value === 'object') this.#shown = value;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const article = this.#current;
-    if (article && article !== this.#announced) {
-      this.#announced = article;
-      // Built apart from dispatchEvent() so the manifest analyzer does not list a bogus event name.
+    const article = this._current;
+    if (article && article !== this._announced) {
+      this._announced = article;
+      // Built apart from dispatchEvent(): the manifest analyzer would list the expression as an event name.
       const event = new MagArticleLoadEvent(article);
       this.dispatchEvent(event);
     }
@@ -200,37 +173,38 @@ export class MagArticle extends MagElement {
 
   protected override render(): TemplateResult | typeof nothing {
     const t = this.localize.t;
-    if (this.article) return this.#renderArticle(this.article, false);
+    if (this.article) return this._renderArticle(this.article);
     if (!this.articleId) return nothing;
-    const shown = this.#current;
-    const status = this.#task.status;
-    if (status === ERROR) {
-      const error = MagAdapterError.from(this.#task.error);
+    const { status, value: shown, error } = this._task;
+    if (status === 'error' && error) {
       if (error.code === 'not-found') {
         return html`<div class="base" part="base">
           <p class="state notice not-found" part="not-found" role="status">${t.articleNotFound}</p>
         </div>`;
       }
-      const retry = () => void this.#task.run();
       // A failed reload keeps the text on screen, with the error and its retry above it.
-      if (shown) return this.#renderArticle(shown, false, renderError(t, error, retry));
-      return html`<div class="base" part="base">${renderError(t, error, retry)}</div>`;
+      if (shown) return this._renderArticle(shown, { error });
+      return html`<div class="base" part="base">${renderError(t, error, this._retry)}</div>`;
     }
-    // While a reload runs, the article stays on screen (busy); nothing to show yet: the placeholder.
-    if (shown && status !== INITIAL) return this.#renderArticle(shown, status === PENDING);
+    // While a reload runs the article stays on screen (busy); with nothing to show yet, the placeholder.
+    if (shown) return this._renderArticle(shown, { busy: status === 'loading' });
     return html`<div class="base" part="base" aria-busy="true">${renderLoading(t, 7)}</div>`;
   }
 
-  #renderArticle(article: Article, busy: boolean, error?: TemplateResult): TemplateResult {
+  private _retry(): void {
+    void this._task.run();
+  }
+
+  private _renderArticle(article: Article, { busy = false, error }: { busy?: boolean; error?: MagAdapterError } = {}): TemplateResult {
     const t = this.localize.t;
     const embedHosts = this.embedHosts.split(/\s+/).filter(Boolean);
-    const body = sanitizedBlock(this, article, article.bodyHtml, 'article', { embedHosts, embedTitle: t.embedTitle }, 'body');
+    const body = renderSanitized(this, article, article.bodyHtml, 'article', { embedHosts, embedTitle: t.embedTitle, relativeImages: this.source?.allowRelativeImages }, 'body');
     return html`<div class="base" part="base" aria-busy=${busy ? 'true' : 'false'}>
-      ${error ? html`<div class="reload-error">${error}</div>` : nothing}
+      ${error ? html`<div class="reload-error">${renderError(t, error, this._retry)}</div>` : nothing}
       <article aria-labelledby="title">
         <header class="header" part="header">
           ${renderHeading(this.headingLevel, 'title', article.title, 'title')}
-          <p class="meta" part="meta">${this.#renderMeta(article)}</p>
+          <p class="meta" part="meta">${this._renderMeta(article)}</p>
         </header>
         ${body}
         ${article.sections.length
@@ -242,18 +216,18 @@ export class MagArticle extends MagElement {
             </footer>`
           : nothing}
       </article>
-      ${this.#renderNav(article)}
+      <slot name="comments"></slot>
+      ${this._renderNav(article)}
     </div>`;
   }
 
-  #renderMeta(article: Article): TemplateResult[] {
+  private _renderMeta(article: Article): TemplateResult[] {
     const t = this.localize.t;
     const items: TemplateResult[] = [];
     if (article.author) {
-      const url = safeUrl(article.author.url);
-      items.push(
-        html`<span part="author">${around(t.by, url ? html`<a href=${url} rel="author">${article.author.name}</a>` : article.author.name)}</span>`,
-      );
+      const url = safePersonUrl(article.author.url);
+      const name = url ? html`<a href=${url} rel="author">${article.author.name}</a>` : article.author.name;
+      items.push(html`<span part="author">${sentenceWith(t.by, name)}</span>`);
     }
     items.push(
       html`<time part="date" datetime=${article.published} title=${this.localize.date(article.published, 'long')}
@@ -261,16 +235,15 @@ export class MagArticle extends MagElement {
       >`,
     );
     if (article.updated && differentDay(article.published, article.updated)) {
-      items.push(
-        html`<span part="updated">${around(t.updatedOn, html`<time datetime=${article.updated}>${this.localize.date(article.updated)}</time>`)}</span>`,
-      );
+      const date = html`<time datetime=${article.updated}>${this.localize.date(article.updated)}</time>`;
+      items.push(html`<span part="updated">${sentenceWith(t.updatedOn, date)}</span>`);
     }
     if (article.commentCount !== undefined) {
       // Updated after a comment is posted: the provider reloads the article.
       items.push(html`<span part="comment-count">${t.commentCount(article.commentCount)}</span>`);
     }
     items.push(
-      html`<button type="button" class="print" part="print" aria-label=${t.printLabel(article.title)} @click=${this.#onPrint}>
+      html`<button type="button" class="print" part="print" aria-label=${t.printLabel(article.title)} @click=${this._onPrint}>
         ${t.print}
       </button>`,
     );
@@ -281,20 +254,18 @@ export class MagArticle extends MagElement {
     );
   }
 
-  // Lit calls a template's event listeners with the element as `this`.
-  #onPrint(): void {
+  private _onPrint(): void {
     this.print();
   }
 
-  #renderNav(article: Article): TemplateResult | typeof nothing {
+  private _renderNav(article: Article): TemplateResult | typeof nothing {
     const t = this.localize.t;
-    const colon = t.$code.startsWith('fr') ? '\u00a0: ' : ': ';
     const link = (target: ArticleLink | undefined, part: 'previous' | 'next', label: string, rel: string) => {
       const url = safeUrl(target?.url);
       if (!target || !url) return undefined;
       return html`<span class="nav-item"
         ><a href=${url} part=${part} rel=${rel}
-          >${part === 'previous' ? html`<span aria-hidden="true">« </span>` : nothing}<span class="visually-hidden">${label}${colon}</span
+          >${part === 'previous' ? html`<span aria-hidden="true">« </span>` : nothing}<span class="visually-hidden">${label}${t.labelSeparator}</span
           >${target.title}${part === 'next' ? html`<span aria-hidden="true"> »</span>` : nothing}</a
         ></span
       >`;

@@ -1,12 +1,10 @@
 import { css, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { MagAdapterError } from '../../core/errors.js';
+import { property } from 'lit/decorators.js';
 import { MagElement } from '../../core/mag-element.js';
-import type { Article } from '../../core/model.js';
-import type { MagInvalidateEvent, SharedAdapter } from '../../core/shared-adapter.js';
+import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
 import { renderError, renderLoading } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
-import { ERROR, PENDING, idle } from '../../core/data-task.js';
 
 const ATOM = 'application/atom+xml';
 const RSS = 'application/rss+xml';
@@ -23,12 +21,6 @@ export function feedType(url: string, declared?: string): string | undefined {
   if (/rss|\.rdf(\b|$)|\/feed\/?(\?|#|$)/i.test(url)) return RSS;
   if (/\.json(\?|#|$)/i.test(url)) return JSON_FEED;
   return undefined;
-}
-
-interface FeedData {
-  source: SharedAdapter;
-  ref: string;
-  article: Article;
 }
 
 /**
@@ -66,45 +58,33 @@ export class MagCommentFeedLink extends MagElement {
     `,
   ];
 
-  static override get properties() {
-    return {
-      articleId: { attribute: 'article-id' },
-      discover: { type: Boolean },
-    };
-  }
-
   /** The id (or slug) of the article whose comment feed is linked. */
-  articleId?: string;
+  @property({ attribute: 'article-id' }) articleId?: string;
 
   /** Also announce the feed to feed readers with a `<link rel="alternate">` in the document's head, removed when the element leaves or the article has no feed. */
-  discover = false;
+  @property({ type: Boolean }) discover = false;
 
-  #link?: HTMLLinkElement;
+  /** The `<link rel="alternate">` added to the document's head (with `discover`). */
+  private _discoveryLink?: HTMLLinkElement;
 
-  #article = this.dataTask(
-    () => [this.source, this.articleId] as const,
-    async ([source, ref], signal): Promise<FeedData | typeof idle> => {
-      if (!source || !ref) return idle;
-      return { source, ref, article: await source.getArticle(ref, { signal }) };
-    },
-  );
+  private readonly _task = this.dataTask({
+    args: () => (this.source && this.articleId ? ([this.source, this.articleId] as const) : undefined),
+    request: ([source, ref], signal) => source.getArticle(ref, { signal }),
+    cached: ([source, ref]) => source.cachedArticle(ref),
+  });
 
   protected override dataChanged(event: MagInvalidateEvent): void {
-    if (this.articleId && event.affects('article', this.articleId)) void this.#article.run();
+    if (this.articleId && event.affects('article', this.articleId)) void this._task.run();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#removeDiscovery();
+    this._removeDiscovery();
   }
 
-  #current(): Article | undefined {
-    const value = this.#article.value;
-    return value && value.source === this.source && value.ref === this.articleId ? value.article : undefined;
-  }
-
-  #feed(): { href: string; type?: string; title: string } | undefined {
-    const article = this.#current();
+  /** The article's comment feed: its URL, type and title; undefined without an article or a feed. */
+  private _feed(): { href: string; type?: string; title: string } | undefined {
+    const article = this._task.value;
     const href = safeUrl(article?.commentFeedUrl, ['http', 'https']);
     if (!article || !href) return undefined;
     return { href, title: this.localize.t.feedTitle(article.title), type: feedType(href, article.commentFeedType) };
@@ -112,13 +92,13 @@ export class MagCommentFeedLink extends MagElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.#syncDiscovery();
+    this._syncDiscovery();
   }
 
-  #syncDiscovery(): void {
-    const feed = this.discover && this.isConnected ? this.#feed() : undefined;
-    if (!feed) return this.#removeDiscovery();
-    const link = (this.#link ??= document.createElement('link'));
+  private _syncDiscovery(): void {
+    const feed = this.discover && this.isConnected ? this._feed() : undefined;
+    if (!feed) return this._removeDiscovery();
+    const link = (this._discoveryLink ??= document.createElement('link'));
     link.rel = 'alternate';
     link.type = feed.type ?? RSS;
     link.title = feed.title;
@@ -127,23 +107,27 @@ export class MagCommentFeedLink extends MagElement {
     if (!link.isConnected) document.head.append(link);
   }
 
-  #removeDiscovery(): void {
-    this.#link?.remove();
-    this.#link = undefined;
+  private _removeDiscovery(): void {
+    this._discoveryLink?.remove();
+    this._discoveryLink = undefined;
+  }
+
+  private _retry(): void {
+    void this._task.run();
   }
 
   protected override render(): TemplateResult | typeof nothing {
     const t = this.localize.t;
-    const status = this.#article.status;
-    const feed = this.#feed();
+    const { status, value: article, error } = this._task;
+    const feed = this._feed();
     if (feed) {
-      return html`<p class="feed" part="base" aria-busy=${status === PENDING ? 'true' : 'false'}>
+      return html`<p class="feed" part="base" aria-busy=${status === 'loading' ? 'true' : 'false'}>
         ${t.feedSentence} <a part="link" href=${feed.href} type=${feed.type ?? nothing}>${t.feedLinkText}</a>.
       </p>`;
     }
-    if (this.#current()) return nothing;
-    if (status === ERROR) return renderError(t, MagAdapterError.from(this.#article.error), () => void this.#article.run());
-    if (status === PENDING) return renderLoading(t, 1);
+    if (article) return nothing;
+    if (status === 'error' && error) return renderError(t, error, this._retry);
+    if (status === 'loading') return renderLoading(t, 1);
     return nothing;
   }
 }

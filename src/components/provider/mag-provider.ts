@@ -1,17 +1,30 @@
 import { LitElement, css, html } from 'lit';
-import { ContextProvider } from '@lit/context';
+import type { PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { provide } from '@lit/context';
 import { adapterContext } from '../../core/context.js';
 import { MagAdapterError } from '../../core/errors.js';
 import { LazyAdapter } from '../../core/lazy-adapter.js';
 import type { MagAdapter } from '../../core/model.js';
+import { cameWithPage, replaceServerMarkup } from '../../core/server-markup.js';
 import { SharedAdapter } from '../../core/shared-adapter.js';
 import { JsonAdapter } from '../../adapters/json/json-adapter.js';
+
+/**
+ * What an adapter factory reads: the provider's attributes. In a browser it is the `<mag-provider>`
+ * element itself; in a server render, an object with the same properties and `getAttribute()`.
+ */
+export interface AdapterSource {
+  readonly src?: string;
+  readonly endpoint?: string;
+  getAttribute(name: string): string | null;
+}
 
 /**
  * Builds an adapter for `<mag-provider adapter="name">` from the provider's attributes, at once or
  * later (a promise: for example once the adapter's code is loaded with `import()`).
  */
-export type AdapterFactory = (provider: MagProvider) => MagAdapter | Promise<MagAdapter>;
+export type AdapterFactory = (provider: AdapterSource) => MagAdapter | Promise<MagAdapter>;
 
 const adapterTypes = new Map<string, AdapterFactory>([
   ['json', (provider) => (provider.src ? new JsonAdapter({ url: provider.src }) : failing(new MagAdapterError('unsupported', 'adapter="json" needs a src attribute (the URL of a JSON data file).')))],
@@ -32,6 +45,53 @@ const factoryError = (type: string, error: unknown): MagAdapterError =>
 
 const isPromiseLike = (value: unknown): value is PromiseLike<MagAdapter> => typeof (value as PromiseLike<MagAdapter> | undefined)?.then === 'function';
 
+/** A provider's data source as its markup declares it. */
+export interface ProviderMarkup extends AdapterSource {
+  /** The `adapter` attribute: a registered adapter type. */
+  readonly adapterType?: string;
+  /** The text of its inline `<script type="application/json">` child. */
+  readonly inlineJson?: string;
+}
+
+/**
+ * The adapter a provider's markup declares: a registered adapter type (`adapter="…"`), else its inline
+ * JSON, else the JSON file at `src`; undefined when it declares none. Never throws: a misconfiguration
+ * becomes an adapter whose calls fail with a clear error. `onRecover` is called when an adapter whose
+ * code loads on demand loads after a failure. (The server renderer builds its providers' adapters with
+ * it too.)
+ */
+export function adapterFromMarkup(markup: ProviderMarkup, onRecover: (adapter: MagAdapter) => void = () => {}): MagAdapter | undefined {
+  const type = markup.adapterType;
+  if (type) {
+    const factory = adapterTypes.get(type.toLowerCase());
+    if (!factory) {
+      return failing(factoryError(type, `no adapter type of that name is registered (known: ${[...adapterTypes.keys()].join(', ')}).`));
+    }
+    try {
+      const adapter = factory(markup);
+      if (!isPromiseLike(adapter)) return adapter;
+      // Its code loads on demand: the elements wait (loading state); a failure is shown with a retry
+      // that calls the factory again.
+      const lazy: LazyAdapter = new LazyAdapter(
+        adapter,
+        () => factory(markup),
+        (error) => factoryError(type, error),
+        () => onRecover(lazy),
+      );
+      return lazy;
+    } catch (error) {
+      // A misconfigured adapter (no endpoint, a bad URL…) is reported by every element, never thrown.
+      return failing(factoryError(type, error));
+    }
+  }
+  if (markup.inlineJson !== undefined) return JsonAdapter.fromText(markup.inlineJson);
+  if (markup.src) return adapterFromMarkup({ ...markup, adapterType: 'json' });
+  return undefined;
+}
+
+/** The `<script type="application/json">` children of a provider: its inline data, and a server render's snapshot. */
+const SNAPSHOT_ATTRIBUTE = 'data-mag-snapshot';
+
 /**
  * Gives a data adapter to every mag-* element inside it, and shares the adapter's answers among
  * them: however many elements ask for the same article, comment page, list or about box, the adapter
@@ -50,6 +110,8 @@ const isPromiseLike = (value: unknown): value is PromiseLike<MagAdapter> => type
  * @tag mag-provider
  *
  * @slot - The page content; every mag-* element inside uses this provider's adapter.
+ *
+ * @attr nonce - With `adapter="wordpress"`: WordPress's REST nonce, sent with comment posts (the WordPress adapter's `nonce` option); read when the adapter is built.
  */
 export class MagProvider extends LitElement {
   static override styles = css`
@@ -58,22 +120,9 @@ export class MagProvider extends LitElement {
     }
   `;
 
-  // A getter, not a static field: lit-analyzer (web-component-analyzer) reads attributes only from
-  // `static get properties()`.
-  static override get properties() {
-    return {
-      adapter: { attribute: false },
-      adapterType: { attribute: 'adapter' },
-      src: {},
-      endpoint: {},
-      maxAge: { type: Number, attribute: 'max-age' },
-      timeout: { type: Number },
-      _inlineJson: { state: true, attribute: false },
-    };
-  }
-
   /**
-   * Makes `<mag-provider adapter="name">` build an adapter with `factory(provider)`. The factory may
+   * Makes `<mag-provider adapter="name">` build an adapter with `factory(provider)` (the factory reads
+   * the provider's `src`, `endpoint` or `getAttribute()`). The factory may
    * return a promise (code loaded on demand): the elements show their loading state meanwhile. When
    * it throws or rejects, every element shows the error, with a retry that calls the factory again:
    * a `MagAdapterError` keeps its code (`network` for code that could not be loaded), anything else
@@ -85,102 +134,135 @@ export class MagProvider extends LitElement {
   }
 
   /** The adapter to use, set from script. Takes precedence over every attribute. */
-  adapter?: MagAdapter;
+  @property({ attribute: false }) adapter?: MagAdapter;
 
   /** A registered adapter type to build from the attributes: `json`, `wordpress`, `feed`… */
-  adapterType?: string;
+  @property({ attribute: 'adapter' }) adapterType?: string;
 
   /** URL of the data: a JSON data file (default), or a feed with `adapter="feed"`. */
-  src?: string;
+  @property() src?: string;
 
   /** Base URL of the backend's API, for adapters that need one (`adapter="wordpress"`: the site's `/wp-json` URL). */
-  endpoint?: string;
+  @property() endpoint?: string;
 
   /** How long, in seconds, an answer is reused by the elements inside (0: only requests in flight are shared). */
-  maxAge = 300;
+  @property({ type: Number, attribute: 'max-age' }) maxAge = 300;
 
   /** How long, in seconds, elements wait for an answer before showing a timeout message (0: forever). */
-  timeout = 20;
+  @property({ type: Number }) timeout = 20;
 
-  private _inlineJson?: string;
+  /**
+   * Show images whose address is relative (avatars, photos, images in articles): for data the site
+   * vouches for, such as its own JSON file with images beside it. Off by default: a relative image makes
+   * a request to the page's own site, with the reader's cookies (docs/security.md).
+   */
+  @property({ type: Boolean, attribute: 'allow-relative-images' }) allowRelativeImages = false;
 
-  /** Gives the shared adapter to the elements inside (the `adapterContext`). */
-  #context = new ContextProvider(this, { context: adapterContext });
-  #observer?: MutationObserver;
-  #base?: MagAdapter;
+  /** The text of the inline `<script type="application/json">` child, if any. */
+  @state() private _inlineJson?: string;
+
+  /** A server render's snapshot of the answers, read from the page (see docs/server-rendering.md). */
+  private _snapshot?: unknown;
+
+  /** What the elements inside receive: the adapter in force, shared (the `adapterContext`). */
+  @provide({ context: adapterContext }) private _shared?: SharedAdapter;
+
+  private _observer?: MutationObserver;
+  /** True until the first update replaced a server render's markup (see server-markup.ts). */
+  private _serverMarkup = cameWithPage(this);
+  /** What the shared adapter was last built from (see `_provide()`). */
+  private _inputs?: unknown[];
+  /** The adapter in force, before sharing. */
+  private _base?: MagAdapter;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#readInline();
-    this.#observer ??= new MutationObserver(() => this.#readInline());
-    this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
+    this._readInline();
+    this._observer ??= new MutationObserver(() => this._readInline());
+    this._observer.observe(this, { childList: true, subtree: true, characterData: true });
+    // The elements inside ask for their adapter as they connect: it is there already, not one update
+    // later. An adapter type not registered yet (a page's script registers it after the library's
+    // elements are defined) is looked up again by the first update.
+    const type = this.adapterType?.toLowerCase();
+    if (!this.hasUpdated && !(type && !adapterTypes.has(type))) this._provide();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#observer?.disconnect();
+    this._observer?.disconnect();
   }
 
   /**
    * Drops every shared answer and makes every element inside load its data again.
    */
   refresh(): void {
-    this.#context.value?.refresh();
+    this._shared?.refresh();
   }
 
-  #readInline(): void {
-    const script = Array.from(this.children).find(
+  private _readInline(): void {
+    const scripts = Array.from(this.children).filter(
       (child): child is HTMLScriptElement => child instanceof HTMLScriptElement && child.type === 'application/json',
     );
-    this._inlineJson = script?.textContent ?? undefined;
-  }
-
-  #resolveAdapter(changed: Map<PropertyKey, unknown>): MagAdapter | undefined {
-    const inputs = ['adapter', 'adapterType', 'src', 'endpoint', '_inlineJson'];
-    if (!inputs.some((key) => changed.has(key))) return this.#base;
-    if (this.adapter) return this.adapter;
-    const type = this.adapterType;
-    if (type) {
-      const factory = adapterTypes.get(type.toLowerCase());
-      if (!factory) {
-        return failing(factoryError(type, `no adapter type of that name is registered (known: ${[...adapterTypes.keys()].join(', ')}).`));
-      }
+    const snapshot = scripts.find((script) => script.hasAttribute(SNAPSHOT_ATTRIBUTE));
+    if (snapshot && this._snapshot === undefined) {
       try {
-        const adapter = factory(this);
-        if (!isPromiseLike(adapter)) return adapter;
-        // Its code loads on demand: the elements wait (loading state); a failure is shown with a retry
-        // that calls the factory again. A newer adapter (attributes changed meanwhile) replaces this one.
-        const lazy: LazyAdapter = new LazyAdapter(
-          adapter,
-          () => factory(this),
-          (error) => factoryError(type, error),
-          () => {
-            if (this.#base === lazy) this.refresh();
-          },
-        );
-        return lazy;
-      } catch (error) {
-        // A misconfigured adapter (no endpoint, a bad URL…) is reported by every element, never thrown.
-        return failing(factoryError(type, error));
+        this._snapshot = JSON.parse(snapshot.textContent ?? '');
+      } catch {
+        // Not a snapshot: the elements load their data as usual.
+        this._snapshot = null;
       }
     }
-    if (this._inlineJson !== undefined) return JsonAdapter.fromText(this._inlineJson);
-    if (this.src) return new JsonAdapter({ url: this.src });
-    return undefined;
+    this._inlineJson = scripts.find((script) => !script.hasAttribute(SNAPSHOT_ATTRIBUTE))?.textContent ?? undefined;
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    const base = this.#resolveAdapter(changed);
-    const renewed = base !== this.#base;
-    const shared = renewed ? base && new SharedAdapter(base) : this.#context.value;
+  protected override willUpdate(): void {
+    this._provide();
+  }
+
+  /**
+   * Builds the shared adapter again when what declares it changed (the `adapter` property, the
+   * attributes, the inline JSON), and applies `max-age` and `timeout`.
+   */
+  private _provide(): void {
+    const inputs = [this.adapter, this.adapterType, this.src, this.endpoint, this._inlineJson];
+    const inputsChanged = !this._inputs || inputs.some((value, i) => value !== this._inputs![i]);
+    this._inputs = inputs;
+    const base = inputsChanged ? this._adapterInForce() : this._base;
+    const renewed = base !== this._base;
+    const shared = renewed ? base && new SharedAdapter(base) : this._shared;
     if (shared) {
       shared.maxAge = Math.max(0, this.maxAge) * 1000;
       shared.timeout = Math.max(0, this.timeout) * 1000;
+      shared.allowRelativeImages = this.allowRelativeImages;
     }
     if (renewed) {
-      this.#base = base;
-      this.#context.setValue(shared);
+      // A server render's answers serve the first adapter, the one the page was rendered with.
+      if (shared && this._snapshot && !this._base) shared.seed(this._snapshot);
+      this._base = base;
+      this._shared = shared;
     }
+  }
+
+  private _adapterInForce(): MagAdapter | undefined {
+    if (this.adapter) return this.adapter;
+    const markup: ProviderMarkup = {
+      adapterType: this.adapterType,
+      src: this.src,
+      endpoint: this.endpoint,
+      inlineJson: this._inlineJson,
+      getAttribute: (name) => this.getAttribute(name),
+    };
+    return adapterFromMarkup(markup, (adapter) => {
+      if (this._base === adapter) this.refresh();
+    });
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    if (this._serverMarkup) {
+      this._serverMarkup = false;
+      replaceServerMarkup(this.renderRoot, this.renderOptions);
+    }
+    super.update(changed);
   }
 
   protected override render() {

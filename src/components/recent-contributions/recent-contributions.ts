@@ -1,14 +1,15 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
 import type { ArticleSummary } from '../../core/model.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
 import { renderError, renderLoading, renderSections, renderSlottedHeading } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
 import { recentContributionsStyles } from './recent-contributions.styles.js';
-import { ERROR, PENDING, idle } from '../../core/data-task.js';
+
+const DEFAULT_LIMIT = 5;
 
 /**
  * A titled list of the newest articles, each with its linked title, its date and "Publié dans …"
@@ -46,94 +47,81 @@ import { ERROR, PENDING, idle } from '../../core/data-task.js';
 export class MagRecentContributions extends MagElement {
   static override styles = [...MagElement.styles, recentContributionsStyles];
 
-  static override get properties() {
-    return {
-      limit: { type: Number, reflect: true },
-      section: {},
-      heading: {},
-      headingLevel: { type: Number, attribute: 'heading-level' },
-      currentArticle: { attribute: 'current-article' },
-      excludeCurrent: { type: Boolean, attribute: 'exclude-current' },
-    };
-  }
-
   /** How many articles to show (default 5); an adapter that answers more is cut down. */
-  limit = 5;
+  @property({ type: Number, reflect: true }) limit = DEFAULT_LIMIT;
 
   /** Only articles published in this section (its name, as the data source knows it). */
-  section?: string;
+  @property() section?: string;
 
   /** The title; the `heading` slot replaces it. Default: "Recent contributions" / "Dernières contributions". */
-  heading?: string;
+  @property() heading?: string;
 
   /** The level of the title for assistive technology (1–6, default 2). */
-  headingLevel = 2;
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   /** The id of the article the page shows: it is marked with `aria-current="page"`. */
-  currentArticle?: string;
+  @property({ attribute: 'current-article' }) currentArticle?: string;
 
   /** Leave the current article out of the list instead of marking it (one more article is asked for, so that `limit` are still shown). */
-  excludeCurrent = false;
+  @property({ type: Boolean, attribute: 'exclude-current' }) excludeCurrent = false;
 
-  readonly #task = this.dataTask(
-    () => [this.source, this.#fetchLimit, this.section || undefined] as const,
-    async ([source, limit, section], signal) => {
-      if (!source) return idle;
-      return source.listRecent({ limit, ...(section ? { section } : {}), signal });
-    },
-  );
+  private readonly _task = this.dataTask({
+    args: () => (this.source ? ([this.source, this._fetchLimit, this.section || undefined] as const) : undefined),
+    request: ([source, limit, section], signal) => source.listRecent({ limit, ...(section ? { section } : {}), signal }),
+    cached: ([source, limit, section]) => source.cachedRecent({ limit, section }),
+  });
+
+  /** `limit` as a whole number ≥ 1 (5 for anything else). */
+  private get _limit(): number {
+    return Number.isFinite(this.limit) && this.limit > 0 ? Math.floor(this.limit) : DEFAULT_LIMIT;
+  }
 
   /** With `exclude-current`, one more article is asked for, so that `limit` are left. */
-  get #fetchLimit(): number {
-    const limit = Number.isFinite(this.limit) && this.limit > 0 ? Math.floor(this.limit) : 5;
-    return this.excludeCurrent && this.currentArticle ? limit + 1 : limit;
+  private get _fetchLimit(): number {
+    return this.excludeCurrent && this.currentArticle ? this._limit + 1 : this._limit;
   }
 
   /** Drops the cached list and loads it again. */
   refresh(): void {
     const source = this.source;
     if (source) source.invalidate('recent');
-    else void this.#task.run();
+    else void this._task.run();
   }
 
   protected override dataChanged(event: MagInvalidateEvent): void {
-    if (event.affects('recent')) void this.#task.run();
+    if (event.affects('recent')) void this._task.run();
   }
 
-  #visible(list: ArticleSummary[]): ArticleSummary[] {
+  private _visible(list: ArticleSummary[]): ArticleSummary[] {
     const shown = this.excludeCurrent && this.currentArticle ? list.filter((a) => a.id !== this.currentArticle) : list;
-    const limit = Number.isFinite(this.limit) && this.limit > 0 ? Math.floor(this.limit) : 5;
-    return shown.slice(0, limit);
+    return shown.slice(0, this._limit);
   }
 
   override render(): TemplateResult {
     const t = this.localize.t;
-    const pending = this.#task.status === PENDING;
-    const value = this.#task.value;
-    const list = Array.isArray(value) ? value : undefined;
-    return html`<section class="base" part="base" aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'}>
+    return html`<section class="base" part="base" aria-labelledby="heading" aria-busy=${this._task.loading ? 'true' : 'false'}>
       ${renderSlottedHeading(this.headingLevel, this.heading || t.recentTitle)}
-      ${this.#renderBody(list)}
+      ${this._renderBody()}
     </section>`;
   }
 
-  #renderBody(list: ArticleSummary[] | undefined): TemplateResult {
+  private _renderBody(): TemplateResult {
     const t = this.localize.t;
-    const status = this.#task.status;
-    if (status === ERROR) {
-      const error = MagAdapterError.from(this.#task.error);
-      if (error.code !== 'aborted') return renderError(t, error, () => void this.#task.run());
-      return renderLoading(t);
-    }
+    const { status, value: list, error } = this._task;
+    if (status === 'error' && error) return renderError(t, error, this._retry);
     if (!list) return renderLoading(t);
-    const shown = this.#visible(list);
+    const shown = this._visible(list);
     if (!shown.length) return html`<p class="empty" part="empty">${t.noRecent}</p>`;
     return html`<ul class="list" part="list">
-      ${shown.map((article) => this.#renderItem(article))}
+      ${shown.map((article) => this._renderItem(article))}
     </ul>`;
   }
 
-  #renderItem(article: ArticleSummary): TemplateResult {
+  private _retry(): void {
+    void this._task.run();
+  }
+
+  private _renderItem(article: ArticleSummary): TemplateResult {
     const t = this.localize.t;
     const current = article.id === this.currentArticle;
     const href = safeUrl(article.url);

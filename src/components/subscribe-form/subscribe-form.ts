@@ -1,5 +1,6 @@
-import { html, nothing } from 'lit';
-import type { TemplateResult } from 'lit';
+import { html, isServer, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
@@ -16,7 +17,7 @@ import { subscribeFormStyles } from './subscribe-form.styles.js';
 export class MagSubscribeEvent extends Event {
   /** The address typed by the reader. */
   readonly email: string;
-  #response?: Promise<SubscribeResult>;
+  private _response?: Promise<SubscribeResult>;
 
   constructor(email: string) {
     super('mag-subscribe', { bubbles: true, composed: true, cancelable: true });
@@ -26,12 +27,12 @@ export class MagSubscribeEvent extends Event {
   /** Handles the subscription: cancels the element's own call and shows the outcome of `result` instead. */
   respondWith(result: SubscribeResult | Promise<SubscribeResult>): void {
     this.preventDefault();
-    this.#response = Promise.resolve(result);
+    this._response = Promise.resolve(result);
   }
 
   /** The outcome given to `respondWith()`, if any. */
   get response(): Promise<SubscribeResult> | undefined {
-    return this.#response;
+    return this._response;
   }
 }
 
@@ -83,60 +84,47 @@ type Outcome = { kind: 'success'; status: SubscribeResult['status'] } | { kind: 
 export class MagSubscribeForm extends MagElement {
   static override styles = [...MagElement.styles, subscribeFormStyles];
 
-  static override get properties() {
-    return {
-      heading: {},
-      headingLevel: { type: Number, attribute: 'heading-level' },
-      action: {},
-      method: {},
-      target: {},
-      fieldName: { attribute: 'field-name' },
-      _submitting: { state: true },
-      _outcome: { state: true },
-      _fieldError: { state: true },
-    };
-  }
-
   /** The title; the `heading` slot replaces it. Default: "Subscribe by email" / "S'abonner par email". */
-  heading?: string;
+  @property() heading?: string;
 
   /** The level of the title for assistive technology (1–6, default 2). */
-  headingLevel = 2;
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   /**
    * A URL to post the form to natively (a newsletter service's form action), instead of the data
    * source's `subscribe()`. Only http(s) and relative URLs are used.
    */
-  action?: string;
+  @property() action?: string;
 
   /** The HTTP method of a native post (default: the child form's, else `post`). */
-  method?: string;
+  @property() method?: string;
 
   /** Where a native post opens its answer: a frame name, `_blank`… (default: the child form's, else the page). */
-  target?: string;
+  @property() target?: string;
 
   /** The name of the email field in a native post (default: the child form's email field name, else `email`). */
-  fieldName?: string;
+  @property({ attribute: 'field-name' }) fieldName?: string;
 
-  private _submitting = false;
+  @state() private _submitting = false;
+  @state() private _outcome?: Outcome;
+  @state() private _fieldError?: string;
 
-  private _outcome?: Outcome;
+  /** The subscription in flight, aborted when the element leaves the page. */
+  private _controller?: AbortController;
+  /** The data source whose capabilities were last asked for (see `willUpdate`). */
+  private _askedSource?: unknown;
 
-  private _fieldError?: string;
-
-  get #input() {
+  private get _input() {
     return this.renderRoot?.querySelector<HTMLInputElement>('#email');
   }
 
-  get #honeypot() {
+  private get _honeypot() {
     return this.renderRoot?.querySelector<HTMLInputElement>('#hp');
   }
 
-  get #form() {
+  private get _form() {
     return this.renderRoot?.querySelector<HTMLFormElement>('form');
   }
-
-  #controller?: AbortController;
 
   /** Reads the child form and the data source's capabilities again, and clears the outcome shown. */
   refresh(): void {
@@ -146,67 +134,68 @@ export class MagSubscribeForm extends MagElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#controller?.abort();
+    this._controller?.abort();
   }
 
   /** The integrator's child `<form>`, used when scripts do not run and read for a native post. */
-  get #childForm(): HTMLFormElement | null {
-    return this.querySelector(':scope > form');
+  private get _childForm(): HTMLFormElement | null {
+    // A server render cannot read the page's markup: the child form is shown as it is (see render()).
+    return isServer ? null : this.querySelector(':scope > form');
   }
 
   /** The URL of a native post, or undefined when the data source (or a host handler) subscribes. */
-  #nativeAction(): string | undefined {
-    return safeUrl(this.action || (this.source?.canSubscribe ? undefined : this.#childForm?.getAttribute('action')), ['http', 'https']);
+  private _nativeAction(): string | undefined {
+    return safeUrl(this.action || (this.source?.canSubscribe ? undefined : this._childForm?.getAttribute('action')), ['http', 'https']);
   }
 
-  // Event listeners are methods: Lit calls the listeners of a template with the element as `this`.
-
-  #onFallbackChange(): void {
+  private _onFallbackChange(): void {
     this.requestUpdate();
   }
 
-  #onInvalid(event: Event): void {
+  private _onInvalid(event: Event): void {
     event.preventDefault();
     const input = event.target as HTMLInputElement;
-    this._fieldError = input.validationMessage;
+    // The browser's validity says what is wrong; the words are the element's, in the page's language.
+    const t = this.localize.t;
+    this._fieldError = input.validity.valueMissing ? t.emailMissing : t.emailInvalid;
     input.focus();
   }
 
-  #onInput(): void {
-    if (this._fieldError !== undefined && this.#input?.validity.valid) this._fieldError = undefined;
+  private _onInput(): void {
+    if (this._fieldError !== undefined && this._input?.validity.valid) this._fieldError = undefined;
   }
 
-  #onSubmit(event: SubmitEvent): void {
+  private _onSubmit(event: SubmitEvent): void {
     if (this._submitting) {
       event.preventDefault();
       return;
     }
     this._fieldError = undefined;
-    if (this.#honeypot?.value) {
+    if (this._honeypot?.value) {
       // A bot filled the field people cannot see: pretend it worked, send nothing.
       event.preventDefault();
       this._outcome = { kind: 'success', status: 'subscribed' };
-      this.#form?.reset();
+      this._form?.reset();
       return;
     }
-    const email = (this.#input?.value ?? '').trim();
+    const email = (this._input?.value ?? '').trim();
     const subscribeEvent = new MagSubscribeEvent(email);
     this.dispatchEvent(subscribeEvent);
     if (subscribeEvent.defaultPrevented) {
       event.preventDefault();
       const response = subscribeEvent.response;
-      if (response) void this.#run(() => response);
+      if (response) void this._run(() => response);
       return;
     }
     // A native post: the browser sends the form to `action`.
-    if (this.#nativeAction()) return;
+    if (this._nativeAction()) return;
     event.preventDefault();
     const source = this.source;
     if (!source) {
       this._outcome = { kind: 'error', error: new MagAdapterError('unsupported', 'This data source cannot subscribe addresses.') };
       return;
     }
-    void this.#run(async (signal) => {
+    void this._run(async (signal) => {
       // A data file loaded lazily may not have said yet whether it has a subscribe endpoint; without
       // one, subscribe() fails with `unsupported`.
       if (!source.canSubscribe) await source.ready({ signal });
@@ -214,39 +203,40 @@ export class MagSubscribeForm extends MagElement {
     });
   }
 
-  #readySource?: unknown;
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // Learn early whether the data source can subscribe (it decides between our form and a native post).
     const source = this.source;
-    if (source && source !== this.#readySource && !source.canSubscribe) {
-      this.#readySource = source;
+    if (source && source !== this._askedSource && !source.canSubscribe) {
+      this._askedSource = source;
       void source.ready().then(() => {
         if (source.canSubscribe && this.source === source) this.requestUpdate();
       });
     }
   }
 
-  async #run(call: (signal: AbortSignal) => Promise<SubscribeResult>): Promise<void> {
+  private async _run(call: (signal: AbortSignal) => Promise<SubscribeResult>): Promise<void> {
     this._submitting = true;
     this._outcome = undefined;
     const controller = new AbortController();
-    this.#controller = controller;
+    this._controller = controller;
     try {
       const result = await call(controller.signal);
       this._outcome = { kind: 'success', status: result.status };
-      this.#form?.reset();
+      this._form?.reset();
     } catch (error) {
       const magError = MagAdapterError.from(error);
       if (magError.code !== 'aborted') this._outcome = { kind: 'error', error: magError };
+      // What the integrator must fix (an endpoint missing or failing) is said in the console, with its
+      // address and status; a refusal of the address is the reader's to fix.
+      if (!['aborted', 'rejected', 'duplicate', 'too-fast'].includes(magError.code)) console.warn(`<${this.localName}>: ${magError.message}`);
     } finally {
-      if (this.#controller === controller) this.#controller = undefined;
+      if (this._controller === controller) this._controller = undefined;
       this._submitting = false;
     }
   }
 
-  #message(outcome: Outcome | undefined): string | TemplateResult | typeof nothing {
+  private _message(outcome: Outcome | undefined): string | TemplateResult | typeof nothing {
     if (!outcome) return nothing;
     const t = this.localize.t;
     if (outcome.kind === 'success') {
@@ -255,24 +245,33 @@ export class MagSubscribeForm extends MagElement {
     const { error } = outcome;
     if (error.code === 'unsupported') return t.subscribeUnsupported;
     // The backend's own reason for refusing, shown as text.
-    const reason = error.code === 'rejected' && error.message ? error.message : '';
+    const reason = error.code === 'rejected' ? (error.reason ?? '') : '';
     return html`${errorMessage(t, error, t.subscribeErrors)}${reason ? html` <span class="reason">${reason}</span>` : nothing}`;
   }
 
   override render(): TemplateResult {
     const t = this.localize.t;
-    const child = this.#childForm;
-    const action = this.#nativeAction();
+    const child = this._childForm;
+    const action = this._nativeAction();
     const childEmail = child?.querySelector<HTMLInputElement>('input[type=email][name]');
     const hidden = action && child ? [...child.querySelectorAll<HTMLInputElement>('input[type=hidden][name]')] : [];
     const method = (this.method || child?.getAttribute('method') || 'post').toLowerCase() === 'get' ? 'get' : 'post';
     const target = this.target || child?.getAttribute('target') || undefined;
     const outcome = this._outcome;
     const invalid = this._fieldError !== undefined;
+    if (isServer && !action) {
+      // Rendered on a server, for readers without scripts: the page's own form (the default slot) is the
+      // form; once scripts run, the element renders its own in its place.
+      return html`<div class="base" part="base">
+        ${renderSlottedHeading(this.headingLevel, this.heading || t.subscribeTitle)}
+        <slot name="description"></slot>
+        <slot></slot>
+      </div>`;
+    }
     return html`<div class="base" part="base">
       ${renderSlottedHeading(this.headingLevel, this.heading || t.subscribeTitle)}
       <slot name="description"></slot>
-      <slot hidden @slotchange=${this.#onFallbackChange}></slot>
+      <slot hidden @slotchange=${this._onFallbackChange}></slot>
       <form
         part="form"
         aria-labelledby="heading"
@@ -280,7 +279,7 @@ export class MagSubscribeForm extends MagElement {
         method=${ifDefined(action ? method : undefined)}
         target=${ifDefined(action && target ? target : undefined)}
         aria-busy=${this._submitting ? 'true' : 'false'}
-        @submit=${this.#onSubmit}
+        @submit=${this._onSubmit}
       >
         <label part="label" for="email">${t.subscribeEmailLabel}</label>
         <div class="row">
@@ -293,8 +292,8 @@ export class MagSubscribeForm extends MagElement {
             required
             aria-invalid=${ifDefined(invalid ? 'true' : undefined)}
             aria-describedby=${ifDefined(invalid ? 'field-error' : undefined)}
-            @invalid=${this.#onInvalid}
-            @input=${this.#onInput}
+            @invalid=${this._onInvalid}
+            @input=${this._onInput}
           />
           <button part="submit" type="submit" aria-disabled=${ifDefined(this._submitting ? 'true' : undefined)}>
             ${this._submitting ? t.subscribing : t.subscribeButton}
@@ -304,9 +303,9 @@ export class MagSubscribeForm extends MagElement {
         <p class="field-error" part="field-error" id="field-error" ?hidden=${!invalid}>${this._fieldError ?? ''}</p>
         <div class="hp" aria-hidden="true">
           <label for="hp">${t.honeypotLabel}</label>
-          <input id="hp" type="text" tabindex="-1" autocomplete="off" />
+          <input id="hp" name="website" type="text" tabindex="-1" autocomplete="off" />
         </div>
-        <p class="message ${outcome?.kind ?? ''}" part="message" role="status">${this.#message(outcome)}</p>
+        <p class="message ${outcome?.kind ?? ''}" part="message" role="status">${this._message(outcome)}</p>
       </form>
     </div>`;
   }

@@ -26,6 +26,7 @@ export const en: MagTranslation = {
     unknown: 'Something went wrong.',
   },
   invalidDataDetails: 'Problems found:',
+  labelSeparator: ': ',
 
   by: (name) => `by ${name}`,
   postedIn: 'Posted in',
@@ -43,6 +44,8 @@ export const en: MagTranslation = {
   commentCount: (count) => (count === 0 ? 'No comments' : count === 1 ? '1 comment' : `${number(count)} comments`),
   noComments: 'No comments yet.',
   commentsClosed: 'Comments are closed for this post.',
+  loginToComment: 'You must be logged in to post a comment.',
+  logIn: 'Log in',
   loadMoreComments: 'Show more comments',
   commentsAdded: (count) => (count === 1 ? '1 more comment shown.' : `${count} more comments shown.`),
   inReplyTo: (name) => `in reply to ${name}`,
@@ -92,9 +95,12 @@ export const en: MagTranslation = {
   subscribeUnsupported: 'Subscription by email is not available on this site.',
   subscribeErrors: {
     network: 'Your subscription could not be sent: the server could not be reached. Try again.',
+    'not-found': 'Subscribing is not possible at the moment.',
     rejected: 'The subscription was refused.',
     timeout: 'The server did not answer in time. Try again.',
   },
+  emailMissing: 'Enter your email address.',
+  emailInvalid: 'This email address is not valid: it is written like name@example.com.',
   honeypotLabel: 'Leave this field empty',
 
   aboutTitle: 'About',

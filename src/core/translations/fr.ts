@@ -26,6 +26,7 @@ export const fr: MagTranslation = {
     unknown: "Une erreur s'est produite.",
   },
   invalidDataDetails: 'Problèmes relevés :',
+  labelSeparator: '\u00a0: ',
 
   by: (name) => `par ${name}`,
   postedIn: 'Publié dans',
@@ -44,6 +45,8 @@ export const fr: MagTranslation = {
     count === 0 ? 'Aucun commentaire' : count === 1 ? '1 commentaire' : `${number(count)} commentaires`,
   noComments: "Aucun commentaire pour l'instant.",
   commentsClosed: "L'utilisation des commentaires est désactivée pour cette note.",
+  loginToComment: 'Vous devez être connecté pour publier un commentaire.',
+  logIn: 'Se connecter',
   loadMoreComments: 'Afficher plus de commentaires',
   commentsAdded: (count) => (count === 1 ? '1 commentaire de plus affiché.' : `${count} commentaires de plus affichés.`),
   inReplyTo: (name) => `en réponse à ${name}`,
@@ -94,9 +97,12 @@ export const fr: MagTranslation = {
   subscribeUnsupported: "L'abonnement par e-mail n'est pas disponible sur ce site.",
   subscribeErrors: {
     network: "Votre abonnement n'a pas pu être envoyé : le serveur est injoignable. Réessayez.",
+    'not-found': "L'abonnement n'est pas possible pour le moment.",
     rejected: "L'abonnement a été refusé.",
     timeout: "Le serveur n'a pas répondu à temps. Réessayez.",
   },
+  emailMissing: 'Saisissez votre adresse e-mail.',
+  emailInvalid: "Cette adresse e-mail n'est pas valide : elle s'écrit comme nom@exemple.fr.",
   honeypotLabel: 'Laissez ce champ vide',
 
   aboutTitle: 'A propos',

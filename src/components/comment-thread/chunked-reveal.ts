@@ -1,0 +1,110 @@
+import { isServer } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export interface ChunkedRevealOptions {
+  /** How many items the first render shows. */
+  first: number;
+  /** How many more items each later task shows. */
+  chunk: number;
+}
+
+/**
+ * Shows a long list a part at a time, so that the page stays responsive: the first items at once,
+ * then `chunk` more in each later task until all are shown. The element reads `limit` (how many items
+ * to render, counted in display order) in `render()` and gives the number of items to `sync()` in
+ * `willUpdate()`; `whenComplete()` resolves once every item is shown (or the element left the page).
+ *
+ * The first later task waits for the next frame, so that the first screen is painted before it; after
+ * that each task is posted at once (a chunk is long enough for the browser to paint and handle input
+ * between two tasks). Tasks, not idle callbacks: a long thread is not left waiting for idle time.
+ */
+export class ChunkedReveal implements ReactiveController {
+  /** How many items to render. */
+  limit = 0;
+
+  private _total = 0;
+  private _timer?: number;
+  private _frame?: number;
+  private _waiters: (() => void)[] = [];
+
+  constructor(
+    private readonly host: ReactiveControllerHost & Element,
+    private readonly options: ChunkedRevealOptions,
+  ) {
+    host.addController(this);
+  }
+
+  /** True when every item is shown. */
+  get complete(): boolean {
+    return this.limit >= this._total;
+  }
+
+  /**
+   * Takes the number of items. The first render shows `first` of them; items added once all were shown
+   * (a page loaded, a comment posted) are shown `first` at once, then in chunks.
+   */
+  sync(total: number): void {
+    // A server render has no later tasks: it renders every item.
+    if (isServer) this.limit = total;
+    if (total > this._total && this.limit >= this._total) this.limit = Math.min(total, Math.max(this.limit, this._total) + this.options.first);
+    this._total = total;
+    if (this.limit > total) this.limit = total;
+  }
+
+  /** Starts again from the first items (another article's comments). */
+  reset(): void {
+    this._cancel();
+    this.limit = 0;
+    this._total = 0;
+  }
+
+  /** Resolves once every item is rendered, or the element left the page. */
+  async whenComplete(): Promise<void> {
+    while (this.host.isConnected && !this.complete) await new Promise<void>((resolve) => this._waiters.push(resolve));
+  }
+
+  hostUpdated(): void {
+    this._schedule();
+  }
+
+  hostConnected(): void {
+    this._schedule();
+  }
+
+  hostDisconnected(): void {
+    this._cancel();
+  }
+
+  private _schedule(): void {
+    if (this._timer !== undefined || this._frame !== undefined || !this.host.isConnected) return;
+    if (this.complete) return this._release();
+    const next = () => {
+      this._timer = undefined;
+      this.limit = Math.min(this._total, this.limit + this.options.chunk);
+      this.host.requestUpdate();
+      this._release();
+    };
+    if (this.limit > this.options.first) {
+      this._timer = window.setTimeout(next, 0);
+      return;
+    }
+    this._frame = requestAnimationFrame(() => {
+      this._frame = undefined;
+      this._timer = window.setTimeout(next, 0);
+    });
+  }
+
+  private _cancel(): void {
+    if (this._frame !== undefined) cancelAnimationFrame(this._frame);
+    if (this._timer !== undefined) clearTimeout(this._timer);
+    this._frame = this._timer = undefined;
+    this._release();
+  }
+
+  /** Wakes the callers of `whenComplete()` so that they check again. */
+  private _release(): void {
+    const waiters = this._waiters;
+    this._waiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Slugs for imported articles and sections: lower-case ASCII letters, digits and `-` (`_` kept from
+ * a Movable Type basename), unique within their kind.
+ */
+import { slugify } from '../core/slugify.js';
+
+/** Letters that Unicode does not decompose into a base letter and an accent. */
+const LIGATURES: Record<string, string> = { œ: 'oe', Œ: 'oe', æ: 'ae', Æ: 'ae', ß: 'ss', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ł: 'l', Ł: 'l', þ: 'th', Þ: 'th', ð: 'd', Ð: 'd' };
+
+/** `Les marchés de pays, cœur battant` → `les-marches-de-pays-coeur-battant` (at most `max` characters, cut at a `-`). */
+export function slugFromText(text: string, max = 80): string {
+  const slug = slugify(text.replace(/[œŒæÆßøØđĐłŁþÞðÐ]/g, (c) => LIGATURES[c] ?? c));
+  if (slug.length <= max) return slug;
+  const cut = slug.slice(0, max);
+  const dash = cut.lastIndexOf('-');
+  return dash > max / 2 ? cut.slice(0, dash) : cut;
+}
+
+/** A Movable Type basename as a slug: kept as written (lower-cased) when it is already one, else slugified. */
+export function slugFromBasename(basename: string): string {
+  const lower = basename.trim().toLowerCase();
+  return /^[a-z0-9][a-z0-9_-]*$/.test(lower) ? lower : slugFromText(basename);
+}
+
+/** Hands out unique slugs: a slug already given gets `-2`, `-3`… */
+export class SlugRegistry {
+  private readonly _taken = new Set<string>();
+
+  /** Reserves `wanted` (or, when taken, the first free `wanted-N`) and returns it. */
+  claim(wanted: string): string {
+    let slug = wanted;
+    for (let n = 2; this._taken.has(slug); n++) slug = `${wanted}-${n}`;
+    this._taken.add(slug);
+    return slug;
+  }
+}

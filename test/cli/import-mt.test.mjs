@@ -1,0 +1,205 @@
+// The `mag-elements` command (bin/mag-elements.mjs), run as a user runs it, on the built library
+// (dist/: `npm run build` first; `npm test` runs this after its build step). node:test.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { validateData } from '../../dist/import/index.js';
+
+const FIXTURE = 'test/fixtures/import/le-mag.mt.txt';
+const work = mkdtempSync(join(tmpdir(), 'mag-import-mt-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+
+/** Runs the command; returns its exit code and output. */
+function run(...args) {
+  const { status, stdout, stderr } = spawnSync(process.execPath, ['bin/mag-elements.mjs', ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'Europe/Paris' } });
+  return { status, stdout, stderr };
+}
+const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
+/** Every file under a folder, with its path relative to it. */
+const filesUnder = (folder, prefix = '') =>
+  readdirSync(join(folder, prefix), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(folder, join(prefix, entry.name)) : [join(prefix, entry.name)],
+  );
+
+test('--help lists the commands; a command without arguments or an unknown one is a usage error (exit 2)', () => {
+  const help = run('--help');
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /^Usage: mag-elements <command> \[options\]/);
+  assert.match(help.stdout, /import-mt +import a Movable Type \/ Typepad export/);
+  const none = run();
+  assert.equal(none.status, 2);
+  assert.match(none.stderr, /^Usage: mag-elements <command>/);
+  const unknown = run('publish');
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /unknown command "publish"/);
+  const inherited = run('constructor');
+  assert.equal(inherited.status, 2, 'a name every object has is not a command');
+  const commandHelp = run('import-mt', '--help');
+  assert.equal(commandHelp.status, 0);
+  for (const option of ['--out', '--timezone', '--include-drafts', '--keep-pings', '--old-base-url', '--new-base-url', '--media-base', '--encoding']) assert.match(commandHelp.stdout, new RegExp(`\\n  ${option} `));
+});
+
+test('import-mt writes the split layout, the redirects and the closing counts', () => {
+  const out = join(work, 'site', 'data');
+  const report = join(work, 'report.json');
+  const result = run('import-mt', FIXTURE, '--out', `${out}/`, '--timezone', 'Europe/Paris', '--old-base-url', 'https://claudy.typepad.com/mag/', '--new-base-url', 'https://example.org/mag/', '--title', 'Le Mag', '--lang', 'fr', '--keep-pings', '--report', report);
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stderr, '');
+  assert.match(result.stdout, /^Read le-mag\.mt\.txt: 261 lines, utf-8, LF line ends; dates in Europe\/Paris\.$/m);
+  assert.match(result.stdout, /^Entries: 8 read, 6 imported, 2 skipped \(1 draft, 1 future\)\.$/m);
+  assert.match(result.stdout, /^Comments: 4 read, 4 imported \(2 replies\), 0 left out with their entries, 0 skipped\.$/m);
+  assert.match(result.stdout, /^Pings: 1 read, 1 kept as comments, 0 dropped\.$/m);
+  assert.match(result.stdout, /^Sections: 3\. Redirects: 6\./m);
+  assert.match(result.stdout, /^Wrote .*\(split layout: index\.json, 6 article files, 3 section files\); redirects\.json, redirects\.nginx\.conf, redirects\.apache\.conf in /m);
+
+  assert.deepEqual(filesUnder(out).sort(), [
+    'articles/decentralisation-pour-une-nouvelle-etape.json',
+    'articles/le-numerique-c-est-la-proximite.json',
+    'articles/les-finances-locales-a-l-epreuve-de-la-crise.json',
+    'articles/les-marches-de-pays-coeur-battant-de-nos-communes.json',
+    'articles/lutter-contre-le-gaspillage-alimentaire.json',
+    'articles/un-vrai-pacte-d-avenir-pour-la-bretagne.json',
+    'index.json',
+    'redirects.apache.conf',
+    'redirects.json',
+    'redirects.nginx.conf',
+    'sections/la-republique-des-territoires.json',
+    'sections/politique.json',
+    'sections/vie-locale.json',
+  ]);
+  const index = readJson(join(out, 'index.json'));
+  assert.deepEqual(index.site, { title: 'Le Mag', homeUrl: 'https://example.org/mag/', lang: 'fr' });
+  assert.equal(index.layout, 'split');
+  assert.equal(index.articleCount, 6);
+  const article = readJson(join(out, 'articles', 'le-numerique-c-est-la-proximite.json'));
+  assert.equal(article.article.title, "Le numérique, c'est la proximité");
+  assert.equal(article.article.commentsOpen, false);
+  assert.equal(article.article.oldUrl, 'https://claudy.typepad.com/mag/2013/10/le-numerique-c-est-la-proximite.html');
+  assert.equal(article.article.previous.id, 'lutter-contre-le-gaspillage-alimentaire');
+  assert.equal(article.article.next.id, 'un-vrai-pacte-d-avenir-pour-la-bretagne');
+  assert.deepEqual(article.comments.map((c) => c.author.name), ['Dulucq']);
+  assert.match(readFileSync(join(out, 'redirects.nginx.conf'), 'utf8'), /\n {4}"\/mag\/2013\/10\/le-numerique-c-est-la-proximite\.html" "https:\/\/example\.org\/mag\/\?article=le-numerique-c-est-la-proximite";\n/);
+  assert.match(readFileSync(join(out, 'redirects.apache.conf'), 'utf8'), /\nRedirectPermanent "\/mag\/2013\/10\/le-numerique-c-est-la-proximite\.html" "https:\/\/example\.org\/mag\/\?article=le-numerique-c-est-la-proximite"\n/);
+  assert.equal(readJson(join(out, 'redirects.json')).redirects.length, 6);
+  assert.equal(readJson(report).entries.imported, 6);
+
+  // No e-mail address and no IP address of the export in any file written.
+  const secrets = [...readFileSync(FIXTURE, 'utf8').matchAll(/^(?:EMAIL|IP): (.+)$/gm)].map((m) => m[1]);
+  assert.equal(secrets.length, 9);
+  for (const file of [...filesUnder(out).map((f) => join(out, f)), report]) {
+    const text = readFileSync(file, 'utf8');
+    for (const secret of secrets) assert.ok(!text.includes(secret), `${secret} in ${file}`);
+  }
+});
+
+test('import-mt writes one data file, valid for validateData and the JSON Schema, with --out file.json', () => {
+  const out = join(work, 'one', 'le-mag.json');
+  const result = run('import-mt', FIXTURE, '--out', out, '--timezone', 'Europe/Paris', '--quiet');
+  assert.equal(result.status, 0, result.stderr);
+  assert.doesNotMatch(result.stdout, /^Read /m);
+  assert.match(result.stdout, /^Entries: 8 read, 6 imported/m);
+  const data = readJson(out);
+  assert.deepEqual(validateData(data), []);
+  const schema = new Ajv2020.default({ allErrors: true, strict: true }).compile(readJson('docs/data-format.schema.json'));
+  assert.ok(schema(data), JSON.stringify(schema.errors));
+  assert.equal(data.articles.length, 6);
+  assert.equal(data.articles[3].published, '2013-10-16T10:00:00+02:00');
+  assert.deepEqual(readdirSync(join(work, 'one')), ['le-mag.json']);
+});
+
+test('import-mt reads the machine time zone by default, and drafts with --include-drafts', () => {
+  const out = join(work, 'drafts.json');
+  const result = run('import-mt', FIXTURE, '--out', out, '--include-drafts');
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /dates in Europe\/Paris\./);
+  assert.match(result.stdout, /^Entries: 8 read, 8 imported \(2 drafts or future\), 0 skipped\.$/m);
+  assert.equal(readJson(out).articles.length, 8);
+});
+
+test('import-mt reads Windows-1252 bytes, or the encoding forced', () => {
+  const legacy = join(work, 'legacy.txt');
+  writeFileSync(legacy, Buffer.from('TITLE: Marée à Saint-Malo\r\nDATE: 10/16/2013 10:00:00 AM\r\n-----\r\nBODY:\r\nÀ bientôt €\r\n-----\r\n--------\r\n', 'latin1').map((b, i, all) => (all[i] === 0xac && all[i - 1] === 0x20 ? 0x80 : b)));
+  const out = join(work, 'legacy.json');
+  const detected = run('import-mt', legacy, '--out', out, '--timezone', 'UTC');
+  assert.equal(detected.status, 0, detected.stderr);
+  assert.match(detected.stdout, /windows-1252, CRLF line ends/);
+  assert.equal(readJson(out).articles[0].title, 'Marée à Saint-Malo');
+  const forced = run('import-mt', legacy, '--out', out, '--timezone', 'UTC', '--encoding', 'utf-8');
+  assert.equal(forced.status, 0, forced.stderr);
+  assert.match(forced.stdout, /utf-8, as asked/);
+  assert.match(forced.stdout, /byte sequences not valid in utf-8, replaced by U\+FFFD/);
+});
+
+test('import-mt reports a broken entry with its line, and imports the rest', () => {
+  const broken = join(work, 'broken.txt');
+  writeFileSync(broken, `${readFileSync(FIXTURE, 'utf8')}TITLE: Cassée\nDATE: 31/12/2013\n-----\nBODY:\nx\n-----\n--------\n`);
+  const result = run('import-mt', broken, '--out', join(work, 'broken.json'), '--timezone', 'Europe/Paris');
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /^Entries: 9 read, 6 imported, 3 skipped \(1 broken, 1 draft, 1 future\)\.$/m);
+  assert.match(result.stdout, /^ {2}line 263: DATE "31\/12\/2013" is not a Movable Type date \(MM\/DD\/YYYY hh:mm:ss AM\|PM, or 24-hour\) \("Cassée"\)$/m);
+});
+
+test('import-mt fails (exit 1) on a file that is not an export, naming the line, and on a missing file', () => {
+  const html = join(work, 'page.html');
+  writeFileSync(html, '\n<!doctype html>\n<title>Pas un export</title>\n');
+  const result = run('import-mt', html, '--out', join(work, 'x.json'));
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /^mag-elements import-mt: .*page\.html, line 2: this is not a Movable Type export/);
+  assert.equal(existsSync(join(work, 'x.json')), false);
+  const missing = run('import-mt', join(work, 'missing.txt'), '--out', join(work, 'x.json'));
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /cannot read .*missing\.txt: no such file/);
+});
+
+test('import-mt refuses wrong arguments with exit 2', () => {
+  const usage = (args, message) => {
+    const result = run('import-mt', ...args);
+    assert.equal(result.status, 2, `${args.join(' ')}: ${result.stdout}${result.stderr}`);
+    assert.match(result.stderr, message);
+    assert.match(result.stderr, /Usage: mag-elements import-mt <export\.txt> --out/);
+  };
+  usage([FIXTURE], /--out is required/);
+  usage(['--out', join(work, 'x.json')], /the export file is missing/);
+  usage([FIXTURE, '--out', join(work, 'x.txt')], /a folder must end with \/ and a file with \.json/);
+  usage([FIXTURE, '--out', join(work, 'x.json'), '--timezone', 'Europe/Pariss'], /unknown time zone "Europe\/Pariss"/);
+  usage([FIXTURE, '--out', join(work, 'x.json'), '--old-base-url', 'typepad'], /the old base URL must be an absolute http\(s\) URL/);
+  usage([FIXTURE, '--out', join(work, 'x.json'), '--encoding', 'klingon'], /unknown encoding "klingon"/);
+  usage([FIXTURE, '--out', join(work, 'x.json'), '--recent', '0'], /--recent must be a whole number ≥ 1/);
+  usage([FIXTURE, '--out', join(work, 'x.json'), '--frobnicate'], /Unknown option '--frobnicate'/);
+  usage([FIXTURE, '--out', join(work, 'x.json'), '--base', join(work, 'nope.json')], /--base .*nope\.json: no such file/);
+});
+
+test('import-mt replaces an earlier import in the same folder, and refuses a folder holding something else', () => {
+  const out = join(work, 'again');
+  assert.equal(run('import-mt', FIXTURE, '--out', `${out}/`, '--timezone', 'Europe/Paris').status, 0);
+  writeFileSync(join(out, 'articles', 'deleted-since.json'), '{}');
+  const again = run('import-mt', FIXTURE, '--out', out, '--timezone', 'Europe/Paris');
+  assert.equal(again.status, 0, again.stderr);
+  assert.equal(existsSync(join(out, 'articles', 'deleted-since.json')), false);
+  const other = join(work, 'other');
+  mkdirSync(other);
+  writeFileSync(join(other, 'index.html'), '<p>Mon site</p>');
+  const refused = run('import-mt', FIXTURE, '--out', `${other}/`);
+  assert.equal(refused.status, 2);
+  assert.match(refused.stderr, /the folder is not empty and holds no earlier import/);
+  assert.deepEqual(readdirSync(other), ['index.html']);
+});
+
+test('import-mt carries over the site, about boxes and subscribe endpoint of --base', () => {
+  const base = join(work, 'base.json');
+  writeFileSync(base, JSON.stringify({ site: { title: 'Base', lang: 'fr' }, about: { magazine: { bioHtml: '<p>Bienvenue</p>' } }, subscribe: { endpoint: '/api/subscribe' } }));
+  const out = join(work, 'with-base');
+  assert.equal(run('import-mt', FIXTURE, '--out', `${out}/`, '--base', base, '--timezone', 'Europe/Paris').status, 0);
+  const index = readJson(join(out, 'index.json'));
+  assert.deepEqual(index.site, { title: 'Base', lang: 'fr', homeUrl: './' });
+  assert.deepEqual(index.about, { magazine: { bioHtml: '<p>Bienvenue</p>' } });
+  assert.deepEqual(index.subscribe, { endpoint: '/api/subscribe' });
+  writeFileSync(base, JSON.stringify({ site: { title: 'Base' }, about: { magazine: { title: 'Sans texte' } } }));
+  const invalid = run('import-mt', FIXTURE, '--out', join(work, 'invalid.json'), '--base', base, '--timezone', 'Europe/Paris');
+  assert.equal(invalid.status, 1);
+  assert.match(invalid.stderr, /the imported data is not valid:\n {2}about\.magazine\.bioHtml: is required/);
+});

@@ -1,0 +1,45 @@
+// `mag-elements render` (bin/mag-elements.mjs): a page rendered on the server, run as a user runs it, on
+// the built library (dist/: `npm test` runs this after its build step). node:test.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const work = mkdtempSync(join(tmpdir(), 'mag-render-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+
+const run = (...args) => spawnSync(process.execPath, ['bin/mag-elements.mjs', ...args], { encoding: 'utf8' });
+
+test('render --help lists its options; a page is required (exit 2); a missing file fails (exit 1)', () => {
+  const help = run('render', '--help');
+  assert.equal(help.status, 0);
+  for (const option of ['--out', '--base-url', '--lang', '--timeout']) assert.match(help.stdout, new RegExp(`\\n  ${option} `));
+  assert.match(run('--help').stdout, /render +render the mag-elements of an HTML page on the server/);
+  const none = run('render');
+  assert.equal(none.status, 2);
+  assert.match(none.stderr, /which page\?/);
+  const missing = run('render', join(work, 'nowhere.html'));
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /is not a file/);
+  assert.equal(run('render', 'demo/index.html', '--timeout', 'soon').status, 2);
+});
+
+test('render writes the demo page with every element rendered and its data embedded, the rest of the page unchanged', () => {
+  const out = join(work, 'page.html');
+  const result = run('render', 'demo/index.html', '--out', out);
+  assert.equal(result.status, 0, result.stderr);
+  const page = readFileSync(out, 'utf8');
+  const source = readFileSync('demo/index.html', 'utf8');
+  for (const tag of ['mag-article', 'mag-comment-thread', 'mag-comment-feed-link', 'mag-recent-contributions', 'mag-about-box', 'mag-subscribe-form']) {
+    assert.match(page, new RegExp(`<${tag}[^>]*><template shadowroot="open" shadowrootmode="open">`), `<${tag}> has its declarative shadow root`);
+  }
+  assert.match(page, /<h1 part="title" class="title" id="title">(<!--[^>]*-->)*Le numérique, c&#39;est la proximité/);
+  assert.match(page, /<script type="application\/json" data-mag-snapshot>\{"version":1,/);
+  // What is not an element stays as it was.
+  assert.ok(page.startsWith(source.slice(0, source.indexOf('<mag-provider'))));
+  assert.ok(page.endsWith(source.slice(source.indexOf('</mag-provider>') + '</mag-provider>'.length)));
+  // Without --out, the page goes to the standard output.
+  assert.equal(run('render', 'demo/index.html').stdout.length, page.length);
+});
