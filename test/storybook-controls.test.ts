@@ -64,6 +64,17 @@ describe('Storybook controls from the manifest', () => {
     }
   });
 
+  it('lists an attribute that no property reflects, without a control', () => {
+    const argTypes = argTypesFromManifest(customElements, 'mag-provider');
+    expect(argTypes['attribute:nonce']).to.include({ name: 'nonce' });
+    expect(argTypes['attribute:nonce'].table?.category).to.equal('attributes');
+    expect(hasControl(argTypes['attribute:nonce'])).to.equal(false);
+    // `adapter` is both a property (the object) and the attribute of `adapterType`: two rows.
+    expect(argTypes.adapter.name).to.equal('adapter');
+    expect(argTypes.adapterType.name).to.equal('adapter');
+    expect(controlOf(argTypes.adapterType)).to.deep.equal({ type: 'text' });
+  });
+
   it('keeps a slot named like an attribute apart from it', () => {
     const argTypes = argTypesFromManifest(customElements, 'mag-about-box');
     expect(argTypes.heading.table?.category).to.equal('attributes');
