@@ -1,18 +1,25 @@
 import type { Preview } from '@storybook/web-components-vite';
-import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import customElements from '../custom-elements.json' with { type: 'json' };
 import '../src/mag-elements.js';
+import { argTypesFromManifest, descriptionFromManifest } from './manifest-arg-types.js';
+import { installThemes, isTheme } from './themes.js';
 
-// Controls and docs come from the committed manifest (`npm run analyze` regenerates it).
-setCustomElementsManifest(customElements);
+installThemes();
 
 const preview: Preview = {
   // Every component gets a Docs page built from custom-elements.json (attributes, properties, events, slots, parts, CSS properties).
   tags: ['autodocs'],
   parameters: {
+    // Controls and Docs come from the committed manifest (`npm run analyze` regenerates it).
+    docs: {
+      extractArgTypes: (tagName: string) => argTypesFromManifest(customElements, tagName),
+      extractComponentDescription: (tagName: string) => descriptionFromManifest(customElements, tagName),
+    },
     controls: { expanded: true },
     layout: 'padded',
+    // The whole page first, then the provider, then the other elements.
+    options: { storySort: { order: ['Demo', 'Elements', ['mag-provider']] } },
   },
   globalTypes: {
     lang: {
@@ -34,7 +41,7 @@ const preview: Preview = {
         icon: 'mirror',
         items: [
           { value: 'light', title: 'Light' },
-          { value: 'dark', title: 'Dark' },
+          { value: 'dark', title: 'Dark (tokens)' },
         ],
         dynamicTitle: true,
       },
@@ -44,16 +51,10 @@ const preview: Preview = {
   decorators: [
     (story, context) => {
       const lang = (context.globals.lang as string | undefined) ?? 'fr';
-      const theme = (context.globals.theme as string | undefined) ?? 'light';
-      const dark = theme === 'dark';
-      // The host page's colors: the elements inherit them.
-      return html`<div
-        lang=${lang}
-        class=${`mag-story-host ${dark ? 'dark' : 'light'}`}
-        style=${dark ? 'background:#16181d;color:#e8e6e3;padding:1rem;--mag-color-link:#8ab4f8' : 'background:#fff;color:#1d1d1f;padding:1rem'}
-      >
-        ${story()}
-      </div>`;
+      const theme = isTheme(context.globals.theme) ? context.globals.theme : 'light';
+      const fullscreen = context.parameters.layout === 'fullscreen';
+      // The host page: its language and its theme (colors and tokens, see themes.ts), inherited by the elements.
+      return html`<div lang=${lang} class=${`mag-story-host ${theme}${fullscreen ? ' fullscreen' : ''}`}>${story()}</div>`;
     },
   ],
 };

@@ -33,7 +33,8 @@ const meta = {
   title: 'Elements/mag-about-box',
   component: 'mag-about-box',
   args: { key: 'magazine', headingLevel: 2 },
-  argTypes: { about: { table: { disable: true } }, behaviour: { table: { disable: true } } },
+  // `about` is a data object: its control edits it as JSON (the English story gives one).
+  argTypes: { about: { control: 'object' }, behaviour: { table: { disable: true } } },
   render: (args) => html`<mag-about-box
     key=${args.key ?? ''}
     heading=${args.heading ?? ''}

@@ -63,6 +63,7 @@ const meta = {
     embedHosts: '',
     printComments: false,
   },
+  argTypes: { behaviour: { table: { disable: true } } },
   render: (args) => html`<mag-article
     article-id=${args.articleId}
     heading-level=${args.headingLevel}

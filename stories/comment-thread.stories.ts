@@ -64,10 +64,7 @@ const meta = {
     maxDepth: 3,
     hideClosedNoticeWhenEmpty: false,
   },
-  argTypes: {
-    order: { control: 'inline-radio', options: ['oldest', 'newest'] },
-    adapter: { table: { disable: true } },
-  },
+  argTypes: { adapter: { table: { disable: true } } },
   render: (args) => html`<mag-comment-thread
     article-id=${args.articleId}
     ?disabled=${args.disabled}

@@ -10,18 +10,21 @@ import { safeImageUrl, safeUrl } from '../../core/url.js';
 import { aboutBoxStyles } from './about-box.styles.js';
 
 /**
+ * A presentation box: a title, a photo or logo, a name, a short bio, a contact link and other
+ * links. The seed page has two: the magazine's presentation ("La République des Territoires - Le
+ * Mag: Bienvenue …") and the author's "A propos" with "Me contacter".
+ *
+ * It shows one of the data source's about boxes (`getAbout(key)`): `key="magazine"`,
+ * `key="author"`…, or the ready `about` object given as a property (nothing is then loaded). The
+ * bio is untrusted HTML, sanitized with the `bio` profile (text formatting, links and lists); every
+ * URL passes the URL policy.
+ *
  * @summary A presentation box: title, photo or logo, a short bio, a contact link and other links.
  *
  * @tag mag-about-box
  *
- * @description
- * Shows one of the data source's about boxes (`getAbout(key)`): the magazine's presentation
- * (`key="magazine"`), the author's "About" (`key="author"`)… or the `about` object given as a
- * property (nothing is then loaded). The bio is untrusted HTML, sanitized with the `bio` profile
- * (text formatting, links and lists); URLs pass the URL policy.
- *
  * @slot heading - Replaces the title (default: the `heading` attribute, else the box's title, else "About" / "A propos").
- * @slot - Extra content shown after the links.
+ * @slot - Extra content shown after the links (a logo, a follow button…).
  *
  * @csspart base - The wrapper of the box.
  * @csspart heading - The title.
@@ -40,7 +43,7 @@ import { aboutBoxStyles } from './about-box.styles.js';
  * @cssprop [--mag-about-box-photo-size=96px] - Largest width of the photo or logo.
  * @cssprop [--mag-about-box-photo-radius=var(--mag-radius, 0.25em)] - Corner radius of the photo (`50%` for a round one).
  *
- * @fires mag-load-error - The box could not be loaded (`event.error` is a `MagAdapterError`); the element shows the error itself.
+ * @fires {MagLoadErrorEvent} mag-load-error - The box could not be loaded (`event.error` is a `MagAdapterError`); the element shows the error itself.
  */
 export class MagAboutBox extends MagElement {
   static override styles = [...MagElement.styles, aboutBoxStyles];

@@ -20,24 +20,28 @@ function differentDay(a: string, b: string): boolean {
 }
 
 /**
+ * The article view: title, author, date, a print action, the article text, the sections it is
+ * published in ("Publié dans …" / "Posted in …") and the « previous | Accueil | next » navigation.
+ * On the seed page it is "Le numérique, c'est la proximité", "16 oct", "imprimer", the text,
+ * "Publié dans La République des Territoires, Politique" and "« Lutter contre le gaspillage
+ * alimentaire | Accueil | Un vrai pacte d'avenir pour la Bretagne »".
+ *
+ * It loads the article named by `article-id` through the adapter of the nearest `<mag-provider>` (or
+ * its own `adapter`), or shows the ready `article` property without any adapter. The body is
+ * untrusted HTML sanitized with the `article` profile; video iframes are kept only from the hosts
+ * listed in `embed-hosts`. Changing `article-id` aborts the older request, so a stale answer is
+ * never shown. The text inherits the host page's font and colors.
+ *
  * @summary The article view: title, author, date, print action, sanitized body, sections and
  * previous / home / next navigation.
  *
  * @tag mag-article
  *
- * @description
- * Loads the article named by `article-id` through the adapter of the nearest `<mag-provider>` (or
- * its own `adapter`), or shows the ready `article` property without any adapter. The body is
- * untrusted HTML sanitized with the `article` profile (see docs/elements/mag-article.md); video
- * iframes are kept only from the hosts listed in `embed-hosts`. Changing `article-id` aborts the
- * older request, so a stale answer is never shown. The text inherits the host page's font and
- * colors.
- *
  * @slot comments - Shown after the article and before its previous / home / next navigation, as on a blog's page: the article's comments (`<mag-comment-thread>`, `<mag-comment-feed-link>`), or anything else.
  *
- * @fires {MagArticleLoadEvent} mag-article-load - An article is shown (first load, reload with new data, or `article` set). `event.article` is the article.
- * @fires {MagPrintEvent} mag-print - Before printing (cancelable: `preventDefault()` to print another way). `event.article`, `event.includeComments`.
- * @fires {MagLoadErrorEvent} mag-load-error - The article could not be loaded. `event.error` is a `MagAdapterError`.
+ * @fires {MagArticleLoadEvent} mag-article-load - An article is shown (first load, reload with new data, or `article` set). `event.article` is the article (to set `document.title`, send analytics…).
+ * @fires {MagPrintEvent} mag-print - Before printing (cancelable: `preventDefault()` to print your own way, a print-friendly URL or a PDF). `event.article`, `event.includeComments`.
+ * @fires {MagLoadErrorEvent} mag-load-error - The article could not be loaded. `event.error` is a `MagAdapterError` (`code`: `not-found`, `network`, `timeout`, `invalid-data`…); the element shows the error itself.
  *
  * @csspart base - The wrapper of everything (article and navigation).
  * @csspart header - The article's header: title and meta line.
@@ -74,7 +78,7 @@ export class MagArticle extends MagElement {
   /** A ready article to show, without any adapter (hosts that already have the data, Storybook). Takes precedence over `article-id`. */
   @property({ attribute: false }) article?: Article;
 
-  /** The level of the title heading, 1 to 6. */
+  /** The level of the title heading, 1 to 6 (2 when the page already has an `<h1>`). */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 1;
 
   /**

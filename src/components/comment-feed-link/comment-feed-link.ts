@@ -24,17 +24,20 @@ export function feedType(url: string, declared?: string): string | undefined {
 }
 
 /**
+ * The seed page's "Vous pouvez suivre la conversation sur cet article en vous abonnant à son flux
+ * de commentaires." ("You can follow this conversation by subscribing to the comment feed."), with a
+ * link to the article's comment feed.
+ *
+ * It reads the article (the same request `<mag-article>` makes, shared by the provider) and links to
+ * its `commentFeedUrl` with the right `type` (Atom or RSS: `commentFeedType`, else guessed from the
+ * URL). It renders nothing when the article has no comment feed. With `discover`, it also adds a
+ * `<link rel="alternate">` for the feed to the document's `<head>` so that feed readers find it, and
+ * removes it when the element leaves.
+ *
  * @summary "You can follow this conversation by subscribing to the comment feed", linking to the article's comment feed.
  * @tag mag-comment-feed-link
  *
- * @description
- * Reads the article (the same request `<mag-article>` makes, shared by the provider) and links to
- * its `commentFeedUrl` with the right `type` (Atom or RSS: `commentFeedType`, else guessed from the
- * URL). Renders nothing when the article has no comment feed. With `discover`, it also adds a
- * `<link rel="alternate">` for the feed to the document's `<head>` so feed readers find it, and
- * removes it when the element leaves.
- *
- * @fires mag-load-error - The article could not be loaded (`event.error` is a `MagAdapterError`).
+ * @fires {MagLoadErrorEvent} mag-load-error - The article could not be loaded (`event.error` is a `MagAdapterError`).
  *
  * @csspart base - The sentence.
  * @csspart link - The link to the feed.
@@ -58,7 +61,7 @@ export class MagCommentFeedLink extends MagElement {
   /** The id (or slug) of the article whose comment feed is linked. */
   @property({ attribute: 'article-id' }) articleId?: string;
 
-  /** Also announce the feed to feed readers with a `<link rel="alternate">` in the document's head. */
+  /** Also announce the feed to feed readers with a `<link rel="alternate">` in the document's head, removed when the element leaves or the article has no feed. */
   @property({ type: Boolean }) discover = false;
 
   /** The `<link rel="alternate">` added to the document's head (with `discover`). */

@@ -35,22 +35,26 @@ const avatarEvents = {
 };
 
 /**
+ * The comments of an article, rendered in the page (no iframe: styleable, readable by search
+ * engines): a heading that counts them, each comment with its avatar, author, date and text, replies
+ * nested under their parent, paging, and, when comments are open and the adapter can post, a comment
+ * form with replies. On the seed page it is Dulucq's comment, then "L'utilisation des commentaires
+ * est désactivée pour cette note."
+ *
+ * Replies nest up to `max-depth`; deeper replies are shown at that depth and say whom they answer.
+ * Bodies are untrusted HTML sanitized with the strict `comment` profile (no images, headings or
+ * forms; only http(s) and mailto links survive, and they get `rel="nofollow ugc noopener"`). What a
+ * reader types is kept in `sessionStorage` until it is posted, so it survives errors and reloads.
+ * When comments are closed (by the article or the `disabled` attribute) the comments stay visible
+ * with a notice. Long threads render their first comments at once and the rest in chunks, a task
+ * each; `updateComplete` resolves when all are rendered.
+ *
  * @summary The comments of an article: nested replies, paging, every state, and a comment form when comments are open.
  * @tag mag-comment-thread
  *
- * @description
- * Lists the comments of `article-id` from the adapter, replies nested under their parent up to
- * `max-depth` (deeper replies are flattened and say whom they answer). Bodies are sanitized with
- * the strict `comment` profile (no images, headings or forms; links get `rel="nofollow ugc noopener"`;
- * only http(s) and mailto links survive). When the article's comments are open and the adapter can
- * post, a form lets readers comment or reply; what they type is kept in `sessionStorage` until it is
- * posted, so it survives errors and reloads. When comments are closed (by the article or the
- * `disabled` attribute) existing comments stay visible with a notice. Long threads render their
- * first comments at once and the rest in chunks, a task each; `updateComplete` resolves when all are rendered.
- *
- * @fires mag-comment-submit - A valid comment is about to be posted (cancelable: call `preventDefault()` to post it yourself). `event.articleId`, `event.draft`.
- * @fires mag-comment-posted - A comment was posted (`event.comment.status` is `pending` when it awaits moderation).
- * @fires mag-load-error - The comments or the article could not be loaded (`event.error` is a `MagAdapterError`).
+ * @fires {MagCommentSubmitEvent} mag-comment-submit - A valid comment is about to be posted (cancelable: call `preventDefault()` to post it yourself; the element then leaves the form as it is). `event.articleId`, `event.draft` (trimmed; `parentId` for a reply).
+ * @fires {MagCommentPostedEvent} mag-comment-posted - A comment was posted (`event.comment.status` is `pending` when it awaits moderation).
+ * @fires {MagLoadErrorEvent} mag-load-error - The comments or the article could not be loaded (`event.error` is a `MagAdapterError`).
  *
  * @csspart base - The wrapper (`aria-busy` while loading).
  * @csspart heading - The heading that counts the comments (level `heading-level`).
@@ -102,7 +106,7 @@ export class MagCommentThread extends MagElement {
 
   /**
    * Deepest level of nested replies (at most 10); deeper replies are shown at that level and name the
-   * author they answer.
+   * author they answer. `0`: a flat list.
    */
   @property({ type: Number, attribute: 'max-depth' }) maxDepth = 3;
 

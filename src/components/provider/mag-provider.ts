@@ -93,19 +93,25 @@ export function adapterFromMarkup(markup: ProviderMarkup, onRecover: (adapter: M
 const SNAPSHOT_ATTRIBUTE = 'data-mag-snapshot';
 
 /**
- * @summary Gives a data adapter to every mag-* element inside it, and shares the adapter's answers among them.
- * @tag mag-provider
+ * Gives a data adapter to every mag-* element inside it, and shares the adapter's answers among
+ * them: however many elements ask for the same article, comment page, list or about box, the adapter
+ * is called once.
  *
- * @description
  * The adapter comes from, in this order: the `adapter` property (any object implementing
  * `MagAdapter`); the `adapter` attribute naming a registered adapter type (`json`, and, with
  * `mag-elements.js` or the drop-in bundle, `wordpress` and `feed`, whose code loads when first
- * asked for) configured by `src` / `endpoint`; an inline
- * `<script type="application/json">` child (the JSON data format); the `src` attribute, the URL of
- * a JSON data file. Nested providers: the nearest one wins. Replacing the adapter reloads every
- * element. Identical requests from its elements reach the adapter once (see `max-age`).
+ * asked for) configured by `src` / `endpoint`; an inline `<script type="application/json">` child
+ * (the JSON data format); the `src` attribute, the URL of a JSON data file. A misconfigured provider
+ * (an unknown type, a missing `endpoint`, invalid inline JSON) never throws: every element inside
+ * shows the error, and the console says what to fix. Nested providers: the nearest one wins.
+ * Replacing the adapter reloads every element.
+ *
+ * @summary Gives a data adapter to every mag-* element inside it, and shares the adapter's answers among them.
+ * @tag mag-provider
  *
  * @slot - The page content; every mag-* element inside uses this provider's adapter.
+ *
+ * @attr nonce - With `adapter="wordpress"`: WordPress's REST nonce, sent with comment posts (the WordPress adapter's `nonce` option); read when the adapter is built.
  */
 export class MagProvider extends LitElement {
   static override styles = css`

@@ -12,15 +12,17 @@ import { recentContributionsStyles } from './recent-contributions.styles.js';
 const DEFAULT_LIMIT = 5;
 
 /**
+ * A titled list of the newest articles, each with its linked title, its date and "Publié dans …"
+ * (the sections it was published in): the seed page's sidebar list "Dernières contributions sur Le
+ * Mag".
+ *
+ * It lists the newest articles of the data source (`listRecent`), optionally those of one section.
+ * The article the page shows (`current-article`) is marked with `aria-current="page"`, or left out
+ * with `exclude-current`. On a reload the old list stays visible with `aria-busy="true"`.
+ *
  * @summary A titled list of the newest articles: linked title, date and the sections each one was published in.
  *
  * @tag mag-recent-contributions
- *
- * @description
- * Lists the newest articles of the data source (`listRecent`), optionally those of one section.
- * The article the page shows (`current-article`) is marked with `aria-current="page"`, or left
- * out with `exclude-current`. Shows a loading placeholder, an empty message and an error with a
- * retry button; on a reload the old list stays visible with `aria-busy="true"`.
  *
  * @slot heading - Replaces the title (default: the `heading` attribute, else "Recent contributions" / "Dernières contributions").
  *
@@ -40,12 +42,12 @@ const DEFAULT_LIMIT = 5;
  * @cssprop [--mag-recent-contributions-gap=var(--mag-space-s, 0.75rem)] - Space between two articles.
  * @cssprop [--mag-recent-contributions-current-weight=bold] - Font weight of the current article's title.
  *
- * @fires mag-load-error - The list could not be loaded (`event.error` is a `MagAdapterError`); the element shows the error itself.
+ * @fires {MagLoadErrorEvent} mag-load-error - The list could not be loaded (`event.error` is a `MagAdapterError`); the element shows the error itself.
  */
 export class MagRecentContributions extends MagElement {
   static override styles = [...MagElement.styles, recentContributionsStyles];
 
-  /** How many articles to show (default 5). */
+  /** How many articles to show (default 5); an adapter that answers more is cut down. */
   @property({ type: Number, reflect: true }) limit = DEFAULT_LIMIT;
 
   /** Only articles published in this section (its name, as the data source knows it). */
@@ -60,7 +62,7 @@ export class MagRecentContributions extends MagElement {
   /** The id of the article the page shows: it is marked with `aria-current="page"`. */
   @property({ attribute: 'current-article' }) currentArticle?: string;
 
-  /** Leave the current article out of the list instead of marking it. */
+  /** Leave the current article out of the list instead of marking it (one more article is asked for, so that `limit` are still shown). */
   @property({ type: Boolean, attribute: 'exclude-current' }) excludeCurrent = false;
 
   private readonly _task = this.dataTask({

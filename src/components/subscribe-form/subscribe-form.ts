@@ -45,11 +45,8 @@ declare global {
 type Outcome = { kind: 'success'; status: SubscribeResult['status'] } | { kind: 'error'; error: MagAdapterError };
 
 /**
- * @summary A subscribe-by-email form: a labelled email field, a submit button, and the outcome announced.
+ * A subscribe-by-email form: a labelled email field, a submit button, and the outcome announced.
  *
- * @tag mag-subscribe-form
- *
- * @description
  * A real `<form>` in the element's shadow root, validated by the browser. On submit it fires a
  * cancelable `mag-subscribe` event, then subscribes the address through the data source's
  * `subscribe()`, and announces the outcome in a live region: subscribed, confirmation e-mail sent,
@@ -58,11 +55,15 @@ type Outcome = { kind: 'success'; status: SubscribeResult['status'] } | { kind: 
  *
  * With an `action` URL (a newsletter service's embed form), or a child `<form action>` when the data
  * source cannot subscribe, the form posts natively to that URL instead. Write that child form in the
- * page so the form works before (or without) scripts: the element reads its `action`, `method`,
+ * page so that the form works before (or without) scripts: the element reads its `action`, `method`,
  * `target`, the name of its email field and its hidden fields, and takes its place.
  *
+ * @summary A subscribe-by-email form: a labelled email field, a submit button, and the outcome announced.
+ *
+ * @tag mag-subscribe-form
+ *
  * @slot heading - Replaces the title (default: the `heading` attribute, else "Subscribe by email" / "S'abonner par email").
- * @slot description - Text shown between the title and the form.
+ * @slot description - Text shown between the title and the form ("Un e-mail par nouvel article.").
  * @slot - The no-script fallback: a `<form action="…" method="post">` with an email field, written in the page. It is never shown once the element runs; the element reads its `action`, `method`, `target`, email field name and hidden fields.
  *
  * @csspart base - The wrapper of the title and the form.
@@ -78,7 +79,7 @@ type Outcome = { kind: 'success'; status: SubscribeResult['status'] } | { kind: 
  * @cssprop [--mag-subscribe-form-input-border=1px solid currentColor] - Border of the email field.
  * @cssprop [--mag-subscribe-form-input-background=transparent] - Background of the email field.
  *
- * @fires mag-subscribe - A valid address was submitted (cancelable: `event.email`, `event.respondWith(promise)`).
+ * @fires {MagSubscribeEvent} mag-subscribe - A valid address was submitted: `event.email`. Cancelable: `preventDefault()` to handle it yourself, `event.respondWith(promise)` to have the element show your outcome. Not fired for invalid addresses or honeypot submissions.
  */
 export class MagSubscribeForm extends MagElement {
   static override styles = [...MagElement.styles, subscribeFormStyles];
