@@ -201,7 +201,6 @@ export function importMovableType(input: string | Uint8Array, options: MovableTy
   const now = options.now === undefined ? Date.now() : new Date(options.now).getTime();
   if (Number.isNaN(now)) throw new ImportError(`"now" is not a date: ${String(options.now)}`, { kind: 'option' });
   const excerptWords = options.excerptWords ?? 40;
-  const anonymous = /^fr\b/i.test(options.lang ?? options.base?.site?.lang ?? '') ? 'Anonyme' : 'Anonymous';
 
   const decoded = decodeExport(input, options.encoding);
   const parsed = parseExport(decoded.text);
@@ -232,7 +231,7 @@ export function importMovableType(input: string | Uint8Array, options: MovableTy
     const pings = entry.feedback.length - comments;
     report.comments.read += comments;
     report.pings.read += pings;
-    const result = readEntry(entry, { timezone, now, excerptWords, anonymous, keepPings: options.keepPings ?? false, replies: options.replies ?? true, warnings });
+    const result = readEntry(entry, { timezone, now, excerptWords, keepPings: options.keepPings ?? false, replies: options.replies ?? true, warnings });
     const leftOut = (item: SkippedItem) => {
       report.entries.skipped.push(item);
       report.comments.leftOutWithEntries += comments;
@@ -406,7 +405,6 @@ interface ReadContext {
   timezone: string;
   now: number;
   excerptWords: number;
-  anonymous: string;
   keepPings: boolean;
   replies: boolean;
   warnings: Warnings;
@@ -525,17 +523,17 @@ function readFeedback(
       }
       let name = htmlToText(fields.get('AUTHOR')?.value ?? '');
       if (LOOKS_LIKE_EMAIL.test(name)) {
-        warnings.group('author-email', section.line, (n) => `${plural(n, 'comment')} signed with an e-mail address: shown as "${context.anonymous}"`);
+        warnings.group('author-email', section.line, (n) => `${plural(n, 'comment')} signed with an e-mail address: imported without a name (the elements show an anonymous author)`);
         name = '';
       }
-      const author: Person = { name: name || context.anonymous, ...(url && { url }) };
+      const author: Person = { ...(name && { name }), ...(url && { url }) };
       // (the start of the text is enough to see an "@Name" reply)
       const start = section.text.trimStart().startsWith('<') || section.text.trimStart().startsWith('@') ? htmlToText(section.text.slice(0, 300)) : '';
       items.push({ comment: { author, published, bodyHtml: convertLineBreaks(section.text) }, kind: 'c', time: Date.parse(published), text: start });
     } else {
       const title = htmlToText(fields.get('TITLE')?.value ?? '');
       const blogName = htmlToText(fields.get('BLOG NAME')?.value ?? '');
-      const name = blogName || title || (url ? new URL(url).host : '') || context.anonymous;
+      const name = blogName || title || (url ? new URL(url).host : '') || undefined;
       const bodyHtml = [title && `<p><strong>${escapeHtml(title)}</strong></p>`, section.text && convertLineBreaks(section.text)].filter(Boolean).join('\n');
       items.push({ comment: { author: { name, ...(url && { url }) }, published, bodyHtml }, kind: 'p', time: Date.parse(published), text: '' });
     }
@@ -561,7 +559,7 @@ function readFeedback(
         replies++;
       }
     }
-    if (kind === 'c') latestBy.set(comment.author.name.toLowerCase(), id);
+    if (kind === 'c' && comment.author.name) latestBy.set(comment.author.name.toLowerCase(), id);
     return { id, ...(parentId && { parentId }), ...comment };
   });
   return { comments, counts: { comments: counters.c, pings: counters.p, replies }, emptyComments };

@@ -160,8 +160,9 @@ describe('WordPressAdapter (real WordPress)', function () {
       expect(bySlug.photoAlt).to.equal('Ada Lovelace');
       expect(bySlug.contactUrl).to.equal('https://ada.example.test/');
       expect(bySlug.links).to.deep.equal([
-        { label: 'Website', url: 'https://ada.example.test/' },
-        { label: 'Articles by Ada Lovelace', url: `${wp}/author/ada/` },
+        // Worded by the element ("Website", "Articles by Ada Lovelace"), in the page's language.
+        { kind: 'website', url: 'https://ada.example.test/' },
+        { kind: 'articles', url: `${wp}/author/ada/` },
       ]);
       const byId = await adapter.getAbout(`author:${seed.users.grace}`);
       expect(byId.name).to.equal('Grace Hopper');

@@ -35,6 +35,14 @@ describe('<mag-recent-contributions>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('words an article without a title in the page\'s language', async () => {
+    const fake = new FakeAdapter({ recent: [{ ...recentContributions[0], title: '' }] });
+    expect(titles(await render(fake).then(async (el) => (await loaded(el), el)))).to.deep.equal(['Sans titre']);
+    const en = await render(fake, {}, 'en');
+    await loaded(en);
+    expect(titles(en)).to.deep.equal(['Untitled']);
+  });
+
   it('lists the newest articles with a titled list, linked titles, dates and sections', async () => {
     const el = await render(new FakeAdapter({ recent: recentContributions }));
     await loaded(el);

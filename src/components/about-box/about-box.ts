@@ -31,6 +31,7 @@ import { aboutBoxStyles } from './about-box.styles.js';
  * @csspart photo - The photo or logo (`<img>`).
  * @csspart name - The person's name.
  * @csspart bio - The sanitized bio.
+ * @csspart logo - The logo after the bio (`<img>`), when the box has one.
  * @csspart contact - The contact link ("Contact me" / "Me contacter").
  * @csspart links - The list of extra links.
  * @csspart link - One extra link.
@@ -107,16 +108,20 @@ export class MagAboutBox extends MagElement {
 
   private _renderAbout(about: About): TemplateResult {
     const t = this.localize.t;
-    const photo = safeImageUrl(about.photoUrl, this.source?.allowRelativeImages);
+    const relativeImages = this.source?.allowRelativeImages;
+    const photo = safeImageUrl(about.photoUrl, relativeImages);
+    const logo = safeImageUrl(about.logoUrl, relativeImages);
     const contact = safeUrl(about.contactUrl);
     const links = (about.links ?? []).flatMap((link) => {
       const href = safeUrl(link.url);
-      return href && link.label ? [html`<li><a part="link" href=${href}>${link.label}</a></li>`] : [];
+      const label = link.label ?? (link.kind === 'website' ? t.aboutWebsite : link.kind === 'articles' ? t.aboutArticles(about.name) : undefined);
+      return href && label ? [html`<li><a part="link" href=${href}>${label}</a></li>`] : [];
     });
     return html`${photo ? html`<img class="photo" part="photo" src=${photo} alt=${about.photoAlt ?? ''} loading="lazy" decoding="async" referrerpolicy="no-referrer" />` : nothing}
       ${about.name ? html`<p class="name" part="name">${about.name}</p>` : nothing}
       ${renderSanitized(this, about, about.bioHtml, 'bio', {}, 'bio')}
-      ${contact ? html`<p class="contact"><a part="contact" href=${contact}>${t.contact}</a></p>` : nothing}
+      ${logo ? html`<img class="logo" part="logo" src=${logo} alt=${about.logoAlt ?? ''} loading="lazy" decoding="async" referrerpolicy="no-referrer" />` : nothing}
+      ${contact ? html`<p class="contact"><a part="contact" href=${contact}>${about.contactLabel ?? t.contact}</a></p>` : nothing}
       ${links.length
         ? html`<ul class="links" part="links">
             ${links}

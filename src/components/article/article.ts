@@ -203,7 +203,7 @@ export class MagArticle extends MagElement {
       ${error ? html`<div class="reload-error">${renderError(t, error, this._retry)}</div>` : nothing}
       <article aria-labelledby="title">
         <header class="header" part="header">
-          ${renderHeading(this.headingLevel, 'title', article.title, 'title')}
+          ${renderHeading(this.headingLevel, 'title', article.title || t.untitled, 'title')}
           <p class="meta" part="meta">${this._renderMeta(article)}</p>
         </header>
         ${body}
@@ -224,7 +224,8 @@ export class MagArticle extends MagElement {
   private _renderMeta(article: Article): TemplateResult[] {
     const t = this.localize.t;
     const items: TemplateResult[] = [];
-    if (article.author) {
+    // (an author without a name is not shown: the article reads the same without a byline)
+    if (article.author?.name) {
       const url = safePersonUrl(article.author.url);
       const name = url ? html`<a href=${url} rel="author">${article.author.name}</a>` : article.author.name;
       items.push(html`<span part="author">${sentenceWith(t.by, name)}</span>`);
@@ -243,7 +244,7 @@ export class MagArticle extends MagElement {
       items.push(html`<span part="comment-count">${t.commentCount(article.commentCount)}</span>`);
     }
     items.push(
-      html`<button type="button" class="print" part="print" aria-label=${t.printLabel(article.title)} @click=${this._onPrint}>
+      html`<button type="button" class="print" part="print" aria-label=${t.printLabel(article.title || t.untitled)} @click=${this._onPrint}>
         ${t.print}
       </button>`,
     );
@@ -266,7 +267,7 @@ export class MagArticle extends MagElement {
       return html`<span class="nav-item"
         ><a href=${url} part=${part} rel=${rel}
           >${part === 'previous' ? html`<span aria-hidden="true">« </span>` : nothing}<span class="visually-hidden">${label}${t.labelSeparator}</span
-          >${target.title}${part === 'next' ? html`<span aria-hidden="true"> »</span>` : nothing}</a
+          >${target.title || t.untitled}${part === 'next' ? html`<span aria-hidden="true"> »</span>` : nothing}</a
         ></span
       >`;
     };

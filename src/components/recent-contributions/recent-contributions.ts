@@ -127,8 +127,8 @@ export class MagRecentContributions extends MagElement {
     const href = safeUrl(article.url);
     return html`<li class="item ${current ? 'current' : ''}" part=${current ? 'item current' : 'item'}>
       ${href
-        ? html`<a class="title" part="link" href=${href} aria-current=${ifDefined(current ? 'page' : undefined)}>${article.title}</a>`
-        : html`<span class="title" part="link" aria-current=${ifDefined(current ? 'page' : undefined)}>${article.title}</span>`}
+        ? html`<a class="title" part="link" href=${href} aria-current=${ifDefined(current ? 'page' : undefined)}>${article.title || t.untitled}</a>`
+        : html`<span class="title" part="link" aria-current=${ifDefined(current ? 'page' : undefined)}>${article.title || t.untitled}</span>`}
       <span class="meta">
         <time part="date" datetime=${article.published}>${this.localize.date(article.published, 'long')}</time>
         ${article.sections.length
