@@ -2,7 +2,7 @@
 // `npm test`: every check, in order, with one plain summary line at the end.
 // Steps: lint, typecheck, browser tests (with coverage thresholds), build, the built bundle under a
 // strict CSP, the built drop-in's adapters loaded on demand (with a real WordPress), manifest check,
-// size budgets, Storybook static build, every story rendered in Chromium.
+// the table of design tokens in docs/theming.md, size budgets, Storybook static build, every story rendered in Chromium.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
@@ -15,6 +15,7 @@ const steps = [
   ['strict CSP (built bundle)', 'node', ['scripts/check-csp.mjs']],
   ['drop-in: adapters on demand (built)', 'node', ['scripts/check-drop-in.mjs']],
   ['custom-elements.json is current', 'node', ['scripts/check-manifest.mjs']],
+  ['docs/theming.md tokens are current', 'node', ['scripts/tokens-doc.mjs', '--check']],
   ['size budgets', 'node', ['scripts/size.mjs']],
   ['storybook build', 'npm', ['run', '--silent', 'build-storybook']],
   ['storybook stories render', 'node', ['scripts/check-storybook.mjs']],

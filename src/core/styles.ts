@@ -1,15 +1,23 @@
 import { css } from 'lit';
+import { color, font, radius, space } from './tokens.js';
 
 /**
- * Styles shared by every element. By default text inherits the host page's font and colors, so the
- * elements look native in light and dark sites. Global tokens (`--mag-color-accent`,
- * `--mag-space-*`, `--mag-font-*`, `--mag-radius`) tune every element at once; each element also
- * has its own knobs, resolved into private `--_*` values on an inner element.
+ * Styles shared by every element. By default the elements take the page's look: its font, text
+ * color, background, line height and link color; the global tokens of `./tokens.ts` theme every
+ * element at once, and each element's own knobs are resolved into private `--_*` values on an
+ * inner element.
  */
 export const baseStyles = css`
   :host {
     display: block;
     box-sizing: border-box;
+    color: ${color.text};
+    background: ${color.background};
+    line-height: ${font.lineHeight};
+  }
+  /* Space between stacked elements: after each one but the last of its parent. */
+  :host(:not(:last-child)) {
+    margin-block-end: ${space.stack};
   }
   :host([hidden]) {
     display: none !important;
@@ -32,10 +40,10 @@ export const baseStyles = css`
     border: 0;
   }
   a {
-    color: var(--mag-color-link, inherit);
+    color: ${color.link};
   }
   :is(a, button, input, textarea):focus-visible {
-    outline: 2px solid var(--mag-color-focus, var(--mag-color-accent, currentColor));
+    outline: 2px solid ${color.focus};
     outline-offset: 2px;
   }
   button {
@@ -43,7 +51,7 @@ export const baseStyles = css`
     color: inherit;
     cursor: pointer;
     border: 1px solid currentColor;
-    border-radius: var(--mag-radius, 0.25em);
+    border-radius: ${radius};
     background: transparent;
     padding: 0.35em 0.9em;
     min-height: 44px;
@@ -55,17 +63,17 @@ export const baseStyles = css`
     opacity: 0.65;
   }
   .meta {
-    font-size: var(--mag-font-size-small, 0.875em);
-    opacity: var(--mag-meta-opacity, 0.85);
+    font-size: ${font.sizeSmall};
+    color: ${color.muted};
   }
   .state {
-    margin: var(--mag-space-m, 1rem) 0;
+    margin: ${space.m} 0;
   }
   .placeholder {
     display: block;
     height: 0.9em;
     margin: 0.6em 0;
-    border-radius: var(--mag-radius, 0.25em);
+    border-radius: ${radius};
     background: currentColor;
     opacity: 0.12;
     animation: mag-pulse 1.4s ease-in-out infinite;
@@ -90,8 +98,9 @@ export const baseStyles = css`
     }
   }
   .error {
-    border-inline-start: 4px solid var(--mag-color-danger, #b3261e);
-    padding: var(--mag-space-s, 0.5rem) var(--mag-space-m, 1rem);
+    border-inline-start: 4px solid ${color.danger};
+    padding-block: ${space.s};
+    padding-inline: ${space.m};
   }
   .error p {
     margin: 0 0 0.5em;
@@ -99,11 +108,12 @@ export const baseStyles = css`
   .error ul {
     margin: 0 0 0.5em;
     padding-inline-start: 1.2em;
-    font-size: var(--mag-font-size-small, 0.875em);
+    font-size: ${font.sizeSmall};
   }
   .notice {
-    padding: var(--mag-space-s, 0.5rem) var(--mag-space-m, 1rem);
+    padding-block: ${space.s};
+    padding-inline: ${space.m};
     border: 1px dashed currentColor;
-    border-radius: var(--mag-radius, 0.25em);
+    border-radius: ${radius};
   }
 `;

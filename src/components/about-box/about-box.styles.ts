@@ -1,14 +1,15 @@
 import { css } from 'lit';
+import { font, radius, space } from '../../core/tokens.js';
 
 export const aboutBoxStyles = css`
   .base {
     --_photo-size: var(--mag-about-box-photo-size, 96px);
-    --_photo-radius: var(--mag-about-box-photo-radius, var(--mag-radius, 0.25em));
+    --_photo-radius: var(--mag-about-box-photo-radius, ${radius});
     display: grid;
-    gap: var(--mag-about-box-gap, var(--mag-space-s, 0.75rem));
+    gap: var(--mag-about-box-gap, ${space.s});
   }
   .heading {
-    font-size: var(--mag-font-size-heading, 1.15em);
+    font-size: ${font.sizeHeading};
     font-weight: bold;
     margin: 0;
   }

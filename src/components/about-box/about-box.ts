@@ -36,9 +36,9 @@ import { aboutBoxStyles } from './about-box.styles.js';
  * @csspart retry - The retry button of the error message.
  * @csspart unsupported - The message shown when the data source has no about boxes.
  *
- * @cssprop [--mag-about-box-gap=var(--mag-space-s, 0.75rem)] - Space between the parts of the box.
+ * @cssprop [--mag-about-box-gap=var(--mag-space-s)] - Space between the parts of the box.
  * @cssprop [--mag-about-box-photo-size=96px] - Largest width of the photo or logo.
- * @cssprop [--mag-about-box-photo-radius=var(--mag-radius, 0.25em)] - Corner radius of the photo (`50%` for a round one).
+ * @cssprop [--mag-about-box-photo-radius=var(--mag-radius)] - Corner radius of the photo (`50%` for a round one).
  *
  * @fires mag-load-error - The box could not be loaded (`event.error` is a `MagAdapterError`); the element shows the error itself.
  */

@@ -1,9 +1,10 @@
 import { css } from 'lit';
+import { color, font, space } from '../../core/tokens.js';
 
 export const articleStyles = css`
   .base {
-    --_spacing: var(--mag-article-spacing, var(--mag-space-m, 1rem));
-    --_accent: var(--mag-article-accent, var(--mag-color-accent, currentColor));
+    --_spacing: var(--mag-article-spacing, ${space.m});
+    --_accent: var(--mag-article-accent, ${color.accent});
     --_title-size: var(--mag-article-title-size, 1.75em);
     --_title-font: var(--mag-article-title-font, inherit);
     max-width: var(--mag-article-max-width, none);
@@ -60,8 +61,8 @@ export const articleStyles = css`
     margin-inline: 0;
   }
   .body figcaption {
-    font-size: var(--mag-font-size-small, 0.875em);
-    opacity: var(--mag-meta-opacity, 0.85);
+    font-size: ${font.sizeSmall};
+    color: ${color.muted};
   }
   .body blockquote {
     margin-inline: 0;
@@ -77,7 +78,7 @@ export const articleStyles = css`
   }
   .body th,
   .body td {
-    border: 1px solid color-mix(in srgb, currentColor 30%, transparent);
+    border: 1px solid ${color.border};
     padding: 0.25em 0.5em;
     text-align: start;
   }
@@ -87,11 +88,8 @@ export const articleStyles = css`
   .nav {
     margin-block-start: var(--_spacing);
     padding-block-start: calc(var(--_spacing) / 2);
-    border-block-start: 1px solid color-mix(in srgb, currentColor 20%, transparent);
+    border-block-start: 1px solid ${color.border};
     text-align: center;
-  }
-  .nav a {
-    color: var(--mag-color-link, var(--_accent));
   }
   .nav .separator {
     white-space: pre;

@@ -57,8 +57,8 @@ function differentDay(a: string, b: string): boolean {
  * @csspart error - The error message.
  * @csspart retry - The retry button of the error message.
  *
- * @cssprop [--mag-article-spacing=var(--mag-space-m, 1rem)] - Space between the header, body, sections and navigation.
- * @cssprop [--mag-article-accent=var(--mag-color-accent, currentColor)] - Color of the print action, quote borders and navigation links (links follow `--mag-color-link` first).
+ * @cssprop [--mag-article-spacing=var(--mag-space-m)] - Space between the header, body, sections and navigation.
+ * @cssprop [--mag-article-accent=var(--mag-color-accent)] - Color of the print action and of the rule beside quotations.
  * @cssprop [--mag-article-title-size=1.75em] - Font size of the title.
  * @cssprop [--mag-article-title-font=inherit] - Font family of the title.
  * @cssprop [--mag-article-max-width=none] - Maximum width of the article.
@@ -86,6 +86,7 @@ export class MagArticle extends MagElement {
 
   /** The last article announced with `mag-article-load`. */
   private _announced?: Article;
+
 
   private readonly _task = this.dataTask({
     args: () => {

@@ -37,7 +37,7 @@ const DEFAULT_LIMIT = 5;
  * @csspart error - The error message.
  * @csspart retry - The retry button of the error message.
  *
- * @cssprop [--mag-recent-contributions-gap=var(--mag-space-s, 0.75rem)] - Space between two articles.
+ * @cssprop [--mag-recent-contributions-gap=var(--mag-space-m)] - Space between two articles.
  * @cssprop [--mag-recent-contributions-current-weight=bold] - Font weight of the current article's title.
  *
  * @fires mag-load-error - The list could not be loaded (`event.error` is a `MagAdapterError`); the element shows the error itself.
@@ -62,6 +62,7 @@ export class MagRecentContributions extends MagElement {
 
   /** Leave the current article out of the list instead of marking it. */
   @property({ type: Boolean, attribute: 'exclude-current' }) excludeCurrent = false;
+
 
   private readonly _task = this.dataTask({
     args: () => (this.source ? ([this.source, this._fetchLimit, this.section || undefined] as const) : undefined),
