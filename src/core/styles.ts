@@ -66,6 +66,10 @@ export const baseStyles = css`
     font-size: ${font.sizeSmall};
     color: ${color.muted};
   }
+  /* A separator between the items of a line: hidden where it would end a line (see LineSeparators). */
+  .separator.line-end {
+    visibility: hidden;
+  }
   .state {
     margin: ${space.m} 0;
   }
@@ -97,10 +101,17 @@ export const baseStyles = css`
       animation: none;
     }
   }
-  .error {
-    border-inline-start: 4px solid ${color.danger};
+  /* Messages: a notice (neutral) and an error share one shape, a bar at the start and a tint. */
+  .error,
+  .notice {
     padding-block: ${space.s};
     padding-inline: ${space.m};
+    border-inline-start: 4px solid ${color.danger};
+    border-radius: ${radius};
+    background: color-mix(in srgb, currentColor 5%, transparent);
+  }
+  .notice {
+    border-inline-start-color: ${color.border};
   }
   .error p {
     margin: 0 0 0.5em;
@@ -109,11 +120,5 @@ export const baseStyles = css`
     margin: 0 0 0.5em;
     padding-inline-start: 1.2em;
     font-size: ${font.sizeSmall};
-  }
-  .notice {
-    padding-block: ${space.s};
-    padding-inline: ${space.m};
-    border: 1px dashed currentColor;
-    border-radius: ${radius};
   }
 `;

@@ -21,13 +21,9 @@ export const articleStyles = css`
   }
   .header .meta {
     margin: 0;
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0.25em 0.5em;
   }
-  .separator {
-    opacity: 0.6;
+  time {
+    white-space: nowrap;
   }
   .print {
     border: 0;
@@ -90,9 +86,6 @@ export const articleStyles = css`
     padding-block-start: calc(var(--_spacing) / 2);
     border-block-start: 1px solid ${color.border};
     text-align: center;
-  }
-  .nav .separator {
-    white-space: pre;
   }
   .state.loading-state .placeholder:first-of-type {
     height: 1.6em;

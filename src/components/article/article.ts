@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import type { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
 import type { Article, ArticleLink } from '../../core/model.js';
+import { LineSeparators } from '../../core/line-separators.js';
 import { sanitizedBlock } from '../../core/sanitize.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
 import { renderError, renderHeading, renderLoading, renderSections, sentenceWith } from '../../core/states.js';
@@ -87,6 +88,12 @@ export class MagArticle extends MagElement {
   /** The last article announced with `mag-article-load`. */
   private _announced?: Article;
 
+
+  constructor() {
+    super();
+    // The separators of the meta line and the navigation never start or end a line.
+    this.addController(new LineSeparators(this));
+  }
 
   private readonly _task = this.dataTask({
     args: () => {
@@ -244,7 +251,7 @@ export class MagArticle extends MagElement {
     // The separator before the print action (the last item) is hidden with it when printing.
     return items.map(
       (item, i) =>
-        html`${i ? html`<span class=${i === items.length - 1 ? 'separator print-separator' : 'separator'} aria-hidden="true"> · </span>` : nothing}${item}`,
+        html`${i ? html`<span class=${i === items.length - 1 ? 'separator print-separator' : 'separator'} aria-hidden="true">&nbsp;· </span>` : nothing}${item}`,
     );
   }
 
@@ -259,8 +266,8 @@ export class MagArticle extends MagElement {
       if (!target || !url) return undefined;
       return html`<span class="nav-item"
         ><a href=${url} part=${part} rel=${rel}
-          >${part === 'previous' ? html`<span aria-hidden="true">« </span>` : nothing}<span class="visually-hidden">${label}${t.labelSeparator}</span
-          >${target.title}${part === 'next' ? html`<span aria-hidden="true"> »</span>` : nothing}</a
+          >${part === 'previous' ? html`<span aria-hidden="true">«&nbsp;</span>` : nothing}<span class="visually-hidden">${label}${t.labelSeparator}</span
+          >${target.title}${part === 'next' ? html`<span aria-hidden="true">&nbsp;»</span>` : nothing}</a
         ></span
       >`;
     };
@@ -272,7 +279,7 @@ export class MagArticle extends MagElement {
     ].filter((item) => item !== undefined);
     if (!items.length) return nothing;
     return html`<nav class="nav meta" part="nav" aria-label=${t.articleNav}>
-      ${items.map((item, i) => html`${i ? html`<span class="separator" aria-hidden="true"> | </span>` : nothing}${item}`)}
+      ${items.map((item, i) => html`${i ? html`<span class="separator" aria-hidden="true">&nbsp;| </span>` : nothing}${item}`)}
     </nav>`;
   }
 }

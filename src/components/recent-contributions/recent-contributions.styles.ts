@@ -28,4 +28,7 @@ export const recentContributionsStyles = css`
     display: block;
     margin-top: 0.15em;
   }
+  time {
+    white-space: nowrap;
+  }
 `;
