@@ -4,6 +4,7 @@ import { font, radius, space } from '../../core/tokens.js';
 export const aboutBoxStyles = css`
   .base {
     --_photo-size: var(--mag-about-box-photo-size, 96px);
+    --_photo-ratio: var(--mag-about-box-photo-ratio, 1);
     --_photo-radius: var(--mag-about-box-photo-radius, ${radius});
     display: grid;
     gap: var(--mag-about-box-gap, ${space.s});
@@ -17,10 +18,14 @@ export const aboutBoxStyles = css`
     margin: 0;
     font-weight: bold;
   }
+  /* The photo's box does not depend on the image: no shift when it loads (it is lazy). */
   .photo {
     display: block;
-    max-width: var(--_photo-size);
+    width: var(--_photo-size);
+    max-width: 100%;
     height: auto;
+    aspect-ratio: var(--_photo-ratio);
+    object-fit: cover;
     border-radius: var(--_photo-radius);
   }
   .bio > :first-child {

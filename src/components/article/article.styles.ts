@@ -41,10 +41,15 @@ export const articleStyles = css`
   .body > :first-child {
     margin-block-start: 0;
   }
-  .body img,
-  .body video {
+  /* Every image keeps its place while it loads: the box of its width and height, else a default shape. */
+  .body img {
     max-width: 100%;
     height: auto;
+    object-fit: contain;
+  }
+  .body img:not([width][height]) {
+    width: 100%;
+    aspect-ratio: var(--mag-article-image-ratio, 16 / 9);
   }
   .body iframe {
     display: block;

@@ -63,6 +63,7 @@ function differentDay(a: string, b: string): boolean {
  * @cssprop [--mag-article-title-size=1.75em] - Font size of the title.
  * @cssprop [--mag-article-title-font=inherit] - Font family of the title.
  * @cssprop [--mag-article-max-width=none] - Maximum width of the article.
+ * @cssprop [--mag-article-image-ratio=16 / 9] - Shape of the box of a body image that has no `width` and `height` (the image is fitted inside, so nothing moves when it loads).
  */
 export class MagArticle extends MagElement {
   static override styles = [...MagElement.styles, articleStyles];
