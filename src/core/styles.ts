@@ -14,6 +14,8 @@ export const baseStyles = css`
     color: ${color.text};
     background: ${color.background};
     line-height: ${font.lineHeight};
+    /* Long words and URLs wrap, and a flex or grid parent can make the element narrower than them. */
+    overflow-wrap: anywhere;
   }
   /* Space between stacked elements: after each one but the last of its parent. */
   :host(:not(:last-child)) {
@@ -42,7 +44,7 @@ export const baseStyles = css`
   a {
     color: ${color.link};
   }
-  :is(a, button, input, textarea):focus-visible {
+  :is(a, button, input, textarea, [tabindex]):focus-visible {
     outline: 2px solid ${color.focus};
     outline-offset: 2px;
   }
@@ -65,6 +67,11 @@ export const baseStyles = css`
   .meta {
     font-size: ${font.sizeSmall};
     color: ${color.muted};
+  }
+  /* Sub- and superscripts and small text nested deeper than two levels shrink and shift no further. */
+  :is(sub, sup, small) :is(sub, sup, small) :is(sub, sup, small) {
+    font-size: inherit;
+    vertical-align: baseline;
   }
   /* A separator between the items of a line: hidden where it would end a line (see LineSeparators). */
   .separator.line-end {

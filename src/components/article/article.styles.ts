@@ -17,7 +17,6 @@ export const articleStyles = css`
     font-size: var(--_title-size);
     line-height: 1.2;
     margin: 0 0 calc(var(--_spacing) / 2);
-    overflow-wrap: break-word;
   }
   .header .meta {
     margin: 0;
@@ -35,9 +34,6 @@ export const articleStyles = css`
     text-decoration: underline;
     text-underline-offset: 0.15em;
   }
-  .body {
-    overflow-wrap: break-word;
-  }
   .body > :first-child {
     margin-block-start: 0;
   }
@@ -45,6 +41,7 @@ export const articleStyles = css`
   .body img {
     max-width: 100%;
     height: auto;
+    max-height: 100vh;
     object-fit: contain;
   }
   .body img:not([width][height]) {
@@ -70,18 +67,23 @@ export const articleStyles = css`
     padding-inline-start: var(--_spacing);
     border-inline-start: 3px solid var(--_accent);
   }
-  .body pre {
+  /* Wide tables and code scroll inside the article; words in cells stay whole. */
+  .body pre,
+  .body table {
     overflow-x: auto;
   }
   .body table {
-    border-collapse: collapse;
+    display: block;
+    width: max-content;
     max-width: 100%;
+    border-collapse: collapse;
   }
   .body th,
   .body td {
     border: 1px solid ${color.border};
     padding: 0.25em 0.5em;
     text-align: start;
+    overflow-wrap: break-word;
   }
   .sections {
     margin: var(--_spacing) 0 0;
@@ -119,7 +121,6 @@ export const articleStyles = css`
     .body a[href^='http']::after {
       content: ' (' attr(href) ')';
       font-size: 0.85em;
-      overflow-wrap: anywhere;
     }
     .body figure,
     .body img,

@@ -35,9 +35,15 @@ export const commentThreadStyles = css`
     padding-inline-start: ${space.s};
     border-inline-start: 2px solid var(--_border);
   }
+  /* Replies nested deeper than five levels (a large max-depth) are not indented further. */
+  .replies .replies .replies .replies .replies .replies {
+    margin-inline-start: 0;
+    padding-inline-start: 0;
+    border: 0;
+  }
   .entry {
     display: grid;
-    grid-template-columns: var(--_avatar-size) 1fr;
+    grid-template-columns: var(--_avatar-size) minmax(0, 1fr);
     column-gap: ${space.s};
     border-radius: ${radius};
   }
@@ -98,9 +104,6 @@ export const commentThreadStyles = css`
     font-size: ${font.sizeSmall};
     font-style: italic;
     color: ${color.muted};
-  }
-  .body {
-    overflow-wrap: anywhere;
   }
   .body > :first-child {
     margin-block-start: 0.25em;

@@ -76,7 +76,7 @@ const avatarEvents = {
  * @csspart error - The error message, with its retry button.
  * @csspart retry - The retry button.
  *
- * @cssprop [--mag-comment-thread-indent=var(--mag-space-l)] - Indentation of each level of replies.
+ * @cssprop [--mag-comment-thread-indent=var(--mag-space-l)] - Indentation of each level of replies (up to five levels).
  * @cssprop [--mag-comment-thread-avatar-size=2.5rem] - Size of the avatars.
  * @cssprop [--mag-comment-thread-gap=var(--mag-space-m)] - Space between comments.
  * @cssprop [--mag-comment-thread-border-color=var(--mag-color-border)] - Color of the avatar ring and the reply rule.

@@ -15,6 +15,7 @@ export const subscribeFormStyles = css`
   }
   form {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
   }
   .row {
