@@ -6,10 +6,14 @@
 // indentation); line breaks are kept so that source maps stay right.
 // Spaces before `:` stay (`.a :focus` and `.a:focus` differ).
 
-/** Minifies one CSS text (may contain `${…}` placeholders of the template, left untouched). */
+/**
+ * Minifies one CSS text (may contain `${…}` placeholders of the template, left untouched, like the
+ * spaces around them: `calc(${a} + 1px)` needs its spaces, and the `}` of a placeholder is not the
+ * end of a rule).
+ */
 export function minifyCss(text) {
   return text
-    .split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/)
+    .split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\$\{[^}]*\})/)
     .map((part, i) =>
       i % 2
         ? part
