@@ -33,25 +33,30 @@ function watchPage(): void {
  */
 export class PageLinkColor implements ReactiveController {
   private readonly _host: ReactiveElement;
-  private _sheet?: CSSStyleSheet;
-  private _readAgain = false;
+  /** The element's own stylesheet: `:host { --_mag-page-link-color: … }`. */
+  private readonly _sheet = new CSSStyleSheet();
+  /** Set when the element is added to a page: the color is read after its next update. */
+  private _stale = false;
 
   /** `host.addController(new PageLinkColor(host))`. */
   constructor(host: ReactiveElement) {
     this._host = host;
+    this._sheet.insertRule(':host {}');
   }
 
   hostConnected(): void {
     connected.add(this);
     watchPage();
-    this._readAgain = !this.read();
+    const root = this._host.renderRoot as ShadowRoot;
+    if (!root.adoptedStyleSheets.includes(this._sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this._sheet];
+    this._stale = true;
   }
 
   hostUpdated(): void {
-    // A parent element upgraded just before this one may not have rendered its slots yet: the
-    // element was not rendered then, nor was the probe. After the first update, it is.
-    if (this._readAgain) {
-      this._readAgain = false;
+    // After an update rather than on connection: a parent element upgraded just before this one (a
+    // provider) may not have rendered the slot that shows it yet, and the probe would not be drawn.
+    if (this._stale) {
+      this._stale = false;
       this.read();
     }
   }
@@ -60,15 +65,14 @@ export class PageLinkColor implements ReactiveController {
     connected.delete(this);
   }
 
-  /** Reads the page's link color at the element's place; false when it could not be read. */
-  read(): boolean {
+  /** Reads the page's link color at the element's place. */
+  read(): void {
     const host = this._host;
-    const root = host.renderRoot;
-    if (!host.parentNode || !(root instanceof ShadowRoot)) return false;
+    if (!host.isConnected) return;
     const probe = document.createElement('a');
     probe.href = '#';
     host.before(probe);
-    // Empty when the probe is not rendered (a parent shadow root without a slot for it).
+    // Empty when the probe is not drawn (in a shadow root without a slot for it): no color then.
     const linkColor = getComputedStyle(probe).color;
     probe.remove();
     // The page's link color goes with the page's colors: an element given a text color or a
@@ -76,12 +80,6 @@ export class PageLinkColor implements ReactiveController {
     const own = getComputedStyle(host);
     const parent = host.parentElement ?? (host.getRootNode() as ShadowRoot).host;
     const themed = own.backgroundColor !== 'rgba(0, 0, 0, 0)' || own.color !== getComputedStyle(parent).color;
-    if (!this._sheet) {
-      this._sheet = new CSSStyleSheet();
-      this._sheet.insertRule(':host {}');
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this._sheet];
-    }
     (this._sheet.cssRules[0] as CSSStyleRule).style.setProperty('--_mag-page-link-color', themed ? '' : linkColor);
-    return linkColor !== '';
   }
 }

@@ -68,6 +68,9 @@ export const baseStyles = css`
     font-size: ${font.sizeSmall};
     color: ${color.muted};
   }
+  time {
+    white-space: nowrap;
+  }
   /* Sub- and superscripts and small text nested deeper than two levels shrink and shift no further. */
   :is(sub, sup, small) :is(sub, sup, small) :is(sub, sup, small) {
     font-size: inherit;

@@ -7,7 +7,6 @@ export const aboutBoxStyles = css`
     --_photo-ratio: var(--mag-about-box-photo-ratio, 1);
     --_photo-radius: var(--mag-about-box-photo-radius, ${radius});
     display: grid;
-    grid-template-columns: minmax(0, 1fr);
     gap: var(--mag-about-box-gap, ${space.s});
   }
   .heading {

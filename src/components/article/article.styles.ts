@@ -21,9 +21,6 @@ export const articleStyles = css`
   .header .meta {
     margin: 0;
   }
-  time {
-    white-space: nowrap;
-  }
   .print {
     border: 0;
     padding: 0 0.15em;

@@ -16,7 +16,6 @@ export const recentContributionsStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
   }
   .title {
@@ -28,8 +27,5 @@ export const recentContributionsStyles = css`
   .meta {
     display: block;
     margin-top: 0.15em;
-  }
-  time {
-    white-space: nowrap;
   }
 `;

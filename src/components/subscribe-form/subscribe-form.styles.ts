@@ -15,7 +15,6 @@ export const subscribeFormStyles = css`
   }
   form {
     display: grid;
-    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
   }
   .row {
