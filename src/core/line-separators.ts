@@ -5,7 +5,8 @@ import type { ReactiveController, ReactiveElement } from 'lit';
  * Each separator (`<span class="separator">`) starts with a no-break space, which glues it to the
  * item before it, so it never starts a line; after every layout of the lines that hold one, a
  * separator whose next item starts a new line gets the class `line-end`, which hides it
- * (`visibility: hidden`: it keeps its width, so the lines do not change).
+ * (`visibility: hidden`: it keeps its width, so the lines do not change). The separators' parent
+ * must be a block (its size changes when its lines do, which is when they are checked again).
  */
 export class LineSeparators implements ReactiveController {
   private readonly _host: ReactiveElement;
