@@ -18,7 +18,8 @@ const loaded = (img: HTMLImageElement) => waitUntil(() => img.complete, 'the ima
 
 describe('reserved space for images', () => {
   it("gives the about box's photo its box before the image arrives, whatever the image", async () => {
-    const about = (photoUrl: string): About => ({ ...aboutBoxes.author, photoUrl, photoAlt: 'Claudy Lebreton' });
+    // A long alternative text: a broken image shows it, inside the box.
+    const about = (photoUrl: string): About => ({ ...aboutBoxes.author, photoUrl, photoAlt: 'Claudy Lebreton remettant son rapport à la Ministre, en octobre 2013' });
     const page = await fixture<HTMLElement>(html`<div style="width: 300px">
       <mag-about-box .about=${about(slow())}></mag-about-box>
       <mag-about-box style="--mag-about-box-photo-ratio: 3 / 1; --mag-about-box-photo-size: 150px" .about=${about(slow())}></mag-about-box>

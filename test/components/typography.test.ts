@@ -49,6 +49,15 @@ describe('typography', () => {
     await el.updateComplete;
     // The lines wrap at every one of these widths, at every possible place.
     expect(await atEveryWidth(wrapper, el, 150, 560)).to.deep.equal([]);
+    // The date of the update and the comment count are never cut in two ("12 | commentaires").
+    for (let width = 150; width <= 560; width += 10) {
+      wrapper.style.width = `${width}px`;
+      for (const part of ['updated', 'comment-count']) {
+        // One line: every box of the item has the same top.
+        const tops = new Set([...el.shadowRoot!.querySelector(`[part="${part}"]`)!.getClientRects()].map((box) => Math.round(box.top)));
+        expect(tops.size, `${part} at ${width}px`).to.equal(1);
+      }
+    }
     // A separator is still drawn where the line goes on.
     wrapper.style.width = '1000px';
     await frame();

@@ -26,6 +26,8 @@ export const aboutBoxStyles = css`
     height: auto;
     aspect-ratio: var(--_photo-ratio);
     object-fit: cover;
+    /* A broken image's alt text stays in the box, which keeps its size. */
+    overflow: hidden;
     border-radius: var(--_photo-radius);
   }
   .bio > :first-child {

@@ -21,6 +21,11 @@ export const articleStyles = css`
   .header .meta {
     margin: 0;
   }
+  /* Only the author's name may wrap inside an item of the meta line ("12 | commentaires", no). */
+  [part='updated'],
+  [part='comment-count'] {
+    white-space: nowrap;
+  }
   .print {
     border: 0;
     padding: 0 0.15em;
