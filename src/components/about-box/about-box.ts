@@ -40,9 +40,10 @@ import { aboutBoxStyles } from './about-box.styles.js';
  * @csspart retry - The retry button of the error message.
  * @csspart unsupported - The message shown when the data source has no about boxes.
  *
- * @cssprop [--mag-about-box-gap=var(--mag-space-s, 0.75rem)] - Space between the parts of the box.
- * @cssprop [--mag-about-box-photo-size=96px] - Largest width of the photo or logo.
- * @cssprop [--mag-about-box-photo-radius=var(--mag-radius, 0.25em)] - Corner radius of the photo (`50%` for a round one).
+ * @cssprop [--mag-about-box-gap=var(--mag-space-s)] - Space between the parts of the box.
+ * @cssprop [--mag-about-box-photo-size=96px] - Width of the photo or logo (at most the width of the box).
+ * @cssprop [--mag-about-box-photo-ratio=1] - Shape of the photo's box, width / height (`3 / 1` for a wide logo). The box is reserved before the image loads; the image covers it.
+ * @cssprop [--mag-about-box-photo-radius=var(--mag-radius)] - Corner radius of the photo (`50%` for a round one).
  *
  * @fires {MagLoadErrorEvent} mag-load-error - The box could not be loaded (`event.error` is a `MagAdapterError`); the element shows the error itself.
  */
