@@ -402,6 +402,16 @@ describe('WordPressAdapter (real WordPress)', function () {
       }
     });
 
+    it('maps error codes and parameters named after the prototype chain like any unknown code (a plugin chose them)', async () => {
+      const hostile = scenario('prototype-codes');
+      const read = await rejection(hostile.getArticle('tips-and-tricks'));
+      expect([read.code, read.status]).to.deep.equal(['rejected', 403]);
+      expect(read.message).to.contain('Refused by a plugin.').and.not.contain('function');
+      const posted = await rejection(hostile.postComment(String(seed.posts.letters), { authorName: 'P', authorEmail: 'p@example.test', bodyText: `x ${unique()}` }));
+      expect([posted.code, posted.status, posted.field]).to.deep.equal(['rejected', 400, 'constructor']);
+      expect(posted.message).to.equal('WordPress refused the request: Refused by a plugin.');
+    });
+
     it('maps AbortSignal.timeout() to timeout', async () => {
       const feeds = await feedsUrl();
       const slow = new WordPressAdapter({ endpoint: `${feeds}/slow/feed.json?ms=3000&rest_route=` });

@@ -388,7 +388,7 @@ function errorOf(status: number, wp: WpError | undefined, url: string, comment?:
   if (code === 'rest_invalid_param' || code === 'rest_missing_callback_param') {
     const params = wp?.data?.params ?? {};
     const names = Object.keys(params);
-    const param = names.find((p) => p in FIELD_OF_PARAM) ?? names[0];
+    const param = names.find((p) => Object.hasOwn(FIELD_OF_PARAM, p)) ?? names[0];
     const detail = param ? (params[param] ?? said) : said;
     return make('rejected', `WordPress refused the request: ${htmlToText(String(detail))}`, param ? ((Object.hasOwn(FIELD_OF_PARAM, param) && FIELD_OF_PARAM[param]) || param) : undefined);
   }
