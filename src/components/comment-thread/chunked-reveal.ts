@@ -4,19 +4,30 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export interface ChunkedRevealOptions {
   /** How many items the first render shows. */
   first: number;
-  /** How many more items each later task shows. */
+  /** How many more items a later task shows at least (the first later task shows this many). */
   chunk: number;
+  /** How long a later task renders at least, in milliseconds. */
+  budget: number;
 }
 
 /**
  * Shows a long list a part at a time, so that the page stays responsive: the first items at once,
- * then `chunk` more in each later task until all are shown. The element reads `limit` (how many items
+ * then more in each later task until all are shown. The element reads `limit` (how many items
  * to render, counted in display order) in `render()` and gives the number of items to `sync()` in
  * `willUpdate()`; `whenComplete()` resolves once every item is shown (or the element left the page).
  *
  * The first later task waits for the next frame, so that the first screen is painted before it; after
  * that each task is posted at once (a chunk is long enough for the browser to paint and handle input
  * between two tasks). Tasks, not idle callbacks: a long thread is not left waiting for idle time.
+ *
+ * Each later task is sized by time. The browser's update of the page after a task (style, layout,
+ * paint) grows with everything already shown, so a fixed number of items per task would spend more
+ * and more of the time on those updates: 100,000 comments would take minutes. Instead a task renders
+ * for about as long as the pause since the previous one (the browser's update and any other task),
+ * and for at least `budget` milliseconds: at least half of the time goes to new items, whatever the
+ * length of the list, and a task is never much longer than the browser's own updates. The size
+ * follows from the time the previous task took per item; it at most doubles from one task to the
+ * next and never falls below `chunk`.
  */
 export class ChunkedReveal implements ReactiveController {
   /** How many items to render. */
@@ -26,11 +37,18 @@ export class ChunkedReveal implements ReactiveController {
   private _timer?: number;
   private _frame?: number;
   private _waiters: (() => void)[] = [];
+  /** Items shown by the next later task. */
+  private _chunk: number;
+  /** When the update of the running later task started, and the last one's cost per item and end. */
+  private _taskStart?: number;
+  private _msPerItem = 0;
+  private _lastTaskEnd?: number;
 
   constructor(
     private readonly host: ReactiveControllerHost & Element,
     private readonly options: ChunkedRevealOptions,
   ) {
+    this._chunk = options.chunk;
     host.addController(this);
   }
 
@@ -54,6 +72,8 @@ export class ChunkedReveal implements ReactiveController {
   /** Starts again from the first items (another article's comments). */
   reset(): void {
     this._cancel();
+    this._chunk = this.options.chunk;
+    this._lastTaskEnd = this._taskStart = undefined;
     this.limit = 0;
     this._total = 0;
   }
@@ -64,6 +84,12 @@ export class ChunkedReveal implements ReactiveController {
   }
 
   hostUpdated(): void {
+    if (this._taskStart !== undefined) {
+      const now = performance.now();
+      this._msPerItem = (now - this._taskStart) / this._chunk;
+      this._lastTaskEnd = now;
+      this._taskStart = undefined;
+    }
     this._schedule();
   }
 
@@ -80,7 +106,10 @@ export class ChunkedReveal implements ReactiveController {
     if (this.complete) return this._release();
     const next = () => {
       this._timer = undefined;
-      this.limit = Math.min(this._total, this.limit + this.options.chunk);
+      const now = performance.now();
+      if (this._lastTaskEnd !== undefined) this._chunk = this._nextChunk(now - this._lastTaskEnd);
+      this._taskStart = now;
+      this.limit = Math.min(this._total, this.limit + this._chunk);
       this.host.requestUpdate();
       this._release();
     };
@@ -92,6 +121,13 @@ export class ChunkedReveal implements ReactiveController {
       this._frame = undefined;
       this._timer = window.setTimeout(next, 0);
     });
+  }
+
+  /** The items of the next task: as many as render in `pause` milliseconds (at least `budget`). */
+  private _nextChunk(pause: number): number {
+    const wanted = Math.max(this.options.budget, pause / 2);
+    const size = this._msPerItem > 0 ? Math.round(wanted / this._msPerItem) : this._chunk;
+    return Math.min(Math.max(size, this.options.chunk), this._chunk * 2);
   }
 
   private _cancel(): void {

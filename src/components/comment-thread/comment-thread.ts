@@ -18,9 +18,13 @@ import type { LoadedComments } from './thread-data.js';
 import { planThread } from './thread-plan.js';
 import type { ThreadPlan } from './thread-plan.js';
 
-/** Comments rendered by the first update; the rest follows in later tasks, `CHUNK` at a time. */
+/**
+ * Comments rendered by the first update; the rest follows in later tasks, at least `CHUNK` at a time
+ * and rendering for at least `CHUNK_MS` each (see `ChunkedReveal`).
+ */
 const FIRST_BATCH = 50;
 const CHUNK = 250;
+const CHUNK_MS = 100;
 /** Sibling comments per block (see `renderBlocks`). */
 const BLOCK_SIZE = 50;
 
@@ -131,7 +135,7 @@ export class MagCommentThread extends MagElement {
   private _prepared = 0;
 
   // A thread rendered on the server shows every comment it loaded at once, as the server did.
-  private readonly _reveal = new ChunkedReveal(this, { first: this.renderedOnServer ? Infinity : FIRST_BATCH, chunk: CHUNK });
+  private readonly _reveal = new ChunkedReveal(this, { first: this.renderedOnServer ? Infinity : FIRST_BATCH, chunk: CHUNK, budget: CHUNK_MS });
   private readonly _focus = new FocusKeeper(this);
 
   private readonly _form = new CommentForm(this, {
