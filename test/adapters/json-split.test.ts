@@ -208,7 +208,7 @@ describe('JsonAdapter, split layout: errors', () => {
   it('rejects the calls for an article with a malformed file with invalid-data naming that file; the rest works', async () => {
     const files = demoFiles();
     const file = files[`articles/${PACTE}.json`] as SplitArticleFile;
-    file.article.id = 'pacte';
+    file.article.id = file.article.slug = 'pacte';
     (file.article as Partial<SplitArticleFile['article']>).title = undefined;
     file.comments[1].parentId = 'c-404';
     const folder = await serve(files);

@@ -294,7 +294,7 @@ export function parseSplitArticle(value: unknown, id: string, source: string): S
   if (isRecord(value)) {
     if (isRecord(value.article)) {
       nameProblem(problems, value.article.id, id, 'article.id', "the file's name");
-      nameProblem(problems, value.article.slug, id, 'article.slug', 'in a split layout the slug is the id');
+      if (typeof value.article.id === 'string') nameProblem(problems, value.article.slug, value.article.id, 'article.slug', 'in a split layout the slug is the id');
     }
     commentProblems(problems, value.comments, 'comments');
   }
