@@ -91,7 +91,7 @@ describe('a page fed by a split layout', function () {
     expect(article).to.contain("Un vrai pacte d'avenir pour la Bretagne");
     expect(shadowText(el.querySelector('mag-comment-thread'))).to.contain('Dulucq');
     expect(shadowText(el.querySelector('mag-comment-feed-link'))).to.contain('flux de commentaires');
-    const recent = [...el.querySelector('mag-recent-contributions')!.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    const recent = [...el.querySelector('mag-recent-contributions')!.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim());
     expect(recent).to.have.length(5);
     expect(recent[0]).to.contain('Les marchés de pays, cœur battant de nos communes');
     const [magazine, author] = el.querySelectorAll('mag-about-box');
