@@ -6,7 +6,9 @@
 //      cloning + DOMPurify), alternately: first screen painted, all rendered, idle, longest task;
 //   2. the ratios mag / vanilla;
 //   3. the demo page (demo/index.html), rendered in the browser and on the server: first paint, the first
-//      frame showing the article's text and what was downloaded by then, time until every element has rendered;
+//      frame showing the article's text and what was downloaded by then, time until every element has
+//      rendered, and its cumulative layout shift (from navigation; and after every element has rendered,
+//      while the page is read to its end so that lazy images load: target 0);
 //   4. the JS heap (after a forced GC) and DOM nodes after the 10,000-comment thread.
 // Prints markdown tables and writes bench-results/latest.json. Not part of `npm test`.
 //
@@ -78,8 +80,12 @@ const browser = await puppeteer.launch({
 });
 const chromiumVersion = await browser.version();
 
-/** Opens `url` in a fresh context and page, waits for window.__benchResult, adds heap and DOM figures. */
-async function measure(url, { inject, timeout = 180_000, bundle } = {}) {
+/**
+ * Opens `url` in a fresh context and page, waits for window.__benchResult, adds heap and DOM figures.
+ * `imageDelay`: ms added to every image response (a slow network), so that a lazy image loads
+ * while it is in view rather than before it gets there.
+ */
+async function measure(url, { inject, timeout = 180_000, bundle, imageDelay = 0 } = {}) {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
@@ -90,15 +96,19 @@ async function measure(url, { inject, timeout = 180_000, bundle } = {}) {
       if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
     });
     if (inject) await page.evaluateOnNewDocument(inject);
-    if (bundle) {
+    if (bundle || imageDelay) {
       // The demo page loads dist/cdn/mag-elements.js: serve the other build instead.
-      const body = readFileSync(`.${bundle}`);
+      const body = bundle ? readFileSync(`.${bundle}`) : undefined;
       await page.setRequestInterception(true);
-      page.on('request', (request) =>
-        new URL(request.url()).pathname === '/dist/cdn/mag-elements.js'
-          ? void request.respond({ status: 200, contentType: 'text/javascript', body })
-          : void request.continue(),
-      );
+      page.on('request', (request) => {
+        if (body && new URL(request.url()).pathname === '/dist/cdn/mag-elements.js') {
+          void request.respond({ status: 200, contentType: 'text/javascript', body });
+        } else if (imageDelay && request.resourceType() === 'image') {
+          setTimeout(() => void request.continue(), imageDelay);
+        } else {
+          void request.continue();
+        }
+      });
     }
     const cdp = await page.createCDPSession();
     await cdp.send('Performance.enable');
@@ -205,17 +215,20 @@ if (!ONLY || ONLY === 'demo') {
   for (const [name, path] of [['in the browser', '/demo/'], ['on the server', '/demo/server-rendered.html']]) {
     const raw = [];
     for (let i = -1; i < RUNS; i++) {
-      const r = await measure(`${origin}${path}`, { inject, timeout: 60_000, bundle: BUNDLE });
+      const r = await measure(`${origin}${path}`, { inject, timeout: 60_000, bundle: BUNDLE, imageDelay: 500 });
       if (r.notRendered.length) log(`  demo (${name}): not rendered after 20 s: ${r.notRendered.join(', ')}`);
       if (r.errors.length) log(`  demo (${name}): ${r.errors.join('; ')}`);
       if (i >= 0) raw.push(r);
-      log(`  demo (${name}) run ${i < 0 ? 'warm-up' : i + 1}: article text ${Math.round(r.articleText)} ms, all rendered ${Math.round(r.allRendered)} ms, longest task ${Math.round(r.longestTask)} ms`);
+      log(`  demo (${name}) run ${i < 0 ? 'warm-up' : i + 1}: article text ${Math.round(r.articleText)} ms, all rendered ${Math.round(r.allRendered)} ms, longest task ${Math.round(r.longestTask)} ms, layout shift after render ${r.layoutShiftAfterRender.toFixed(3)}${r.shiftedAfterRender.length ? ` (${r.shiftedAfterRender.join(', ')})` : ''}`);
     }
     const resources = raw[0]?.articleResources ?? [];
     results.demo[name] = {
       elements: raw[0]?.elements ?? [],
       notRendered: [...new Set(raw.flatMap((r) => r.notRendered))],
-      ...Object.fromEntries(['firstContentfulPaint', 'articleText', 'allRendered', 'longestTask', 'blockingTime', 'heapUsed', 'domNodes'].map((m) => [m, stats(raw.map((r) => r[m]))])),
+      shiftedAfterRender: [...new Set(raw.flatMap((r) => r.shiftedAfterRender))],
+      ...Object.fromEntries(
+        ['firstContentfulPaint', 'articleText', 'allRendered', 'longestTask', 'blockingTime', 'heapUsed', 'domNodes', 'layoutShift', 'layoutShiftAfterRender'].map((m) => [m, stats(raw.map((r) => r[m]))]),
+      ),
       beforeArticle: {
         files: resources.map((r) => new URL(r.url).pathname),
         bytes: resources.reduce((sum, r) => sum + r.bytes, 0),
@@ -317,7 +330,14 @@ if (results.demo) {
   p(`| … uncompressed | ${kb(browserRendered.beforeArticle.bytes)} | ${kb(serverRendered.beforeArticle.bytes)} |`);
   p(`| … files | ${browserRendered.beforeArticle.files.join(', ')} | ${serverRendered.beforeArticle.files.join(', ')} |`);
   p(`| JS heap used (forced GC) | ${browserRendered.heapUsed ? mb(browserRendered.heapUsed.median) : 'n/a'} | ${serverRendered.heapUsed ? mb(serverRendered.heapUsed.median) : 'n/a'} |`);
-  for (const d of [browserRendered, serverRendered]) if (d.notRendered.length) p(`\nNot rendered within 20 s: ${d.notRendered.join(', ')}.`);
+  const shift = (s) => (s ? `${s.median.toFixed(3)} (${s.min.toFixed(3)}–${s.max.toFixed(3)})` : 'n/a');
+  p(`| cumulative layout shift from navigation (includes the loading placeholders replaced by the data) | ${shift(browserRendered.layoutShift)} | ${shift(serverRendered.layoutShift)} |`);
+  const late = (d) => `${shift(d.layoutShiftAfterRender)} ${d.layoutShiftAfterRender?.max === 0 ? '✔' : '✘'}`;
+  p(`| cumulative layout shift after every element rendered, the page read to its end, images 500 ms late (target 0) | ${late(browserRendered)} | ${late(serverRendered)} |`);
+  for (const d of [browserRendered, serverRendered]) {
+    if (d.shiftedAfterRender.length) p(`\nShifted after render: ${d.shiftedAfterRender.join(', ')}.`);
+    if (d.notRendered.length) p(`\nNot rendered within 20 s: ${d.notRendered.join(', ')}.`);
+  }
 }
 console.log(out.join('\n'));
 mkdirSync('bench-results', { recursive: true });

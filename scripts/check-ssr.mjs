@@ -221,6 +221,17 @@ provideAdapter(document.body, new JsonAdapter({ url: '/demo/data/le-mag.json' })
     }
     const links = await blocked.tab.evaluate(() => [...document.querySelectorAll('mag-article, mag-recent-contributions')].flatMap((el) => [...el.shadowRoot.querySelectorAll('a')].map((a) => a.getAttribute('href'))));
     check(links.some(Boolean) && !links.some((href) => /^\s*javascript:/i.test(href ?? '')), `${name}, scripts blocked: links have their address (${links.filter(Boolean).length})`);
+    // A `</script>` in the data ends a snapshot early unless every `<` is written `\u003c`: each must parse whole.
+    const snapshots = await blocked.tab.evaluate(() =>
+      [...document.querySelectorAll('script[data-mag-snapshot]')].map((script) => {
+        try {
+          return JSON.parse(script.textContent).version === 1;
+        } catch {
+          return false;
+        }
+      }),
+    );
+    check(snapshots.length > 0 && snapshots.every(Boolean), `${name}, scripts blocked: every snapshot is whole JSON (${snapshots.length})`);
     check((await hostileLeft(blocked.tab)).length === 0, `${name}, scripts blocked: nothing in the data can run (${(await hostileLeft(blocked.tab)).join(', ') || 'none'})`);
     check(!(await blocked.tab.evaluate(() => 'customElements' in window && customElements.get('mag-article'))), `${name}, scripts blocked: no element was defined (the page is read as a document)`);
     const deadButtons = await blocked.tab.evaluate(() =>

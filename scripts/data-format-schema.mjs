@@ -83,7 +83,8 @@ const cases = [
   ['missing site', (d) => delete d.site, 'site: is required'],
   ['articles not an array', (d) => (d.articles = {}), 'articles: expected an array, got an object'],
   ['article that is an array', (d) => (d.articles[0] = []), 'articles[0]: expected an object, got an array'],
-  ['comment author without name', (d) => delete d.comments['le-numerique-c-est-la-proximite'][0].author.name, 'comments.le-numerique-c-est-la-proximite[0].author.name: is required'],
+  // (an author without a name is an anonymous one; a name, when given, is not blank)
+  ['comment author with a blank name', (d) => (d.comments['le-numerique-c-est-la-proximite'][0].author.name = ' '), 'comments.le-numerique-c-est-la-proximite[0].author.name: expected a non-empty string'],
   ['comment status unknown', (d) => (d.comments['pacte-avenir-bretagne'][0].status = 'spam'), 'comments.pacte-avenir-bretagne[0].status: expected one of "approved", "pending"'],
   ['comments under __proto__ checked', (d) => (d.comments = JSON.parse('{"__proto__": [{"id": "x"}]}')), 'comments.__proto__[0].author: is required'],
   ['about without bioHtml', (d) => delete d.about.author.bioHtml, 'about.author.bioHtml: is required'],

@@ -6,7 +6,7 @@
 // on demand (with a real WordPress), server rendering (pages rendered from JSON, inline JSON, a feed and
 // a real WordPress, read without scripts, then taken over by the built bundle), PHP lint of the
 // WordPress plugin, the built plugin zip installed into a real WordPress and checked in Chromium,
-// manifest check, generated docs check, size budgets, Storybook static build, every story rendered in
+// manifest check, generated docs check (element tables, design tokens), size budgets, Storybook static build, every story rendered in
 // Chromium, Storybook's dev server.
 //
 // Quiet by default: one line per step, then the counts and the closing line `N passed, N failed`
@@ -38,6 +38,7 @@ const steps = [
   ['WordPress plugin (built zip)', 'node', ['scripts/check-wordpress-plugin.mjs']],
   ['custom-elements.json is current', 'node', ['scripts/check-manifest.mjs']],
   ['docs/elements tables are current', 'node', ['scripts/element-docs.mjs', '--check']],
+  ['docs/theming.md tokens are current', 'node', ['scripts/tokens-doc.mjs', '--check']],
   ['size budgets', 'node', ['scripts/size.mjs']],
   ['storybook build', 'npm', ['run', '--silent', 'build-storybook']],
   ['storybook stories render', 'node', ['scripts/check-storybook.mjs']],

@@ -15,6 +15,7 @@
 //   GET  /__test/echo?email=…     what was last posted with that address: {method, contentType, body}
 //   GET  /__test/flaky/<key>      1st request 503, 2nd an invalid data file, then the demo data file
 //   GET  /__test/bad-json         a truncated JSON document (200, application/json)
+//   GET  /__test/slow-image/<name>?ms=…  a 120 × 120 SVG image, answered after ms milliseconds (default 1500)
 //   GET  /__test/hits/<key>       how many times /__test/flaky/<key> was requested: {"hits": n}
 //   PUT  /__test/files/<key>       keeps a folder of files in memory: the body is {"<path>": content, …}, each
 //                                  content served as JSON (a string is served as it is: for malformed files)
@@ -147,6 +148,14 @@ export function testEndpointsMiddleware() {
       ctx.status = 200;
       ctx.type = 'application/json';
       ctx.body = '{"version": 1, "site": {"title": "Cut';
+      return;
+    }
+
+    if (route.startsWith('slow-image/')) {
+      await new Promise((resolve) => setTimeout(resolve, Number(ctx.query.ms ?? 1500)));
+      ctx.status = 200;
+      ctx.type = 'image/svg+xml';
+      ctx.body = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="120"><rect width="120" height="120" fill="#b8283f"/></svg>';
       return;
     }
 

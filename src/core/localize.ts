@@ -36,10 +36,14 @@ export interface MagTranslation {
   home: string;
   nextArticle: string;
   articleNotFound: string;
+  /** What an article without a title is called. */
+  untitled: string;
   /** Accessible title of an embedded video frame that has none. */
   embedTitle: string;
 
   // <mag-comment-thread>
+  /** What a commenter without a name is called. */
+  anonymous: string;
   comments: string;
   commentCount: (count: number) => string;
   noComments: string;
@@ -99,6 +103,10 @@ export interface MagTranslation {
   // <mag-about-box>
   aboutTitle: string;
   contact: string;
+  /** An about box's link to the person's website (a link of kind `website`). */
+  aboutWebsite: string;
+  /** An about box's link to the person's articles (a link of kind `articles`). */
+  aboutArticles: (name: string | undefined) => string;
 }
 
 export type PartialTranslation = Partial<MagTranslation> & { $code: string };

@@ -10,6 +10,7 @@ import { MagLoadErrorEvent } from './events.js';
 import { LocalizeController } from './localize.js';
 import type { MagAdapter } from './model.js';
 import type { SharedAdapter } from './shared-adapter.js';
+import { PageLinkColor } from './page-link-color.js';
 import { MagInvalidateEvent, shareAdapter } from './shared-adapter.js';
 import { cameWithPage, replaceServerMarkup } from './server-markup.js';
 import { baseStyles } from './styles.js';
@@ -47,6 +48,12 @@ export class MagElement extends LitElement {
   private _listeningTo?: SharedAdapter;
   /** True once a failure was logged; reset when a request succeeds (one console warning per outage). */
   private _warnedSinceSuccess = false;
+
+  constructor() {
+    super();
+    // Links take the page's link color (the page's rules for `a` do not reach into the shadow root).
+    this.addController(new PageLinkColor(this));
+  }
 
   /** The data source in force: the element's own adapter (shared), else the provider's. */
   protected get source(): SharedAdapter | undefined {

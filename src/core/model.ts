@@ -13,7 +13,8 @@ import type { InferOutput } from 'valibot';
 import { array, boolean, count, isoDate, nonEmptyString, object, oneOf, optional, string } from './schema.js';
 
 export const personSchema = object({
-  name: nonEmptyString,
+  /** Missing for an anonymous person: the elements word it ("Anonyme", "Anonymous"). */
+  name: optional(nonEmptyString),
   url: optional(string),
   avatarUrl: optional(string),
 });
@@ -29,6 +30,7 @@ export type Section = InferOutput<typeof sectionSchema>;
 
 export const articleLinkSchema = object({
   id: nonEmptyString,
+  /** Empty for an article without a title: the elements word it ("Sans titre", "Untitled"). */
   title: string,
   url: optional(string),
 });
@@ -116,10 +118,20 @@ export const aboutSchema = object({
   /** Untrusted HTML: sanitized before rendering. */
   bioHtml: string,
   photoUrl: optional(string),
-  /** Alternative text of the photo or logo. */
+  /** Alternative text of the photo. */
   photoAlt: optional(string),
+  /** A logo shown after the bio (an organisation the person or the publication belongs to). */
+  logoUrl: optional(string),
+  /** Alternative text of the logo. */
+  logoAlt: optional(string),
   contactUrl: optional(string),
-  links: optional(array(object({ label: nonEmptyString, url: string }))),
+  /** The contact link's words, when the page has its own ("Me Contacter"); else the element's. */
+  contactLabel: optional(nonEmptyString),
+  /**
+   * Other links. A link without a `label` is worded by the element from its `kind`: `website` (the
+   * person's site) or `articles` (the person's articles).
+   */
+  links: optional(array(object({ label: optional(nonEmptyString), kind: optional(oneOf('website', 'articles')), url: string }))),
 });
 /** An about box: a person or a publication presented, with a photo and links. */
 export type About = InferOutput<typeof aboutSchema>;

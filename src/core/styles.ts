@@ -1,15 +1,25 @@
 import { css } from 'lit';
+import { color, font, radius, space } from './tokens.js';
 
 /**
- * Styles shared by every element. By default text inherits the host page's font and colors, so the
- * elements look native in light and dark sites. Global tokens (`--mag-color-accent`,
- * `--mag-space-*`, `--mag-font-*`, `--mag-radius`) tune every element at once; each element also
- * has its own knobs, resolved into private `--_*` values on an inner element.
+ * Styles shared by every element. By default the elements take the page's look: its font, text
+ * color, background, line height and link color; the global tokens of `./tokens.ts` theme every
+ * element at once, and each element's own knobs are resolved into private `--_*` values on an
+ * inner element.
  */
 export const baseStyles = css`
   :host {
     display: block;
     box-sizing: border-box;
+    color: ${color.text};
+    background: ${color.background};
+    line-height: ${font.lineHeight};
+    /* Long words and URLs wrap, and a flex or grid parent can make the element narrower than them. */
+    overflow-wrap: anywhere;
+  }
+  /* Space between stacked elements: after each one but the last of its parent. */
+  :host(:not(:last-child)) {
+    margin-block-end: ${space.stack};
   }
   :host([hidden]) {
     display: none !important;
@@ -32,10 +42,10 @@ export const baseStyles = css`
     border: 0;
   }
   a {
-    color: var(--mag-color-link, inherit);
+    color: ${color.link};
   }
-  :is(a, button, input, textarea):focus-visible {
-    outline: 2px solid var(--mag-color-focus, var(--mag-color-accent, currentColor));
+  :is(a, button, input, textarea, [tabindex]):focus-visible {
+    outline: 2px solid ${color.focus};
     outline-offset: 2px;
   }
   button {
@@ -43,7 +53,7 @@ export const baseStyles = css`
     color: inherit;
     cursor: pointer;
     border: 1px solid currentColor;
-    border-radius: var(--mag-radius, 0.25em);
+    border-radius: ${radius};
     background: transparent;
     padding: 0.35em 0.9em;
     min-height: 44px;
@@ -55,17 +65,29 @@ export const baseStyles = css`
     opacity: 0.65;
   }
   .meta {
-    font-size: var(--mag-font-size-small, 0.875em);
-    opacity: var(--mag-meta-opacity, 0.85);
+    font-size: ${font.sizeSmall};
+    color: ${color.muted};
+  }
+  time {
+    white-space: nowrap;
+  }
+  /* Sub- and superscripts and small text nested deeper than two levels shrink and shift no further. */
+  :is(sub, sup, small) :is(sub, sup, small) :is(sub, sup, small) {
+    font-size: inherit;
+    vertical-align: baseline;
+  }
+  /* A separator between the items of a line: hidden where it would end a line (see LineSeparators). */
+  .separator.line-end {
+    visibility: hidden;
   }
   .state {
-    margin: var(--mag-space-m, 1rem) 0;
+    margin: ${space.m} 0;
   }
   .placeholder {
     display: block;
     height: 0.9em;
     margin: 0.6em 0;
-    border-radius: var(--mag-radius, 0.25em);
+    border-radius: ${radius};
     background: currentColor;
     opacity: 0.12;
     animation: mag-pulse 1.4s ease-in-out infinite;
@@ -89,9 +111,17 @@ export const baseStyles = css`
       animation: none;
     }
   }
-  .error {
-    border-inline-start: 4px solid var(--mag-color-danger, #b3261e);
-    padding: var(--mag-space-s, 0.5rem) var(--mag-space-m, 1rem);
+  /* Messages: a notice (neutral) and an error share one shape, a bar at the start and a tint. */
+  .error,
+  .notice {
+    padding-block: ${space.s};
+    padding-inline: ${space.m};
+    border-inline-start: 4px solid ${color.danger};
+    border-radius: ${radius};
+    background: color-mix(in srgb, currentColor 5%, transparent);
+  }
+  .notice {
+    border-inline-start-color: ${color.border};
   }
   .error p {
     margin: 0 0 0.5em;
@@ -99,11 +129,6 @@ export const baseStyles = css`
   .error ul {
     margin: 0 0 0.5em;
     padding-inline-start: 1.2em;
-    font-size: var(--mag-font-size-small, 0.875em);
-  }
-  .notice {
-    padding: var(--mag-space-s, 0.5rem) var(--mag-space-m, 1rem);
-    border: 1px dashed currentColor;
-    border-radius: var(--mag-radius, 0.25em);
+    font-size: ${font.sizeSmall};
   }
 `;

@@ -5,18 +5,22 @@
  * in browsers alike. The user's guide is docs/import-typepad.md.
  */
 import type { DataArticle, DataComment, DataSection, MagData } from '../adapters/json/json-adapter.js';
-import type { Person } from '../core/model.js';
-import { safeUrl } from '../core/url.js';
 import { ImportError } from './import-error.js';
-import { isTimeZone, localToIso, parseMovableTypeDate, systemTimeZone, type LocalDateTime } from './local-time.js';
-import { convertLineBreaks, escapeHtml, firstWords, htmlToText, rewriteUrls } from './mt-html.js';
-import { KNOWN_HEADER_KEYS, parseExport, quoteLine, type FeedbackSection, type HeaderLine, type ParsedEntry } from './mt-parser.js';
+import { Warnings, plural } from './import-warnings.js';
+import type { ImportWarning } from './import-warnings.js';
+import { isTimeZone, systemTimeZone } from './local-time.js';
+import { addressKey, mediaPath, parseUrl } from './mt-addresses.js';
+import { readEntry } from './mt-entry.js';
+import type { ReadEntry, Status } from './mt-entry.js';
+import { rewriteUrls } from './mt-html.js';
+import { parseExport } from './mt-parser.js';
 import type { Redirect } from './redirects.js';
 import { SlugRegistry, slugFromBasename, slugFromText } from './slugs.js';
 import { decodeExport } from './text-encoding.js';
 
 export { ImportError } from './import-error.js';
 export type { Redirect } from './redirects.js';
+export type { ImportWarning } from './import-warnings.js';
 
 export interface MovableTypeImportOptions {
   /** The IANA time zone the export's dates are read in (default: the machine's). */
@@ -57,11 +61,6 @@ export interface SkippedItem {
   kind: 'broken' | 'draft' | 'future' | 'unsupported' | 'empty';
   reason: string;
   title?: string;
-}
-
-export interface ImportWarning {
-  line?: number;
-  message: string;
 }
 
 export interface ImportReport {
@@ -109,17 +108,6 @@ export interface MovableTypeImport {
   redirects: Redirect[];
 }
 
-type Status = 'publish' | 'draft' | 'future';
-const STATUSES: Record<string, Status> = { publish: 'publish', draft: 'draft', review: 'draft', unpublish: 'draft', junk: 'draft', future: 'future', scheduled: 'future' };
-/** Text filters whose text is HTML as written. */
-const HTML_FILTERS = new Set(['0', '', 'richtext', 'wysiwyg', '__sanitize__']);
-/** Hosts of Typepad's servers. */
-const isTypepadHost = (host: string) => host === 'typepad.com' || host.endsWith('.typepad.com');
-/** Paths Typepad served uploaded files from. */
-const MEDIA_PATH = /^\/(?:\.a|\.shared|photos|images|files|media)\//;
-const MEDIA_FILE = /\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|pdf|mp3|m4a|mp4|mov|zip)$/i;
-const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** A URL option: an absolute http(s) URL (throws an option error naming `name` otherwise). */
 function absoluteUrl(value: string, name: string): URL {
   let url: URL | undefined;
@@ -130,50 +118,6 @@ function absoluteUrl(value: string, name: string): URL {
   }
   if (!url || !/^https?:$/.test(url.protocol) || /[\s"'<>\\]/.test(value)) throw new ImportError(`${name} must be an absolute http(s) URL, got ${JSON.stringify(value)}`, { kind: 'option' });
   return url;
-}
-
-/** Collects warnings; repeated ones (`group`) become one line with a count and the first line. */
-class Warnings {
-  readonly list: ImportWarning[] = [];
-  private readonly _groups = new Map<string, { line?: number; count: number; message: (count: number) => string }>();
-
-  add(message: string, line?: number): void {
-    this.list.push(line === undefined ? { message } : { line, message });
-  }
-
-  group(key: string, line: number | undefined, message: (count: number) => string): void {
-    const group = this._groups.get(key);
-    if (group) group.count++;
-    else this._groups.set(key, { line, count: 1, message });
-  }
-
-  all(): ImportWarning[] {
-    const grouped = [...this._groups.values()].map(({ line, count, message }) => (line === undefined ? { message: message(count) } : { line, message: message(count) }));
-    return [...this.list, ...grouped].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  }
-}
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-
-/** An entry read and checked, before slugs and addresses are given. */
-interface ReadEntry {
-  line: number;
-  title: string;
-  basename?: string;
-  author?: string;
-  status: Status;
-  local: LocalDateTime;
-  published: string;
-  time: number;
-  sections: string[];
-  bodyHtml: string;
-  excerpt: string;
-  commentsOpen: boolean;
-  /** Its comments and, with `keepPings`, its pings. */
-  comments: DataComment[];
-  counts: { comments: number; pings: number; replies: number };
-  /** Comments without text: not imported, listed in the report. */
-  emptyComments: SkippedItem[];
 }
 
 /**
@@ -201,7 +145,6 @@ export function importMovableType(input: string | Uint8Array, options: MovableTy
   const now = options.now === undefined ? Date.now() : new Date(options.now).getTime();
   if (Number.isNaN(now)) throw new ImportError(`"now" is not a date: ${String(options.now)}`, { kind: 'option' });
   const excerptWords = options.excerptWords ?? 40;
-  const anonymous = /^fr\b/i.test(options.lang ?? options.base?.site?.lang ?? '') ? 'Anonyme' : 'Anonymous';
 
   const decoded = decodeExport(input, options.encoding);
   const parsed = parseExport(decoded.text);
@@ -232,7 +175,7 @@ export function importMovableType(input: string | Uint8Array, options: MovableTy
     const pings = entry.feedback.length - comments;
     report.comments.read += comments;
     report.pings.read += pings;
-    const result = readEntry(entry, { timezone, now, excerptWords, anonymous, keepPings: options.keepPings ?? false, replies: options.replies ?? true, warnings });
+    const result = readEntry(entry, { timezone, now, excerptWords, keepPings: options.keepPings ?? false, replies: options.replies ?? true, warnings });
     const leftOut = (item: SkippedItem) => {
       report.entries.skipped.push(item);
       report.comments.leftOutWithEntries += comments;
@@ -376,216 +319,3 @@ function lineEndsName({ lf, crlf, cr }: { lf: number; crlf: number; cr: number }
   return kinds.length === 0 ? 'none' : kinds.length === 1 ? kinds[0] : 'mixed';
 }
 
-/** A URL of a body, absolute (relative ones against the old base, when known). */
-function parseUrl(value: string, oldBase: URL | undefined): URL | undefined {
-  try {
-    if (/^https?:\/\//i.test(value) || value.startsWith('//')) return new URL(value, 'https://invalid.invalid/');
-    return oldBase && value.startsWith('/') ? new URL(value, oldBase) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** An address compared without its scheme, query or fragment: `example.typepad.com/blog/2013/10/x.html`. */
-const addressKey = (url: URL) => `${url.host.toLowerCase()}${url.pathname}`;
-
-/**
- * The path (without its leading `/`) of a file on Typepad's servers or on the old blog's own host,
- * or `undefined` for any other URL. Typepad's image pop-up pages (`/.shared/image.html?/photos/x.jpg`)
- * give the image's path.
- */
-function mediaPath(url: URL, oldBase: URL | undefined): string | undefined {
-  const onOldHost = oldBase !== undefined && url.host.toLowerCase() === oldBase.host.toLowerCase();
-  if (!isTypepadHost(url.hostname.toLowerCase()) && !onOldHost) return undefined;
-  if (url.pathname === '/.shared/image.html' && url.search.length > 2) return decodeURIComponent(url.search.slice(1)).replace(/^\/+/, '');
-  if (!MEDIA_PATH.test(url.pathname) && !MEDIA_FILE.test(url.pathname)) return undefined;
-  return url.pathname.replace(/^\/+/, '');
-}
-
-interface ReadContext {
-  timezone: string;
-  now: number;
-  excerptWords: number;
-  anonymous: string;
-  keepPings: boolean;
-  replies: boolean;
-  warnings: Warnings;
-}
-
-/** One entry's header, texts and comments checked and turned into their final form, or why it is skipped. */
-function readEntry(entry: ParsedEntry, context: ReadContext): { entry: ReadEntry } | { skipped: SkippedItem } {
-  const { warnings } = context;
-  /** The header lines that appear once (the last one wins, as in Movable Type), by key. */
-  const headers = new Map<string, HeaderLine>();
-  const categories: HeaderLine[] = [];
-  for (const header of entry.headers) {
-    if (header.key === 'CATEGORY' || header.key === 'PRIMARY CATEGORY') categories.push(header);
-    else if (KNOWN_HEADER_KEYS.has(header.key)) headers.set(header.key, header);
-    else warnings.group(`key:${header.key}`, header.line, (n) => `unknown header line ${quoteLine(`${header.key}:`)} (${plural(n, 'time')}): ignored`);
-  }
-  const titleHeader = headers.get('TITLE');
-  const namedTitle = titleHeader ? htmlToText(titleHeader.value) : '';
-  const broken = (line: number, reason: string): { skipped: SkippedItem } => ({ skipped: { line, kind: 'broken', reason, ...(namedTitle && { title: namedTitle }) } });
-  if (entry.problem) return broken(entry.problem.line, entry.problem.message);
-  if (headers.has('NO ENTRY')) {
-    return { skipped: { line: headers.get('NO ENTRY')!.line, kind: 'unsupported', reason: 'NO ENTRY: comments for an entry of an earlier import are not supported', ...(namedTitle && { title: namedTitle }) } };
-  }
-
-  const dateHeader = headers.get('DATE');
-  if (!dateHeader) return broken(entry.line, 'the entry has no DATE line');
-  const local = parseMovableTypeDate(dateHeader.value);
-  if (!local) return broken(dateHeader.line, `DATE ${quoteLine(dateHeader.value)} is not a Movable Type date (MM/DD/YYYY hh:mm:ss AM|PM, or 24-hour)`);
-  const published = localToIso(local, context.timezone);
-  const time = Date.parse(published);
-
-  const statusHeader = headers.get('STATUS');
-  let status: Status = 'publish';
-  if (statusHeader?.value) {
-    const known = STATUSES[statusHeader.value.toLowerCase()];
-    if (!known) return broken(statusHeader.line, `STATUS ${quoteLine(statusHeader.value)} is not Publish, Draft, Review or Future`);
-    status = known;
-  }
-  if (status === 'publish' && time > context.now) status = 'future';
-
-  const allowComments = headers.get('ALLOW COMMENTS');
-  const commentsValue = allowComments?.value ?? '1';
-  if (!['0', '1', '2'].includes(commentsValue)) warnings.add(`ALLOW COMMENTS ${quoteLine(commentsValue)} is not 0, 1 or 2: comments left open`, allowComments?.line);
-
-  // CONVERT BREAKS: 1 (or a list of text filters naming __default__) is Movable Type's paragraph filter;
-  // 0 and the rich-text editors keep HTML as written; other filters (Markdown, Textile) are not applied.
-  const filterHeader = headers.get('CONVERT BREAKS');
-  const filters = (filterHeader?.value ?? '__default__').split(/\s*,\s*/).filter(Boolean);
-  const convert = filters.some((f) => f === '1' || f === '__default__');
-  const unknownFilter = filters.find((f) => f !== '1' && f !== '__default__' && !HTML_FILTERS.has(f));
-  if (unknownFilter) {
-    warnings.group(`filter:${unknownFilter}`, filterHeader?.line, (n) => `${plural(n, 'entry', 'entries')} formatted with the text filter "${unknownFilter}": kept as written (not converted to HTML)`);
-  }
-  const texts = new Map(entry.sections.map((s) => [s.key, s.text]));
-  const format = (text: string) => (convert ? convertLineBreaks(text) : text);
-  const body = texts.get('BODY') ?? '';
-  const extended = texts.get('EXTENDED BODY') ?? '';
-  const bodyHtml = [body, extended].filter((t) => t.trim()).map(format).join('\n');
-  if (texts.get('KEYWORDS')?.trim() || headers.get('TAGS')?.value) warnings.group('keywords', entry.line, (n) => `KEYWORDS and TAGS of ${plural(n, 'entry', 'entries')}: not part of the data format, not imported`);
-
-  const bodyText = htmlToText(format(body));
-  const title = namedTitle || firstWords(bodyText, 5).replace(/…$/, '');
-  if (!title) return broken(titleHeader?.line ?? entry.line, 'the entry has no TITLE and no BODY');
-  const excerptText = htmlToText(texts.get('EXCERPT') ?? '');
-  const excerpt = excerptText || firstWords(bodyText || htmlToText(bodyHtml), context.excerptWords);
-
-  const seenSections = new Set<string>();
-  const sections: string[] = [];
-  // PRIMARY CATEGORY first, then the others in the file's order; the same name (any case) once.
-  for (const header of [...categories.filter((c) => c.key === 'PRIMARY CATEGORY'), ...categories.filter((c) => c.key === 'CATEGORY')]) {
-    const name = htmlToText(header.value);
-    if (!name || seenSections.has(name.toLowerCase())) continue;
-    seenSections.add(name.toLowerCase());
-    sections.push(name);
-  }
-
-  const { comments, counts, emptyComments } = readFeedback(entry, { ...context, fallbackDate: published, title });
-  return {
-    entry: {
-      line: entry.line,
-      title,
-      ...(headers.get('BASENAME')?.value && { basename: headers.get('BASENAME')!.value }),
-      ...(headers.get('AUTHOR')?.value && { author: htmlToText(headers.get('AUTHOR')!.value) }),
-      status,
-      local,
-      published,
-      time,
-      sections,
-      bodyHtml,
-      excerpt,
-      commentsOpen: commentsValue !== '0' && commentsValue !== '2',
-      comments,
-      counts,
-      emptyComments,
-    },
-  };
-}
-
-/** The comments (and, with `keepPings`, the pings) of an entry, oldest first, with their replies found. */
-function readFeedback(
-  entry: ParsedEntry,
-  context: ReadContext & { fallbackDate: string; title: string },
-): { comments: DataComment[]; counts: ReadEntry['counts']; emptyComments: SkippedItem[] } {
-  const { warnings } = context;
-  const items: { comment: Omit<DataComment, 'id'>; kind: 'c' | 'p'; time: number; text: string }[] = [];
-  const emptyComments: SkippedItem[] = [];
-  for (const section of entry.feedback) {
-    if (section.kind === 'PING' && !context.keepPings) continue;
-    const fields = new Map(section.headers.map((h) => [h.key, h]));
-    const published = feedbackDate(section, fields.get('DATE'), context.fallbackDate, context);
-    const url = authorUrl(fields.get('URL')?.value);
-    if (section.kind === 'COMMENT') {
-      if (!section.text) {
-        emptyComments.push({ line: section.line, kind: 'empty', reason: `a comment without text (on "${context.title}")` });
-        continue;
-      }
-      let name = htmlToText(fields.get('AUTHOR')?.value ?? '');
-      if (LOOKS_LIKE_EMAIL.test(name)) {
-        warnings.group('author-email', section.line, (n) => `${plural(n, 'comment')} signed with an e-mail address: shown as "${context.anonymous}"`);
-        name = '';
-      }
-      const author: Person = { name: name || context.anonymous, ...(url && { url }) };
-      // (the start of the text is enough to see an "@Name" reply)
-      const start = section.text.trimStart().startsWith('<') || section.text.trimStart().startsWith('@') ? htmlToText(section.text.slice(0, 300)) : '';
-      items.push({ comment: { author, published, bodyHtml: convertLineBreaks(section.text) }, kind: 'c', time: Date.parse(published), text: start });
-    } else {
-      const title = htmlToText(fields.get('TITLE')?.value ?? '');
-      const blogName = htmlToText(fields.get('BLOG NAME')?.value ?? '');
-      const name = blogName || title || (url ? new URL(url).host : '') || context.anonymous;
-      const bodyHtml = [title && `<p><strong>${escapeHtml(title)}</strong></p>`, section.text && convertLineBreaks(section.text)].filter(Boolean).join('\n');
-      items.push({ comment: { author: { name, ...(url && { url }) }, published, bodyHtml }, kind: 'p', time: Date.parse(published), text: '' });
-    }
-  }
-  items.sort((a, b) => a.time - b.time);
-
-  // Ids in date order: c1, c2… for comments, p1, p2… for pings.
-  const counters = { c: 0, p: 0 };
-  /** The id of the latest comment of each author name (lower-cased), for `@Name` replies. */
-  const latestBy = new Map<string, string>();
-  let replies = 0;
-  const comments = items.map(({ comment, kind, text }) => {
-    const id = `${kind}${++counters[kind]}`;
-    let parentId: string | undefined;
-    if (kind === 'c' && context.replies && text.startsWith('@')) {
-      const addressed = text.slice(1).trimStart().toLowerCase();
-      let best = '';
-      for (const name of latestBy.keys()) {
-        if (name.length > best.length && addressed.startsWith(name) && !/^[\p{L}\p{N}]/u.test(addressed.slice(name.length))) best = name;
-      }
-      if (best) {
-        parentId = latestBy.get(best);
-        replies++;
-      }
-    }
-    if (kind === 'c') latestBy.set(comment.author.name.toLowerCase(), id);
-    return { id, ...(parentId && { parentId }), ...comment };
-  });
-  return { comments, counts: { comments: counters.c, pings: counters.p, replies }, emptyComments };
-}
-
-/** A comment's or ping's date; without a readable one, the entry's (with a warning). */
-function feedbackDate(section: FeedbackSection, header: HeaderLine | undefined, fallback: string, context: ReadContext): string {
-  const local = header && parseMovableTypeDate(header.value);
-  if (local) return localToIso(local, context.timezone);
-  const what = section.kind === 'COMMENT' ? 'comment' : 'ping';
-  context.warnings.add(header ? `${what} DATE ${quoteLine(header.value)} is not a Movable Type date: the entry's date is used` : `${what} without DATE: the entry's date is used`, header?.line ?? section.line);
-  return fallback;
-}
-
-/** A commenter's web address: http(s) only (a `mailto:` or a bare e-mail address is dropped). */
-function authorUrl(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  if (!trimmed || (trimmed.includes('@') && !/^https?:\/\/[^@/]*\//i.test(trimmed))) return undefined;
-  const withScheme = /^[a-z][a-z\d+.-]*:/i.test(trimmed) ? trimmed : /^[\w-]+(\.[\w-]+)+(\/|$)/.test(trimmed) ? `http://${trimmed}` : undefined;
-  const safe = withScheme && safeUrl(withScheme, ['http', 'https']);
-  if (!safe) return undefined;
-  try {
-    return new URL(safe).href;
-  } catch {
-    return undefined;
-  }
-}

@@ -160,8 +160,9 @@ describe('WordPressAdapter (real WordPress)', function () {
       expect(bySlug.photoAlt).to.equal('Ada Lovelace');
       expect(bySlug.contactUrl).to.equal('https://ada.example.test/');
       expect(bySlug.links).to.deep.equal([
-        { label: 'Website', url: 'https://ada.example.test/' },
-        { label: 'Articles by Ada Lovelace', url: `${wp}/author/ada/` },
+        // Worded by the element ("Website", "Articles by Ada Lovelace"), in the page's language.
+        { kind: 'website', url: 'https://ada.example.test/' },
+        { kind: 'articles', url: `${wp}/author/ada/` },
       ]);
       const byId = await adapter.getAbout(`author:${seed.users.grace}`);
       expect(byId.name).to.equal('Grace Hopper');
@@ -399,6 +400,16 @@ describe('WordPressAdapter (real WordPress)', function () {
         expect(e.code, e.message).to.equal('invalid-data');
         expect(e.problems.length, e.message).to.be.above(0);
       }
+    });
+
+    it('maps error codes and parameters named after the prototype chain like any unknown code (a plugin chose them)', async () => {
+      const hostile = scenario('prototype-codes');
+      const read = await rejection(hostile.getArticle('tips-and-tricks'));
+      expect([read.code, read.status]).to.deep.equal(['rejected', 403]);
+      expect(read.message).to.contain('Refused by a plugin.').and.not.contain('function');
+      const posted = await rejection(hostile.postComment(String(seed.posts.letters), { authorName: 'P', authorEmail: 'p@example.test', bodyText: `x ${unique()}` }));
+      expect([posted.code, posted.status, posted.field]).to.deep.equal(['rejected', 400, 'constructor']);
+      expect(posted.message).to.equal('WordPress refused the request: Refused by a plugin.');
     });
 
     it('maps AbortSignal.timeout() to timeout', async () => {

@@ -51,4 +51,15 @@ describe('minifyCss (drop-in bundle build)', () => {
     expect(minified).not.to.contain('comment');
     expect(rules(minified)).to.deep.equal(rules(text));
   });
+
+  it('reads an apostrophe in a comment as text, not as the start of a string', () => {
+    const text = "/* The photo's box */\n.a { margin: 0; }\n/* 'quoted' and \"double\" */ .b { content: '/* not a comment */'; }";
+    expect(minifyCss(text)).to.equal("\n.a{margin:0;}\n.b{content:'/* not a comment */';}");
+  });
+
+  it("leaves the template's placeholders and the spaces after them", () => {
+    // As the build sees a stylesheet's source: `${…}` are the tokens of src/core/tokens.ts.
+    const minified = minifyCss('.a { margin: ${space.m} 0; width: calc(${size} + 1px); padding: ${space.s} ${space.m}; }');
+    expect(minified).to.equal('.a{margin:${space.m} 0;width:calc(${size} + 1px);padding:${space.s} ${space.m};}');
+  });
 });

@@ -87,6 +87,31 @@ describe('<mag-about-box>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('words links by their kind, shows a logo after the bio and the contact link in the data\'s own words, in both languages', async () => {
+    const about: About = {
+      name: 'Ada Lovelace',
+      bioHtml: '<p>Bio.</p>',
+      logoUrl: demoImage('about-author.svg'),
+      logoAlt: 'Logo of the Society',
+      contactUrl: 'mailto:ada@example.org',
+      contactLabel: 'Write to Ada',
+      links: [
+        { kind: 'website', url: 'https://ada.example/' },
+        { kind: 'articles', url: 'https://mag.example/ada/' },
+      ],
+    };
+    const en = await fixture<MagAboutBox>(html`<mag-about-box lang="en" .about=${about}></mag-about-box>`);
+    expect([...root(en).querySelectorAll('a[part="link"]')].map((a) => a.textContent)).to.deep.equal(['Website', 'Articles by Ada Lovelace']);
+    const logo = root(en).querySelector<HTMLImageElement>('img[part="logo"]')!;
+    expect(logo.alt).to.equal('Logo of the Society');
+    expect(logo.compareDocumentPosition(root(en).querySelector('[part="bio"]')!) & Node.DOCUMENT_POSITION_PRECEDING).to.not.equal(0);
+    expect(root(en).querySelector('[part="contact"]')!.textContent).to.equal('Write to Ada');
+    await expect(en).to.be.accessible();
+    const fr = await fixture<MagAboutBox>(html`<mag-about-box lang="fr" .about=${{ ...about, contactLabel: undefined }}></mag-about-box>`);
+    expect([...root(fr).querySelectorAll('a[part="link"]')].map((a) => a.textContent)).to.deep.equal(['Site web', 'Articles de Ada Lovelace']);
+    expect(root(fr).querySelector('[part="contact"]')!.textContent).to.equal('Me contacter');
+  });
+
   it('sanitizes the bio and drops unsafe URLs', async () => {
     const about: About = { title: 'Evil', bioHtml: hostileHtml, photoUrl: 'javascript:alert(1)', contactUrl: 'javascript:alert(1)' };
     const el = await render(new FakeAdapter({ about: { evil: about } }), 'evil');

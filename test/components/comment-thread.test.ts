@@ -257,6 +257,22 @@ describe('<mag-comment-thread>', function () {
     expect(q(allowed, '[data-comment-id=r] [part=author] a')).to.equal(null);
   });
 
+  it('words a commenter without a name in the page\'s language, in the comment, a flattened reply and the reply form', async () => {
+    const adapter = new FakeAdapter({
+      articles: [openArticle('a')],
+      comments: { a: [{ id: 'x', author: {}, published: '2013-10-16T10:00:00Z', bodyHtml: '<p>x</p>' }, { id: 'y', parentId: 'x', author: { name: 'Yann' }, published: '2013-10-16T11:00:00Z', bodyHtml: '<p>y</p>' }] },
+      postComment: 'approved',
+    });
+    const el = await thread(adapter, 'a', 'fr', 'max-depth="0"');
+    expect(text(q(el, '[data-comment-id=x] [part=author]'))).to.equal('Anonyme');
+    expect(text(q(el, '[data-comment-id=x] [part=avatar]'))).to.equal('A');
+    expect(text(q(el, '[data-comment-id=y] [part=in-reply-to]'))).to.equal('en réponse à Anonyme');
+    q<HTMLButtonElement>(el, '[data-comment-id=x] [part=reply-button]')!.click();
+    await waitUntil(() => q(el, 'li form'));
+    expect(text(q(el, '[part=form-title]'))).to.match(/Anonyme/);
+    await expect(el).to.be.accessible();
+  });
+
   it('sanitizes bodies with the comment profile and the URL policy', async () => {
     const adapter = new FakeAdapter({
       articles: [openArticle('a')],

@@ -35,6 +35,14 @@ describe('<mag-recent-contributions>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('words an article without a title in the page\'s language', async () => {
+    const fake = new FakeAdapter({ recent: [{ ...recentContributions[0], title: '' }] });
+    expect(titles(await render(fake).then(async (el) => (await loaded(el), el)))).to.deep.equal(['Sans titre']);
+    const en = await render(fake, {}, 'en');
+    await loaded(en);
+    expect(titles(en)).to.deep.equal(['Untitled']);
+  });
+
   it('lists the newest articles with a titled list, linked titles, dates and sections', async () => {
     const el = await render(new FakeAdapter({ recent: recentContributions }));
     await loaded(el);
@@ -46,7 +54,9 @@ describe('<mag-recent-contributions>', () => {
     const link = first.querySelector('a.title')!;
     expect(link.getAttribute('href')).to.equal('/2013/10/le-numerique-c-est-la-proximite.html');
     expect(first.querySelector('time')!.getAttribute('datetime')).to.equal('2013-10-16T09:30:00Z');
-    expect(first.querySelector('time')!.textContent).to.equal('16 octobre 2013');
+    // The same format as the article's date (short; the full date in its title).
+    expect(first.querySelector('time')!.textContent).to.equal('16 oct. 2013');
+    expect(first.querySelector('time')!.getAttribute('title')).to.equal('16 octobre 2013');
     expect(first.querySelector('[part="sections"]')!.textContent.replace(/\s+/g, ' ')).to.contain('Publié dans La République des Territoires, Politique');
     expect([...first.querySelectorAll('[part="sections"] a')].map((a) => a.getAttribute('href'))).to.deep.equal([
       '/sections/la-republique-des-territoires',

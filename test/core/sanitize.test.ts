@@ -128,3 +128,66 @@ describe('prepareBlocks: the bodies of a thread sanitized in one pass', () => {
     for (const [i, body] of bodies.entries()) expect(html[i], body).to.equal(sanitizeToString(body, 'comment'));
   });
 });
+
+describe('sanitizer: the result stays inside the element', () => {
+  const depth = (html: string, selector: string) => {
+    const div = document.createElement('div');
+    div.innerHTML = html;
+    let deepest = 0;
+    for (const element of div.querySelectorAll(selector)) {
+      let level = 0;
+      for (let node: Element | null = element; node && node !== div; node = node.parentElement) if (node.matches(selector)) level++;
+      deepest = Math.max(deepest, level);
+    }
+    return deepest;
+  };
+  const nested = (open: string, close: string, levels: number) => `${open.repeat(levels)}deep words${close.repeat(levels)}`;
+
+  it('flattens quotations, lists and tables nested more than five deep, keeping their text', () => {
+    for (const [open, close] of [
+      ['<blockquote>', '</blockquote>'],
+      ['<ul><li>', '</li></ul>'],
+      ['<ol><li>', '</li></ol>'],
+      ['<dl><dt>t</dt><dd>', '</dd></dl>'],
+      ['<table><tr><td>', '</td></tr></table>'],
+      ['<blockquote><ul><li>', '</li></ul></blockquote>'],
+    ]) {
+      for (const profile of ['article', 'comment', 'bio'] as const) {
+        const out = sanitizeToString(nested(open, close, 200), profile);
+        expect(depth(out, 'blockquote, ul, ol, dl, table'), `${open} (${profile})`).to.be.at.most(5);
+        expect(out, `${open} (${profile})`).to.contain('deep words');
+        // The levels below are plain blocks: no list item, term or cell outside its container.
+        const div = document.createElement('div');
+        div.innerHTML = out;
+        for (const item of div.querySelectorAll('li, dt, dd, td, th, tr')) expect(item.parentElement!.closest('ul, ol, dl, table'), `${item.localName} (${profile})`).to.not.equal(null);
+      }
+    }
+    // Five levels are kept as they are.
+    expect(sanitizeToString(nested('<blockquote>', '</blockquote>', 5), 'article')).to.equal(nested('<blockquote>', '</blockquote>', 5));
+  });
+
+  it('flattens deep nesting in the one-pass preparation of a thread too', () => {
+    const host = document.createElement('div');
+    const owners = [nested('<blockquote>', '</blockquote>', 100), '<p>two</p>'].map((bodyHtml) => ({ bodyHtml }));
+    expect(prepareBlocks(host, owners.map((owner) => ({ owner, html: owner.bodyHtml })), 'comment')).to.equal(2);
+    const out = sanitizedBlock(host, owners[0], owners[0].bodyHtml, 'comment').innerHTML;
+    expect(depth(out, 'blockquote')).to.equal(5);
+    expect(out).to.contain('deep words');
+  });
+
+  it('keeps width and height on images and frames only, and list numbers within six digits', () => {
+    const out = sanitizeToString(
+      '<table width="100000" height="1000000"><tr><td width="9" height="9">x</td></tr></table><img src="/a.png" width="640" height="480"><ol start="999999999999"><li>a</li></ol><ol start="-12"><li>b</li></ol>',
+      'article',
+    );
+    expect(out).to.contain('<table tabindex="0"><tbody><tr><td>x</td></tr></tbody></table>');
+    expect(out).to.contain('width="640" height="480"');
+    expect(out).to.contain('<ol><li>a</li></ol>');
+    expect(out).to.contain('<ol start="-12"><li>b</li></ol>');
+  });
+
+  it('lets keyboard users reach code and tables, which scroll sideways when too wide', () => {
+    expect(sanitizeToString('<pre>code</pre><table><tr><td>x</td></tr></table>', 'article')).to.equal('<pre tabindex="0">code</pre><table tabindex="0"><tbody><tr><td>x</td></tr></tbody></table>');
+    expect(sanitizeToString('<pre>code</pre>', 'comment')).to.equal('<pre tabindex="0">code</pre>');
+  });
+});

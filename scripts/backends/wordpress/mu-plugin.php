@@ -11,6 +11,8 @@
  *   plain-permalinks the site has no pretty permalinks (links are ?p=ID, REST only via ?rest_route=)
  *   error-500        every REST request fails with a JSON 500, as when a plugin or the database breaks
  *   no-comments-api  the comments endpoints are removed, as plugins like "Disable Comments" do
+ *   prototype-codes  a plugin refuses requests with error codes and parameter names that are
+ *                    also names of JavaScript's prototype chain (toString, constructor, __proto__)
  */
 
 function mag_test_scenario() {
@@ -38,6 +40,18 @@ if (mag_test_scenario() === 'plain-permalinks') {
 if (mag_test_scenario() === 'error-500') {
 	add_filter('rest_pre_dispatch', function () {
 		return new WP_Error('mag_test_failure', 'Error establishing a database connection.', array('status' => 500));
+	});
+}
+
+if (mag_test_scenario() === 'prototype-codes') {
+	// Reads: an error code of the plugin's own choosing.
+	add_filter('rest_pre_dispatch', function ($result, $server, $request) {
+		if ($request->get_method() !== 'GET') return $result;
+		return new WP_Error('toString', 'Refused by a plugin.', array('status' => 403));
+	}, 10, 3);
+	// Comments: "invalid parameters" named constructor and __proto__.
+	add_filter('rest_pre_insert_comment', function () {
+		return new WP_Error('rest_invalid_param', 'Invalid parameter(s): constructor', array('status' => 400, 'params' => array('constructor' => 'Refused by a plugin.', '__proto__' => 'Refused too.')));
 	});
 }
 

@@ -92,7 +92,7 @@ export class FeedAdapter implements MagAdapter {
       return {
         id: entry.id,
         parentId: parentId !== entry.id ? parentId : undefined,
-        author: entry.author ?? { name: entry.title.replace(/^(By|Comment from):?\s*/i, '') || 'Anonymous' },
+        author: entry.author ?? { name: entry.title.replace(/^(By|Comment from):?\s*/i, '') || undefined },
         published: entry.published ?? EPOCH,
         // once the comment is threaded by it, the "In reply to" sentence goes
         bodyHtml: sentence && parentBySentence && parentId === parentBySentence ? entry.bodyHtml.slice(sentence.length) : entry.bodyHtml,
@@ -171,7 +171,7 @@ const notFound = (what: string, url: string) => new MagAdapterError('not-found',
 
 /** A link to an entry; its title, else the start of its text. */
 const linkTo = (entry: FeedEntry | undefined): ArticleLink | undefined =>
-  entry && { id: entry.id, title: entry.title || truncateText(entry.text, 60) || 'Untitled', url: entry.url };
+  entry && { id: entry.id, title: entry.title || truncateText(entry.text, 60), url: entry.url };
 
 /** What an article and a summary share. */
 function summaryOf(entry: FeedEntry, feed: ParsedFeed): ArticleSummary {

@@ -10,7 +10,7 @@ import { JsonAdapter } from './json-adapter.js';
 /** Plain text to HTML: blank lines separate paragraphs, single line breaks become `<br>` (shared with the feed adapter). */
 export { textToHtml };
 
-const normalize = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
+const normalize = (text = ''): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /**
  * A `JsonAdapter` whose `postComment` keeps comments in memory. A posted comment is `approved`

@@ -198,10 +198,11 @@ export class WordPressAdapter implements MagAdapter {
     const user = await this.#item<WpUser>('/wp/v2/users', ref, {}, opts, NAMED);
     if (!user) throw new MagAdapterError('not-found', `No author "${ref}" on this WordPress site.`);
     const { name, avatarUrl } = personOfUser(user);
+    // (their words are the element's: "Site web", "Articles de …")
     const links = [
-      { label: 'Website', url: user.url },
-      { label: `Articles by ${name}`, url: user.link },
-    ].filter((l): l is { label: string; url: string } => !!l.url);
+      { kind: 'website' as const, url: user.url },
+      { kind: 'articles' as const, url: user.link },
+    ].filter((l): l is { kind: 'website' | 'articles'; url: string } => !!l.url);
     return { ...about(name, user.description, avatarUrl, user.url), links };
   }
 
@@ -387,7 +388,7 @@ function errorOf(status: number, wp: WpError | undefined, url: string, comment?:
   if (code === 'rest_invalid_param' || code === 'rest_missing_callback_param') {
     const params = wp?.data?.params ?? {};
     const names = Object.keys(params);
-    const param = names.find((p) => p in FIELD_OF_PARAM) ?? names[0];
+    const param = names.find((p) => Object.hasOwn(FIELD_OF_PARAM, p)) ?? names[0];
     const detail = param ? (params[param] ?? said) : said;
     return make('rejected', `WordPress refused the request: ${htmlToText(String(detail))}`, param ? ((Object.hasOwn(FIELD_OF_PARAM, param) && FIELD_OF_PARAM[param]) || param) : undefined);
   }
@@ -417,7 +418,7 @@ function largestAvatar(urls: Record<string, string> | undefined): string | undef
 }
 
 /** An about box; `description` is WordPress text (it may hold entities or tags), shown as one paragraph. */
-function about(name: string, description = '', photoUrl?: string, contactUrl?: string): About {
+function about(name: string | undefined, description = '', photoUrl?: string, contactUrl?: string): About {
   const bio = htmlToText(description);
   return { name, bioHtml: bio && `<p>${escapeHtml(bio)}</p>`, photoUrl: photoUrl || undefined, photoAlt: photoUrl ? name : undefined, contactUrl: contactUrl || undefined };
 }
@@ -431,7 +432,7 @@ function summaryOf(p: WpPost): ArticleSummary {
 
 function personOfUser(u: WpUser): Person {
   return {
-    name: htmlToText(u.name ?? ''),
+    name: htmlToText(u.name ?? '') || undefined,
     url: u.url || u.link || undefined,
     avatarUrl: largestAvatar(u.avatar_urls),
   };
@@ -455,7 +456,7 @@ function commentOf(c: WpComment): Comment {
     id: String(c.id),
     parentId: c.parent ? String(c.parent) : undefined,
     author: {
-      name: htmlToText(c.author_name ?? '') || 'Anonymous',
+      name: htmlToText(c.author_name ?? '') || undefined,
       url: c.author_url || undefined,
       avatarUrl: largestAvatar(c.author_avatar_urls),
     },

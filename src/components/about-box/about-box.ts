@@ -31,6 +31,7 @@ import { aboutBoxStyles } from './about-box.styles.js';
  * @csspart photo - The photo or logo (`<img>`).
  * @csspart name - The person's name.
  * @csspart bio - The sanitized bio.
+ * @csspart logo - The logo after the bio (`<img>`), when the box has one.
  * @csspart contact - The contact link ("Contact me" / "Me contacter").
  * @csspart links - The list of extra links.
  * @csspart link - One extra link.
@@ -39,9 +40,10 @@ import { aboutBoxStyles } from './about-box.styles.js';
  * @csspart retry - The retry button of the error message.
  * @csspart unsupported - The message shown when the data source has no about boxes.
  *
- * @cssprop [--mag-about-box-gap=var(--mag-space-s, 0.75rem)] - Space between the parts of the box.
- * @cssprop [--mag-about-box-photo-size=96px] - Largest width of the photo or logo.
- * @cssprop [--mag-about-box-photo-radius=var(--mag-radius, 0.25em)] - Corner radius of the photo (`50%` for a round one).
+ * @cssprop [--mag-about-box-gap=var(--mag-space-s)] - Space between the parts of the box.
+ * @cssprop [--mag-about-box-photo-size=96px] - Width of the photo or logo (at most the width of the box).
+ * @cssprop [--mag-about-box-photo-ratio=1] - Shape of the photo's box, width / height (`3 / 1` for a wide logo). The box is reserved before the image loads; the image covers it.
+ * @cssprop [--mag-about-box-photo-radius=var(--mag-radius)] - Corner radius of the photo (`50%` for a round one).
  *
  * @fires {MagLoadErrorEvent} mag-load-error - The box could not be loaded (`event.error` is a `MagAdapterError`); the element shows the error itself.
  */
@@ -107,16 +109,20 @@ export class MagAboutBox extends MagElement {
 
   private _renderAbout(about: About): TemplateResult {
     const t = this.localize.t;
-    const photo = safeImageUrl(about.photoUrl, this.source?.allowRelativeImages);
+    const relativeImages = this.source?.allowRelativeImages;
+    const photo = safeImageUrl(about.photoUrl, relativeImages);
+    const logo = safeImageUrl(about.logoUrl, relativeImages);
     const contact = safeUrl(about.contactUrl);
     const links = (about.links ?? []).flatMap((link) => {
       const href = safeUrl(link.url);
-      return href && link.label ? [html`<li><a part="link" href=${href}>${link.label}</a></li>`] : [];
+      const label = link.label ?? (link.kind === 'website' ? t.aboutWebsite : link.kind === 'articles' ? t.aboutArticles(about.name) : undefined);
+      return href && label ? [html`<li><a part="link" href=${href}>${label}</a></li>`] : [];
     });
     return html`${photo ? html`<img class="photo" part="photo" src=${photo} alt=${about.photoAlt ?? ''} loading="lazy" decoding="async" referrerpolicy="no-referrer" />` : nothing}
       ${about.name ? html`<p class="name" part="name">${about.name}</p>` : nothing}
       ${renderSanitized(this, about, about.bioHtml, 'bio', {}, 'bio')}
-      ${contact ? html`<p class="contact"><a part="contact" href=${contact}>${t.contact}</a></p>` : nothing}
+      ${logo ? html`<img class="logo" part="logo" src=${logo} alt=${about.logoAlt ?? ''} loading="lazy" decoding="async" referrerpolicy="no-referrer" />` : nothing}
+      ${contact ? html`<p class="contact"><a part="contact" href=${contact}>${about.contactLabel ?? t.contact}</a></p>` : nothing}
       ${links.length
         ? html`<ul class="links" part="links">
             ${links}

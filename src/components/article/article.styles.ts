@@ -1,9 +1,10 @@
 import { css } from 'lit';
+import { color, font, space } from '../../core/tokens.js';
 
 export const articleStyles = css`
   .base {
-    --_spacing: var(--mag-article-spacing, var(--mag-space-m, 1rem));
-    --_accent: var(--mag-article-accent, var(--mag-color-accent, currentColor));
+    --_spacing: var(--mag-article-spacing, ${space.m});
+    --_accent: var(--mag-article-accent, ${color.accent});
     --_title-size: var(--mag-article-title-size, 1.75em);
     --_title-font: var(--mag-article-title-font, inherit);
     max-width: var(--mag-article-max-width, none);
@@ -16,17 +17,14 @@ export const articleStyles = css`
     font-size: var(--_title-size);
     line-height: 1.2;
     margin: 0 0 calc(var(--_spacing) / 2);
-    overflow-wrap: break-word;
   }
   .header .meta {
     margin: 0;
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0.25em 0.5em;
   }
-  .separator {
-    opacity: 0.6;
+  /* Only the author's name may wrap inside an item of the meta line ("12 | commentaires", no). */
+  [part='updated'],
+  [part='comment-count'] {
+    white-space: nowrap;
   }
   /* Rendered on a server and read without scripts (the element is not defined): no button that needs them. */
   :host(:not(:defined)) :is(.print, .print-separator) {
@@ -42,16 +40,19 @@ export const articleStyles = css`
     text-decoration: underline;
     text-underline-offset: 0.15em;
   }
-  .body {
-    overflow-wrap: break-word;
-  }
   .body > :first-child {
     margin-block-start: 0;
   }
-  .body img,
-  .body video {
+  /* Every image keeps its place while it loads: the box of its width and height, else a default shape. */
+  .body img {
     max-width: 100%;
     height: auto;
+    max-height: 100vh;
+    object-fit: contain;
+  }
+  .body img:not([width][height]) {
+    width: 100%;
+    aspect-ratio: var(--mag-article-image-ratio, 16 / 9);
   }
   .body iframe {
     display: block;
@@ -64,26 +65,31 @@ export const articleStyles = css`
     margin-inline: 0;
   }
   .body figcaption {
-    font-size: var(--mag-font-size-small, 0.875em);
-    opacity: var(--mag-meta-opacity, 0.85);
+    font-size: ${font.sizeSmall};
+    color: ${color.muted};
   }
   .body blockquote {
     margin-inline: 0;
     padding-inline-start: var(--_spacing);
     border-inline-start: 3px solid var(--_accent);
   }
-  .body pre {
+  /* Wide tables and code scroll inside the article; words in cells stay whole. */
+  .body pre,
+  .body table {
     overflow-x: auto;
   }
   .body table {
-    border-collapse: collapse;
+    display: block;
+    width: max-content;
     max-width: 100%;
+    border-collapse: collapse;
   }
   .body th,
   .body td {
-    border: 1px solid color-mix(in srgb, currentColor 30%, transparent);
+    border: 1px solid ${color.border};
     padding: 0.25em 0.5em;
     text-align: start;
+    overflow-wrap: break-word;
   }
   .sections {
     margin: var(--_spacing) 0 0;
@@ -91,14 +97,8 @@ export const articleStyles = css`
   .nav {
     margin-block-start: var(--_spacing);
     padding-block-start: calc(var(--_spacing) / 2);
-    border-block-start: 1px solid color-mix(in srgb, currentColor 20%, transparent);
+    border-block-start: 1px solid ${color.border};
     text-align: center;
-  }
-  .nav a {
-    color: var(--mag-color-link, var(--_accent));
-  }
-  .nav .separator {
-    white-space: pre;
   }
   .state.loading-state .placeholder:first-of-type {
     height: 1.6em;
@@ -127,7 +127,6 @@ export const articleStyles = css`
     .body a[href^='http']::after {
       content: ' (' attr(href) ')';
       font-size: 0.85em;
-      overflow-wrap: anywhere;
     }
     .body figure,
     .body img,

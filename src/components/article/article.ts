@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import type { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
 import type { Article, ArticleLink } from '../../core/model.js';
+import { LineSeparators } from '../../core/line-separators.js';
 import { renderSanitized } from '../../core/sanitize.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
 import { renderError, renderHeading, renderLoading, renderSections, sentenceWith } from '../../core/states.js';
@@ -63,11 +64,12 @@ function differentDay(a: string, b: string): boolean {
  * @csspart error - The error message.
  * @csspart retry - The retry button of the error message.
  *
- * @cssprop [--mag-article-spacing=var(--mag-space-m, 1rem)] - Space between the header, body, sections and navigation.
- * @cssprop [--mag-article-accent=var(--mag-color-accent, currentColor)] - Color of the print action, quote borders and navigation links (links follow `--mag-color-link` first).
+ * @cssprop [--mag-article-spacing=var(--mag-space-m)] - Space between the header, body, sections and navigation.
+ * @cssprop [--mag-article-accent=var(--mag-color-accent)] - Color of the print action and of the rule beside quotations.
  * @cssprop [--mag-article-title-size=1.75em] - Font size of the title.
  * @cssprop [--mag-article-title-font=inherit] - Font family of the title.
  * @cssprop [--mag-article-max-width=none] - Maximum width of the article.
+ * @cssprop [--mag-article-image-ratio=16 / 9] - Shape of the box of a body image that has no `width` and `height` (the image is fitted inside, so nothing moves when it loads).
  */
 export class MagArticle extends MagElement {
   static override styles = [...MagElement.styles, articleStyles];
@@ -92,6 +94,13 @@ export class MagArticle extends MagElement {
 
   /** The last article announced with `mag-article-load`. */
   private _announced?: Article;
+
+
+  constructor() {
+    super();
+    // The separators of the meta line and the navigation never start or end a line.
+    this.addController(new LineSeparators(this));
+  }
 
   private readonly _task = this.dataTask({
     args: () => {
@@ -203,7 +212,7 @@ export class MagArticle extends MagElement {
       ${error ? html`<div class="reload-error">${renderError(t, error, this._retry)}</div>` : nothing}
       <article aria-labelledby="title">
         <header class="header" part="header">
-          ${renderHeading(this.headingLevel, 'title', article.title, 'title')}
+          ${renderHeading(this.headingLevel, 'title', article.title || t.untitled, 'title')}
           <p class="meta" part="meta">${this._renderMeta(article)}</p>
         </header>
         ${body}
@@ -224,7 +233,8 @@ export class MagArticle extends MagElement {
   private _renderMeta(article: Article): TemplateResult[] {
     const t = this.localize.t;
     const items: TemplateResult[] = [];
-    if (article.author) {
+    // (an author without a name is not shown: the article reads the same without a byline)
+    if (article.author?.name) {
       const url = safePersonUrl(article.author.url);
       const name = url ? html`<a href=${url} rel="author">${article.author.name}</a>` : article.author.name;
       items.push(html`<span part="author">${sentenceWith(t.by, name)}</span>`);
@@ -243,14 +253,14 @@ export class MagArticle extends MagElement {
       items.push(html`<span part="comment-count">${t.commentCount(article.commentCount)}</span>`);
     }
     items.push(
-      html`<button type="button" class="print" part="print" aria-label=${t.printLabel(article.title)} @click=${this._onPrint}>
+      html`<button type="button" class="print" part="print" aria-label=${t.printLabel(article.title || t.untitled)} @click=${this._onPrint}>
         ${t.print}
       </button>`,
     );
     // The separator before the print action (the last item) is hidden with it when printing.
     return items.map(
       (item, i) =>
-        html`${i ? html`<span class=${i === items.length - 1 ? 'separator print-separator' : 'separator'} aria-hidden="true"> · </span>` : nothing}${item}`,
+        html`${i ? html`<span class=${i === items.length - 1 ? 'separator print-separator' : 'separator'} aria-hidden="true">&nbsp;· </span>` : nothing}${item}`,
     );
   }
 
@@ -265,8 +275,8 @@ export class MagArticle extends MagElement {
       if (!target || !url) return undefined;
       return html`<span class="nav-item"
         ><a href=${url} part=${part} rel=${rel}
-          >${part === 'previous' ? html`<span aria-hidden="true">« </span>` : nothing}<span class="visually-hidden">${label}${t.labelSeparator}</span
-          >${target.title}${part === 'next' ? html`<span aria-hidden="true"> »</span>` : nothing}</a
+          >${part === 'previous' ? html`<span aria-hidden="true">«&nbsp;</span>` : nothing}<span class="visually-hidden">${label}${t.labelSeparator}</span
+          >${target.title || t.untitled}${part === 'next' ? html`<span aria-hidden="true">&nbsp;»</span>` : nothing}</a
         ></span
       >`;
     };
@@ -278,7 +288,7 @@ export class MagArticle extends MagElement {
     ].filter((item) => item !== undefined);
     if (!items.length) return nothing;
     return html`<nav class="nav meta" part="nav" aria-label=${t.articleNav}>
-      ${items.map((item, i) => html`${i ? html`<span class="separator" aria-hidden="true"> | </span>` : nothing}${item}`)}
+      ${items.map((item, i) => html`${i ? html`<span class="separator" aria-hidden="true">&nbsp;| </span>` : nothing}${item}`)}
     </nav>`;
   }
 }

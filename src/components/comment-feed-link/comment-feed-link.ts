@@ -87,7 +87,7 @@ export class MagCommentFeedLink extends MagElement {
     const article = this._task.value;
     const href = safeUrl(article?.commentFeedUrl, ['http', 'https']);
     if (!article || !href) return undefined;
-    return { href, title: this.localize.t.feedTitle(article.title), type: feedType(href, article.commentFeedType) };
+    return { href, title: this.localize.t.feedTitle(article.title || this.localize.t.untitled), type: feedType(href, article.commentFeedType) };
   }
 
   protected override updated(changed: PropertyValues<this>): void {

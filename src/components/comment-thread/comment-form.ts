@@ -138,7 +138,7 @@ export class CommentForm implements ReactiveController {
       @invalid=${{ handleEvent: this._onInvalid, capture: true }}
       @keydown=${this._onKeydown}
     >
-      ${this.options.heading(parent ? t.replyTo(parent.author.name) : t.leaveComment)}
+      ${this.options.heading(parent ? t.replyTo(parent.author.name ?? t.anonymous) : t.leaveComment)}
       ${this._renderField('authorName', 'text', { readonly, required: true, autocomplete: 'name' })}
       ${this._renderField('authorEmail', 'email', { readonly, required: true, autocomplete: 'email', hint: t.emailHint })}
       ${this._renderField('authorUrl', 'url', { readonly, required: false, autocomplete: 'url' })}

@@ -4,7 +4,7 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MagTranslation } from '../../core/localize.js';
 import { formatDate } from '../../core/localize.js';
-import type { Comment } from '../../core/model.js';
+import type { Comment, Person } from '../../core/model.js';
 import { renderSanitized } from '../../core/sanitize.js';
 import { safeImageUrl, safePersonUrl } from '../../core/url.js';
 import type { NodeBlock, ThreadNode } from './thread-plan.js';
@@ -70,9 +70,9 @@ function renderNode(node: ThreadNode, context: ListContext): TemplateResult {
 }
 
 /** One comment: avatar, author, date, "awaiting moderation", "in reply to", body and Reply button. */
-function renderComment(comment: Comment, inReplyTo: string | undefined, context: ListContext): TemplateResult {
+function renderComment(comment: Comment, inReplyTo: Person | undefined, context: ListContext): TemplateResult {
   const { t } = context;
-  const name = comment.author.name;
+  const name = comment.author.name ?? t.anonymous;
   const avatarUrl = safeImageUrl(comment.author.avatarUrl, context.relativeImages);
   const authorUrl = safePersonUrl(comment.author.url);
   const canReply = context.canPost && comment.status !== 'pending';
@@ -83,7 +83,7 @@ function renderComment(comment: Comment, inReplyTo: string | undefined, context:
       ><span class="author" part="author">${authorUrl ? html`<a rel="nofollow ugc noopener" href=${authorUrl}>${name}</a>` : name}</span>
       <time part="date" datetime=${comment.published}>${formatDate(context.lang, comment.published, 'short', context.now)}</time
       >${comment.status === 'pending' ? html` <span class="badge" part="pending-badge">${t.pendingBadge}</span>` : nothing}</p
-    >${inReplyTo !== undefined ? html`<p class="in-reply-to" part="in-reply-to">${t.inReplyTo(inReplyTo)}</p>` : nothing}${renderSanitized(
+    >${inReplyTo !== undefined ? html`<p class="in-reply-to" part="in-reply-to">${t.inReplyTo(inReplyTo.name ?? t.anonymous)}</p>` : nothing}${renderSanitized(
       context.host,
       comment,
       comment.bodyHtml,

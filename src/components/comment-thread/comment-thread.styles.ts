@@ -1,4 +1,5 @@
 import { css, unsafeCSS } from 'lit';
+import { color, font, radius, space } from '../../core/tokens.js';
 
 // Off-screen comments skip layout and paint (a large gain on long threads). A constant string:
 // lit-analyzer's CSS checker does not know these properties yet.
@@ -6,10 +7,10 @@ export const offscreenStyles = unsafeCSS('.comments > li { content-visibility: a
 
 export const commentThreadStyles = css`
   .thread {
-    --_indent: var(--mag-comment-thread-indent, var(--mag-space-l, 1.5rem));
+    --_indent: var(--mag-comment-thread-indent, ${space.l});
     --_avatar-size: var(--mag-comment-thread-avatar-size, 2.5rem);
-    --_gap: var(--mag-comment-thread-gap, var(--mag-space-m, 1rem));
-    --_border: var(--mag-comment-thread-border-color, color-mix(in srgb, currentColor 25%, transparent));
+    --_gap: var(--mag-comment-thread-gap, ${space.m});
+    --_border: var(--mag-comment-thread-border-color, ${color.border});
   }
   .heading,
   .form-title {
@@ -18,7 +19,7 @@ export const commentThreadStyles = css`
     margin: 0 0 var(--_gap);
   }
   .heading {
-    font-size: var(--mag-font-size-large, 1.25em);
+    font-size: ${font.sizeLarge};
   }
   ol {
     list-style: none;
@@ -31,17 +32,23 @@ export const commentThreadStyles = css`
   .replies {
     margin-block-start: var(--_gap);
     margin-inline-start: var(--_indent);
-    padding-inline-start: var(--mag-space-s, 0.5rem);
+    padding-inline-start: ${space.s};
     border-inline-start: 2px solid var(--_border);
+  }
+  /* Replies nested deeper than five levels (a large max-depth) are not indented further. */
+  .replies .replies .replies .replies .replies .replies {
+    margin-inline-start: 0;
+    padding-inline-start: 0;
+    border: 0;
   }
   .entry {
     display: grid;
-    grid-template-columns: var(--_avatar-size) 1fr;
-    column-gap: var(--mag-space-s, 0.75rem);
-    border-radius: var(--mag-radius, 0.25em);
+    grid-template-columns: var(--_avatar-size) minmax(0, 1fr);
+    column-gap: ${space.s};
+    border-radius: ${radius};
   }
   .entry:focus-visible {
-    outline: 2px solid var(--mag-color-focus, var(--mag-color-accent, currentColor));
+    outline: 2px solid ${color.focus};
     outline-offset: 2px;
   }
   .entry > :not(.avatar) {
@@ -75,24 +82,28 @@ export const commentThreadStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
-    gap: 0 var(--mag-space-s, 0.5rem);
+    gap: 0 ${space.s};
   }
   .author {
     font-weight: 600;
   }
+  time,
   .badge {
-    font-size: var(--mag-font-size-small, 0.875em);
+    font-size: ${font.sizeSmall};
+  }
+  time {
+    color: ${color.muted};
+  }
+  .badge {
     border: 1px solid currentColor;
     border-radius: 1em;
     padding: 0 0.5em;
   }
   .in-reply-to {
     margin: 0;
-    font-size: var(--mag-font-size-small, 0.875em);
+    font-size: ${font.sizeSmall};
     font-style: italic;
-  }
-  .body {
-    overflow-wrap: anywhere;
+    color: ${color.muted};
   }
   .body > :first-child {
     margin-block-start: 0.25em;
@@ -107,7 +118,7 @@ export const commentThreadStyles = css`
     justify-self: start;
     min-height: 32px;
     padding: 0.1em 0.7em;
-    font-size: var(--mag-font-size-small, 0.875em);
+    font-size: ${font.sizeSmall};
   }
   .more {
     margin: var(--_gap) 0;
@@ -126,7 +137,7 @@ export const commentThreadStyles = css`
   }
   .form {
     display: grid;
-    gap: var(--mag-space-s, 0.75rem);
+    gap: ${space.s};
     margin: var(--_gap) 0;
     max-width: var(--mag-comment-thread-form-width, 40rem);
   }
@@ -143,12 +154,15 @@ export const commentThreadStyles = css`
   }
   .hint,
   .field-error {
-    font-size: var(--mag-font-size-small, 0.875em);
+    font-size: ${font.sizeSmall};
     margin: 0;
   }
-  .field-error,
-  .form-message.error {
-    color: var(--mag-color-danger, inherit);
+  .hint {
+    color: ${color.muted};
+  }
+  .field-error {
+    border-inline-start: 4px solid ${color.danger};
+    padding-inline-start: ${space.s};
   }
   input,
   textarea {
@@ -156,7 +170,7 @@ export const commentThreadStyles = css`
     color: inherit;
     background: transparent;
     border: 1px solid currentColor;
-    border-radius: var(--mag-radius, 0.25em);
+    border-radius: ${radius};
     padding: 0.45em 0.6em;
     min-height: 44px;
     width: 100%;
@@ -167,20 +181,21 @@ export const commentThreadStyles = css`
   }
   [aria-invalid='true'] {
     border-width: 2px;
-    border-color: var(--mag-color-danger, currentColor);
+    border-color: ${color.danger};
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--mag-space-s, 0.5rem);
+    gap: ${space.s};
   }
   .form-message {
     margin: 0;
-    padding: var(--mag-space-s, 0.5rem) var(--mag-space-m, 1rem);
-    border-inline-start: 4px solid currentColor;
+    padding-block: ${space.s};
+    padding-inline: ${space.m};
+    border-inline-start: 4px solid ${color.success};
   }
   .form-message.error {
-    border-color: var(--mag-color-danger, #b3261e);
+    border-color: ${color.danger};
   }
   [aria-busy='true'] .comments {
     opacity: 0.7;

@@ -83,10 +83,10 @@ const avatarEvents = {
  * @csspart error - The error message, with its retry button.
  * @csspart retry - The retry button.
  *
- * @cssprop [--mag-comment-thread-indent=var(--mag-space-l, 1.5rem)] - Indentation of each level of replies.
+ * @cssprop [--mag-comment-thread-indent=var(--mag-space-l)] - Indentation of each level of replies (up to five levels).
  * @cssprop [--mag-comment-thread-avatar-size=2.5rem] - Size of the avatars.
- * @cssprop [--mag-comment-thread-gap=var(--mag-space-m, 1rem)] - Space between comments.
- * @cssprop [--mag-comment-thread-border-color=color-mix(in srgb, currentColor 25%, transparent)] - Color of the avatar ring and the reply rule.
+ * @cssprop [--mag-comment-thread-gap=var(--mag-space-m)] - Space between comments.
+ * @cssprop [--mag-comment-thread-border-color=var(--mag-color-border)] - Color of the avatar ring and the reply rule.
  * @cssprop [--mag-comment-thread-form-width=40rem] - Maximum width of the form.
  */
 export class MagCommentThread extends MagElement {

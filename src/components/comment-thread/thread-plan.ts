@@ -1,12 +1,12 @@
-import type { Comment } from '../../core/model.js';
+import type { Comment, Person } from '../../core/model.js';
 
 /** One comment as rendered: where it stands in the thread, and its nested replies. */
 export interface ThreadNode {
   comment: Comment;
   /** Visual nesting level (0: top level). */
   depth: number;
-  /** Set on a reply shown deeper than `maxDepth` allows, flattened: the name of the author it answers. */
-  inReplyTo?: string;
+  /** Set on a reply shown deeper than `maxDepth` allows, flattened: the author of the comment it answers. */
+  inReplyTo?: Person;
   children: ThreadNode[];
   /** The blocks of `children` (see `NodeBlock`). */
   childBlocks: NodeBlock[];
@@ -100,7 +100,7 @@ export function planThread(comments: readonly Comment[], options: PlanOptions = 
       if (placed.has(comment.id)) continue;
       placed.add(comment.id);
       const node: ThreadNode = { comment, depth, children: [], childBlocks: [], index: 0, end: 0 };
-      if (flattened) node.inReplyTo = byId.get(comment.parentId!)?.author.name;
+      if (flattened) node.inReplyTo = byId.get(comment.parentId!)?.author ?? {};
       into.push(node);
       const replies = repliesTo.get(comment.id) ?? [];
       // Below the deepest level, replies nest; at it, they follow the comment they answer, in the same list.

@@ -1,14 +1,15 @@
 import { css } from 'lit';
+import { font, space } from '../../core/tokens.js';
 
 export const recentContributionsStyles = css`
   .base {
-    --_gap: var(--mag-recent-contributions-gap, var(--mag-space-s, 0.75rem));
+    --_gap: var(--mag-recent-contributions-gap, ${space.m});
     --_current-weight: var(--mag-recent-contributions-current-weight, bold);
   }
   .heading {
-    font-size: var(--mag-font-size-heading, 1.15em);
+    font-size: ${font.sizeHeading};
     font-weight: bold;
-    margin: 0 0 var(--mag-space-s, 0.5rem);
+    margin: 0 0 ${space.s};
   }
   .list {
     list-style: none;

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { LineSeparators } from '../../core/line-separators.js';
 import { MagElement } from '../../core/mag-element.js';
 import type { ArticleSummary } from '../../core/model.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
@@ -39,7 +40,7 @@ const DEFAULT_LIMIT = 5;
  * @csspart error - The error message.
  * @csspart retry - The retry button of the error message.
  *
- * @cssprop [--mag-recent-contributions-gap=var(--mag-space-s, 0.75rem)] - Space between two articles.
+ * @cssprop [--mag-recent-contributions-gap=var(--mag-space-m)] - Space between two articles.
  * @cssprop [--mag-recent-contributions-current-weight=bold] - Font weight of the current article's title.
  *
  * @fires {MagLoadErrorEvent} mag-load-error - The list could not be loaded (`event.error` is a `MagAdapterError`); the element shows the error itself.
@@ -64,6 +65,13 @@ export class MagRecentContributions extends MagElement {
 
   /** Leave the current article out of the list instead of marking it (one more article is asked for, so that `limit` are still shown). */
   @property({ type: Boolean, attribute: 'exclude-current' }) excludeCurrent = false;
+
+
+  constructor() {
+    super();
+    // The separator between an article's date and its sections never starts or ends a line.
+    this.addController(new LineSeparators(this));
+  }
 
   private readonly _task = this.dataTask({
     args: () => (this.source ? ([this.source, this._fetchLimit, this.section || undefined] as const) : undefined),
@@ -127,14 +135,14 @@ export class MagRecentContributions extends MagElement {
     const href = safeUrl(article.url);
     return html`<li class="item ${current ? 'current' : ''}" part=${current ? 'item current' : 'item'}>
       ${href
-        ? html`<a class="title" part="link" href=${href} aria-current=${ifDefined(current ? 'page' : undefined)}>${article.title}</a>`
-        : html`<span class="title" part="link" aria-current=${ifDefined(current ? 'page' : undefined)}>${article.title}</span>`}
-      <span class="meta">
-        <time part="date" datetime=${article.published}>${this.localize.date(article.published, 'long')}</time>
-        ${article.sections.length
-          ? html`<span class="sections" part="sections"> · ${t.postedIn} ${renderSections(article.sections)}</span>`
-          : nothing}
-      </span>
+        ? html`<a class="title" part="link" href=${href} aria-current=${ifDefined(current ? 'page' : undefined)}>${article.title || t.untitled}</a>`
+        : html`<span class="title" part="link" aria-current=${ifDefined(current ? 'page' : undefined)}>${article.title || t.untitled}</span>`}
+      <span class="meta"
+        ><time part="date" datetime=${article.published} title=${this.localize.date(article.published, 'long')}>${this.localize.date(article.published)}</time
+        >${article.sections.length
+          ? html`<span class="separator" aria-hidden="true">&nbsp;· </span><span class="sections" part="sections">${t.postedIn} ${renderSections(article.sections)}</span>`
+          : nothing}</span
+      >
     </li>`;
   }
 }

@@ -1,16 +1,15 @@
 import { css } from 'lit';
+import { color, font, radius, space } from '../../core/tokens.js';
 
 export const subscribeFormStyles = css`
   .base {
-    --_gap: var(--mag-subscribe-form-gap, var(--mag-space-s, 0.5rem));
+    --_gap: var(--mag-subscribe-form-gap, ${space.s});
     --_input-border: var(--mag-subscribe-form-input-border, 1px solid currentColor);
     --_input-background: var(--mag-subscribe-form-input-background, transparent);
-    --_success: var(--mag-color-success, inherit);
-    --_danger: var(--mag-color-danger, inherit);
     position: relative;
   }
   .heading {
-    font-size: var(--mag-font-size-heading, 1.15em);
+    font-size: ${font.sizeHeading};
     font-weight: bold;
     margin: 0 0 var(--_gap);
   }
@@ -31,23 +30,22 @@ export const subscribeFormStyles = css`
     min-height: 44px;
     padding: 0.35em 0.6em;
     border: var(--_input-border);
-    border-radius: var(--mag-radius, 0.25em);
+    border-radius: ${radius};
     background: var(--_input-background);
   }
   input[aria-invalid='true'] {
-    border-color: var(--mag-color-danger, #b3261e);
+    border-color: ${color.danger};
   }
-  /* The message is shown only with an outcome (class error or success). */
+  /* The field's error and the outcome (shown only with one: class error or success): a mark in the
+     danger or success color; the text keeps the text color. */
   .field-error,
   .message {
     margin: 0;
-    border-inline-start: 4px solid var(--mag-color-danger, #b3261e);
-    padding-inline-start: var(--mag-space-s, 0.5rem);
-    color: var(--_danger);
+    border-inline-start: 4px solid ${color.danger};
+    padding-inline-start: ${space.s};
   }
   .message.success {
-    border-inline-start-color: var(--mag-color-success, #1b7f3b);
-    color: var(--_success);
+    border-inline-start-color: ${color.success};
   }
   .message:empty {
     display: none;

@@ -75,7 +75,7 @@ type Outcome = { kind: 'success'; status: SubscribeResult['status'] } | { kind: 
  * @csspart field-error - The browser's validation message for the email field.
  * @csspart message - The live region announcing the outcome (also has the class `success` or `error`).
  *
- * @cssprop [--mag-subscribe-form-gap=var(--mag-space-s, 0.5rem)] - Space between the parts of the form.
+ * @cssprop [--mag-subscribe-form-gap=var(--mag-space-s)] - Space between the parts of the form.
  * @cssprop [--mag-subscribe-form-input-border=1px solid currentColor] - Border of the email field.
  * @cssprop [--mag-subscribe-form-input-background=transparent] - Background of the email field.
  *

@@ -38,8 +38,10 @@ export const en: MagTranslation = {
   home: 'Home',
   nextArticle: 'Next article',
   embedTitle: 'Video',
+  untitled: 'Untitled',
   articleNotFound: 'This article could not be found.',
 
+  anonymous: 'Anonymous',
   comments: 'Comments',
   commentCount: (count) => (count === 0 ? 'No comments' : count === 1 ? '1 comment' : `${number(count)} comments`),
   noComments: 'No comments yet.',
@@ -104,5 +106,7 @@ export const en: MagTranslation = {
   honeypotLabel: 'Leave this field empty',
 
   aboutTitle: 'About',
+  aboutWebsite: 'Website',
+  aboutArticles: (name) => (name ? `Articles by ${name}` : 'Articles'),
   contact: 'Contact me',
 };

@@ -38,8 +38,10 @@ export const fr: MagTranslation = {
   home: 'Accueil',
   nextArticle: 'Article suivant',
   embedTitle: 'Vidéo',
+  untitled: 'Sans titre',
   articleNotFound: 'Cet article est introuvable.',
 
+  anonymous: 'Anonyme',
   comments: 'Commentaires',
   commentCount: (count) =>
     count === 0 ? 'Aucun commentaire' : count === 1 ? '1 commentaire' : `${number(count)} commentaires`,
@@ -106,5 +108,7 @@ export const fr: MagTranslation = {
   honeypotLabel: 'Laissez ce champ vide',
 
   aboutTitle: 'A propos',
+  aboutWebsite: 'Site web',
+  aboutArticles: (name) => (name ? `Articles de ${name}` : 'Ses articles'),
   contact: 'Me contacter',
 };
