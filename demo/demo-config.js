@@ -3,6 +3,7 @@
 // Lets the same demo page be fed by another backend, without a build step:
 //   /demo/?adapter=wordpress&endpoint=http://127.0.0.1:8081/wp-json&article=<id or slug>
 //   /demo/?adapter=feed&src=<feed URL>&article=<entry id>
+//   /demo/?adapter=json&src=data/split/&article=<slug>  (the same magazine as a split layout, served by `npm start`)
 //   /demo/?article=<id or slug>  (the default JSON data: the articles' previous / next links use this)
 // A classic script at the end of <body>: it runs while the page is parsed, before the drop-in bundle
 // (a module script) registers the elements, so they start with the right attributes.

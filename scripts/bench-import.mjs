@@ -9,13 +9,20 @@
 //      toSplitLayout and writing) with the heap used after the import;
 //   4. measures the bytes needed to show one article: the single file, against the split layout's
 //      index.json + that article's file (median article, and the article with the most comments),
-//      raw and compressed (gzip -9, brotli -11).
+//      raw and compressed (gzip -9, brotli -11);
+//   5. shows the median article in Chromium (the drop-in bundle; a local server that compresses
+//      JSON with gzip, as web servers do), fed by the split layout's folder, then by the single
+//      file, BENCH_RUNS times each with an empty cache: the data files the page requests, the bytes
+//      transferred and decoded, and the time from navigation to the article, its comments and the
+//      recent list shown.
 // Prints markdown tables and writes bench-results/import.json. Not part of `npm test`.
-// Options (environment): BENCH_RUNS (default 3), BENCH_ENTRIES (3000), BENCH_COMMENTS (30000).
+// Options (environment): BENCH_RUNS (default 3), BENCH_ENTRIES (3000), BENCH_COMMENTS (30000),
+// CHROME_PATH (default /usr/bin/chromium; without a browser there, step 5 is left out).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -110,6 +117,98 @@ const showOne = (article) => {
 };
 const bytes = { exportBytes, single, index, median: showOne(medianArticle), largest: showOne(mostComments), articleFiles: articleFiles.length };
 
+/**
+ * The median article shown in Chromium, fed by `src` (the split layout's folder, or the single file):
+ * one run per entry of the result, each in a new browser context (empty cache).
+ */
+async function showInBrowser(runs) {
+  const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    log(`  no browser at ${executablePath}: the page is not measured (set CHROME_PATH)`);
+    return undefined;
+  }
+  const { default: puppeteer } = await import('puppeteer-core');
+  const root = resolve('.');
+  const data = resolve(DIR);
+  const article = medianArticle.name.replace(/\.json$/, '');
+  const page = (src) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><script type="module" src="/dist/cdn/mag-elements.js"></script></head><body>
+<mag-provider src="${src}"><mag-article article-id="${article}"></mag-article><mag-comment-thread article-id="${article}"></mag-comment-thread><mag-recent-contributions limit="5"></mag-recent-contributions></mag-provider>
+</body></html>`;
+  // /page/split.html and /page/single.html; /dist/ from the repository, /data/ from the bench folder; JSON gzipped.
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const pageOf = /^\/page\/(split|single)\.html$/.exec(url.pathname);
+    if (pageOf) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(page(pageOf[1] === 'split' ? '/data/split/' : '/data/single.json'));
+      return;
+    }
+    const [base, from] = url.pathname.startsWith('/data/') ? [data, url.pathname.slice('/data'.length)] : [root, url.pathname];
+    const path = normalize(join(base, decodeURIComponent(from)));
+    if (!url.pathname.match(/^\/(data|dist)\//) || !path.startsWith(base) || !existsSync(path)) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    const body = readFileSync(path);
+    const json = extname(path) === '.json';
+    const gzip = json && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+    res.writeHead(200, { 'content-type': json ? 'application/json' : 'text/javascript', 'cache-control': 'no-store', ...(gzip && { 'content-encoding': 'gzip' }) });
+    res.end(gzip ? gzipSync(body) : body);
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const results = { split: [], single: [] };
+  try {
+    for (let i = 0; i < runs; i++) {
+      for (const form of ['split', 'single']) {
+        const context = await browser.createBrowserContext();
+        const tab = await context.newPage();
+        await tab.goto(`${origin}/page/${form}.html`);
+        // Shown: each element rendered, none loading, the thread with its comments.
+        await tab.waitForFunction(
+          () =>
+            [...document.querySelectorAll('mag-article, mag-comment-thread, mag-recent-contributions')].every(
+              (el) => el.shadowRoot && !el.shadowRoot.querySelector('[aria-busy="true"], [part="loading"], [role="alert"]') && el.shadowRoot.textContent.trim(),
+            ),
+          { timeout: 120_000, polling: 10 },
+        );
+        results[form].push(
+          await tab.evaluate(() => {
+            const files = performance.getEntriesByType('resource').filter((entry) => new URL(entry.name).pathname.startsWith('/data/'));
+            const sum = (key) => files.reduce((total, entry) => total + entry[key], 0);
+            return { shown: performance.now(), requests: files.map((entry) => new URL(entry.name).pathname), transferred: sum('transferSize'), encoded: sum('encodedBodySize'), decoded: sum('decodedBodySize') };
+          }),
+        );
+        await context.close();
+      }
+      log(`  page run ${i + 1}: split ${seconds(results.split.at(-1).shown)}, single ${seconds(results.single.at(-1).shown)}`);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return results;
+}
+const shown = await showInBrowser(RUNS);
+const shownRow = (name, list) =>
+  `| ${name} | ${list[0].requests.map((path) => `\`${path.replace(/^\/data\/(split\/)?/, '')}\``).join(', ')} | ${list[0].encoded.toLocaleString('en-US')} | ${list[0].decoded.toLocaleString('en-US')} | ${range(list.map((r) => r.shown), seconds)} |`;
+const shownTable = shown
+  ? `
+### A page showing the median article in Chromium (the drop-in bundle; JSON served with gzip; median of ${RUNS} runs, min–max)
+
+| the page reads | data files requested | bytes received (gzip) | bytes decoded | shown after |
+|---|---|---:|---:|---:|
+${shownRow('the split layout (`src="data/split/"`)', shown.split)}
+${shownRow('the single file (`src="data/single.json"`)', shown.single)}
+`
+  : '';
+
 const phaseRow = (name, key) => `| ${name} | ${range(phaseRuns.map((r) => r[key]), seconds)} |`;
 const sizeRow = (name, s) => `| ${name} | ${s.raw.toLocaleString('en-US')} | ${s.gzip.toLocaleString('en-US')} | ${s.brotli.toLocaleString('en-US')} |`;
 console.log(`
@@ -139,11 +238,11 @@ ${sizeRow('  of which index.json', index)}
 ${sizeRow(`split: index.json + the article with the most comments (${bytes.largest.comments})`, bytes.largest.total)}
 
 Split layout: ${articleFiles.length.toLocaleString('en-US')} article files. Showing the median article downloads ${kb(bytes.median.total.gzip)} gzip instead of ${(single.gzip / 1024 / 1024).toFixed(1)} MB (${(single.gzip / bytes.median.total.gzip).toFixed(0)}× less).
-`);
+${shownTable}`);
 
 const machine = { date: new Date().toISOString(), cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`, memory: mb(totalmem()), node: process.version, load: loadavg().map((l) => l.toFixed(2)).join(' ') };
 const stats = { ...generated.stats };
 delete stats.emails;
 delete stats.ips;
-writeFileSync('bench-results/import.json', `${JSON.stringify({ machine, stats, runs: RUNS, command, phases: phaseRuns, bytes: { ...bytes, median: { ...bytes.median }, largest: { ...bytes.largest } } }, (key, value) => (key === 'stdout' ? undefined : value), 2)}\n`);
+writeFileSync('bench-results/import.json', `${JSON.stringify({ machine, stats, runs: RUNS, command, phases: phaseRuns, bytes: { ...bytes, median: { ...bytes.median }, largest: { ...bytes.largest } }, shown }, (key, value) => (key === 'stdout' ? undefined : value), 2)}\n`);
 rmSync(DIR, { recursive: true, force: true });

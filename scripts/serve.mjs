@@ -2,7 +2,9 @@
 // `npm start`: serves the demo on 127.0.0.1 (the seed page rebuilt from demo/data/le-mag.json and the
 // drop-in bundle dist/cdn/mag-elements.js, loaded exactly as an integrator would) and prints its URL.
 // Also answers the demo's subscribe endpoint, POST /api/subscribe (see docs/data-format.md), and serves
-// /demo/server-rendered.html: the same page rendered on the server (docs/server-rendering.md), to compare.
+// /demo/server-rendered.html: the same page rendered on the server (docs/server-rendering.md), to compare,
+// and /demo/data/split/: the demo's magazine as a split layout (docs/data-format.md), which the same page
+// reads at /demo/?adapter=json&src=data/split/.
 // PORT=8080 npm start picks the port; by default the first free one from 8080.
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -66,6 +68,36 @@ async function serverRendered(res, lang) {
   res.end(html);
 }
 
+/** The demo page fed by the split layout; its articles' and sections' links keep to it. */
+const SPLIT_DEMO = '?adapter=json&src=data/split/';
+
+/**
+ * The files of the demo's magazine in the split layout, by path: its Movable Type version
+ * (test/fixtures/import/le-mag.mt.txt) imported with the demo data's site, about boxes and subscribe
+ * endpoint, as `mag-elements import-mt --out folder/ --base …` writes it. Made once, kept in memory.
+ */
+let splitDemo;
+function splitDemoFiles() {
+  splitDemo ??= (async () => {
+    const { importMovableType, toSplitLayout } = await import('../dist/import/index.js');
+    const { site, about, subscribe } = JSON.parse(await readFile(join(root, 'demo/data/le-mag.json'), 'utf8'));
+    const { data } = importMovableType(await readFile(join(root, 'test/fixtures/import/le-mag.mt.txt')), {
+      timezone: 'Europe/Paris',
+      base: { site, about, subscribe },
+      articleUrl: `${SPLIT_DEMO}&article={slug}`,
+      sectionUrl: `${SPLIT_DEMO}&section={slug}`,
+    });
+    return new Map(toSplitLayout(data).map(({ path, content }) => [path, JSON.stringify(content)]));
+  })();
+  return splitDemo;
+}
+
+async function splitDemoFile(res, path) {
+  const text = (await splitDemoFiles()).get(path);
+  res.writeHead(text === undefined ? 404 : 200, { 'content-type': TYPES['.json'], 'cache-control': 'no-cache' });
+  res.end(text ?? JSON.stringify({ message: `No file ${path} in the split layout.` }));
+}
+
 /**
  * The demo server. `pages` (for checks and benchmarks): more pages to serve, path → HTML; a page asked
  * for with `?scripts=none` is served with `Content-Security-Policy: script-src 'none'`.
@@ -84,6 +116,13 @@ export function createDemoServer({ pages = new Map() } = {}) {
       serverRendered(res, url.searchParams.get('lang')).catch((error) => {
         res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
         res.end(`The server render failed: ${error?.stack ?? error}`);
+      });
+      return;
+    }
+    if (url.pathname.startsWith('/demo/data/split/')) {
+      splitDemoFile(res, decodeURIComponent(url.pathname.slice('/demo/data/split/'.length))).catch((error) => {
+        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(`The split layout could not be made: ${error?.stack ?? error}`);
       });
       return;
     }
@@ -137,7 +176,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const server = createDemoServer();
   const port = await listen(server, Number(process.env.PORT ?? 8080));
   console.log(`\nmag-elements demo: http://127.0.0.1:${port}/demo/`);
-  console.log(`the same page rendered on the server: http://127.0.0.1:${port}/demo/server-rendered.html\n(Ctrl+C to stop)`);
+  console.log(`the same page rendered on the server: http://127.0.0.1:${port}/demo/server-rendered.html`);
+  console.log(`the same page fed by a split layout: http://127.0.0.1:${port}/demo/${SPLIT_DEMO}\n(Ctrl+C to stop)`);
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

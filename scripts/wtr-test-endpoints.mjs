@@ -17,6 +17,11 @@
 //   GET  /__test/bad-json         a truncated JSON document (200, application/json)
 //   GET  /__test/slow-image/<name>?ms=…  a 120 × 120 SVG image, answered after ms milliseconds (default 1500)
 //   GET  /__test/hits/<key>       how many times /__test/flaky/<key> was requested: {"hits": n}
+//   PUT  /__test/files/<key>       keeps a folder of files in memory: the body is {"<path>": content, …}, each
+//                                  content served as JSON (a string is served as it is: for malformed files)
+//   GET  /__test/files/<key>/<path>  one of those files (404 when absent); each request is logged
+//   GET  /__test/file-log/<key>    the requests for the files of <key>, in order: [{"path", "status", "bytes"}]
+//   DELETE /__test/files/<key>     forgets the folder and its log
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -53,6 +58,10 @@ const json = (ctx, status, value) => {
 export function testEndpointsMiddleware() {
   const echoes = new Map();
   const hits = new Map();
+  /** Folders of files by key: path → the text served. */
+  const folders = new Map();
+  /** The requests for each folder's files. */
+  const fileLogs = new Map();
   return async (ctx, next) => {
     if (!ctx.path.startsWith('/__test/')) return next();
     ctx.set('Cache-Control', 'no-store');
@@ -105,6 +114,35 @@ export function testEndpointsMiddleware() {
     }
 
     if (route.startsWith('hits/')) return json(ctx, 200, { hits: hits.get(route.slice('hits/'.length)) ?? 0 });
+
+    const files = /^files\/([\w-]+)(?:\/(.+))?$/.exec(route);
+    if (files) {
+      const [, key, path] = files;
+      if (!path && ctx.method === 'PUT') {
+        const contents = JSON.parse(await readBody(ctx.req));
+        folders.set(key, new Map(Object.entries(contents).map(([name, content]) => [name, typeof content === 'string' ? content : JSON.stringify(content)])));
+        fileLogs.set(key, []);
+        return json(ctx, 200, { files: folders.get(key).size });
+      }
+      if (!path && ctx.method === 'DELETE') {
+        folders.delete(key);
+        fileLogs.delete(key);
+        return json(ctx, 200, {});
+      }
+      const text = path && folders.get(key)?.get(decodeURIComponent(path));
+      fileLogs.get(key)?.push({ path, status: text === undefined ? 404 : 200, bytes: text === undefined ? 0 : Buffer.byteLength(text) });
+      // The test runner's cache middleware (around this one) lets the browser keep any answer whose path
+      // has a file name extension for a year: with the extension taken off once answered, every request
+      // for these files reaches this route and its log.
+      ctx.path = ctx.path.replace(/\.[^./]*$/, '');
+      if (text === undefined) return json(ctx, 404, { message: `No file ${path} in ${key}.` });
+      ctx.status = 200;
+      ctx.type = 'application/json';
+      ctx.body = text;
+      return;
+    }
+
+    if (route.startsWith('file-log/')) return json(ctx, 200, fileLogs.get(route.slice('file-log/'.length)) ?? []);
 
     if (route === 'bad-json') {
       ctx.status = 200;

@@ -15,6 +15,7 @@ export {
 export {
   toSplitLayout,
   SPLIT_LAYOUT,
+  validateSplitFile,
   type SplitArticleFile,
   type SplitFile,
   type SplitIndex,

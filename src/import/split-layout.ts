@@ -8,66 +8,22 @@
  * - `articles/<id>.json`: one article with its previous / next links and all its comments;
  * - `sections/<slug>.json`: one section with the summaries of its newest articles.
  */
-import type { DataArticle, DataComment, DataSection, MagData } from '../adapters/json/json-adapter.js';
+import type { DataArticle, DataSection, MagData } from '../adapters/json/json-adapter.js';
+import {
+  SPLIT_ID,
+  SPLIT_LAYOUT,
+  type SplitArticleFile,
+  type SplitArticleLink,
+  type SplitIndex,
+  type SplitSection,
+  type SplitSectionFile,
+  type SplitSummary,
+} from '../adapters/json/data-format.js';
 import { slugFromText, SlugRegistry } from './slugs.js';
 
-/** What a split file is: the value of `layout` in every file. */
-export const SPLIT_LAYOUT = 'split';
-
-/** An article's id in a split layout: also its file name (`articles/<id>.json`). */
-export const SPLIT_ID = /^[a-z0-9][a-z0-9_-]*$/;
-
-/** An article as recent lists show it. */
-export interface SplitSummary {
-  id: string;
-  title: string;
-  url?: string;
-  published: string;
-  /** Section names, as declared in the index. */
-  sections: string[];
-  excerpt?: string;
-}
-
-export interface SplitSection extends DataSection {
-  slug: string;
-  articleCount: number;
-}
-
-export interface SplitIndex {
-  version: 1;
-  layout: typeof SPLIT_LAYOUT;
-  site: MagData['site'];
-  sections: SplitSection[];
-  about?: MagData['about'];
-  subscribe?: MagData['subscribe'];
-  commentsPageSize?: number;
-  articleCount: number;
-  /** Newest first. */
-  recent: SplitSummary[];
-}
-
-export interface SplitArticleLink {
-  id: string;
-  title: string;
-  url?: string;
-}
-
-export interface SplitArticleFile {
-  version: 1;
-  layout: typeof SPLIT_LAYOUT;
-  article: DataArticle & { previous?: SplitArticleLink; next?: SplitArticleLink };
-  /** Every comment of the article, in the order of the data. */
-  comments: DataComment[];
-}
-
-export interface SplitSectionFile {
-  version: 1;
-  layout: typeof SPLIT_LAYOUT;
-  section: DataSection & { slug: string };
-  articleCount: number;
-  /** Newest first. */
-  recent: SplitSummary[];
-}
+// The files' schemas and types are the data format's (data-format.ts), which the adapter reads them with.
+export { SPLIT_ID, SPLIT_LAYOUT, validateSplitFile } from '../adapters/json/data-format.js';
+export type { SplitArticleFile, SplitArticleLink, SplitIndex, SplitSection, SplitSectionFile, SplitSummary };
 
 export interface SplitFile {
   /** Relative to the layout's folder, with `/` (`articles/le-numerique.json`). */
@@ -81,7 +37,6 @@ export interface SplitLayoutOptions {
 }
 
 const lower = (text: string) => text.trim().toLowerCase();
-const sectionName = (ref: string | DataSection) => (typeof ref === 'string' ? ref : ref.name);
 
 /**
  * The files of the split layout for `data`. Every article id must be a split id (lower-case letters,
@@ -122,7 +77,7 @@ export function toSplitLayout(data: MagData, { recentLimit = 50 }: SplitLayoutOp
       title: article.title,
       ...(article.url !== undefined && { url: article.url }),
       published: article.published,
-      sections: (article.sections ?? []).map(sectionName),
+      sections: own.map((section) => section.name),
       ...(article.excerpt !== undefined && { excerpt: article.excerpt }),
     });
   }

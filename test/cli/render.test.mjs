@@ -3,9 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const work = mkdtempSync(join(tmpdir(), 'mag-render-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
@@ -42,4 +42,30 @@ test('render writes the demo page with every element rendered and its data embed
   assert.ok(page.endsWith(source.slice(source.indexOf('</mag-provider>') + '</mag-provider>'.length)));
   // Without --out, the page goes to the standard output.
   assert.equal(run('render', 'demo/index.html').stdout.length, page.length);
+});
+
+test('render reads a provider whose src is a split layout\'s folder: its index and the shown article\'s file are enough', async () => {
+  const { importMovableType, toSplitLayout } = await import('../../dist/import/index.js');
+  const article = 'le-numerique-c-est-la-proximite';
+  const { data } = importMovableType(readFileSync('test/fixtures/import/le-mag.mt.txt'), { timezone: 'Europe/Paris', now: '2026-01-01T00:00:00Z', lang: 'fr', siteTitle: 'Le Mag' });
+  const site = join(work, 'split-site');
+  // Only the files a page showing one article reads: any other would be missing.
+  for (const { path, content } of toSplitLayout(data).filter((file) => ['index.json', `articles/${article}.json`].includes(file.path))) {
+    mkdirSync(join(site, 'data', dirname(path)), { recursive: true });
+    writeFileSync(join(site, 'data', path), JSON.stringify(content));
+  }
+  writeFileSync(
+    join(site, 'index.html'),
+    `<!doctype html><html lang="fr"><body><mag-provider src="data/"><mag-article article-id="${article}"></mag-article><mag-comment-thread article-id="${article}"></mag-comment-thread><mag-recent-contributions limit="3"></mag-recent-contributions></mag-provider></body></html>`,
+  );
+  const result = run('render', join(site, 'index.html'));
+  assert.equal(result.status, 0, result.stderr);
+  const page = result.stdout;
+  for (const tag of ['mag-article', 'mag-comment-thread', 'mag-recent-contributions']) {
+    assert.match(page, new RegExp(`<${tag}[^>]*><template shadowroot="open" shadowrootmode="open">`), `<${tag}> has its declarative shadow root`);
+  }
+  assert.match(page, /<h1 part="title" class="title" id="title">(<!--[^>]*-->)*Le numérique, c&#39;est la proximité/);
+  assert.match(page, /Dulucq/);
+  assert.match(page, /Les marchés de pays, cœur battant de nos communes/);
+  assert.match(page, /<script type="application\/json" data-mag-snapshot>\{"version":1,/);
 });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { importMovableType } from '../../src/import/movable-type.js';
-import { toSplitLayout, type SplitArticleFile, type SplitFile, type SplitIndex, type SplitSectionFile } from '../../src/import/split-layout.js';
+import { toSplitLayout, validateSplitFile, type SplitArticleFile, type SplitFile, type SplitIndex, type SplitSectionFile } from '../../src/import/split-layout.js';
 import { validateData, type MagData } from '../../src/adapters/json/json-adapter.js';
 import { fixtureText } from './helpers.js';
 
@@ -115,6 +115,25 @@ describe('toSplitLayout', () => {
     const joined = joinLayout(toSplitLayout(data));
     expect(validateData(joined)).to.deep.equal([]);
     expect(joined).to.deep.equal(data);
+  });
+
+  it('writes files the adapter accepts, each checked by the schema of its kind', () => {
+    for (const file of toSplitLayout(data, { recentLimit: 2 })) expect(validateSplitFile(file.path, file.content), file.path).to.deep.equal([]);
+    const [index] = toSplitLayout(data);
+    expect(validateSplitFile('index.json', { ...index.content, layout: undefined })).to.deep.equal(['layout: is required']);
+    const file = structuredClone(toSplitLayout(data)[1].content as SplitArticleFile);
+    expect(validateSplitFile('articles/autre.json', file)).to.deep.equal(['article.id: expected "autre" (the file\'s name), got string "les-finances-locales-a-l-epreuve-de-la-']);
+    file.article.slug = 'autre';
+    expect(validateSplitFile(`articles/${file.article.id}.json`, file)).to.deep.equal([
+      'article.slug: expected "les-finances-locales-a-l-epreuve-de-la-crise" (in a split layout the slug is the id), got string "autre"',
+    ]);
+    expect(validateSplitFile('articles/Autre.json', {})[0]).to.contain('not a file of a split layout');
+  });
+
+  it("names an article's sections in its summaries as the index declares them", () => {
+    const article = { id: 'a', title: 'A', published: '2020-01-01', bodyHtml: '', commentsOpen: true };
+    const files = toSplitLayout({ version: 1, site: { title: 'T' }, sections: [{ name: 'Politique', slug: 'politique' }], articles: [{ ...article, sections: ['politique', 'POLITIQUE'] }] });
+    expect((files[0].content as SplitIndex).recent[0].sections).to.deep.equal(['Politique']);
   });
 
   it('declares the sections an article names without declaring them', () => {

@@ -1,8 +1,8 @@
 /**
- * `JsonAdapter`: the embedded default data source. It reads one data file (docs/data-format.md),
- * validates it and derives everything the elements need (previous / next, recent lists, section
- * filters, comment threads and pages, about boxes). With a `subscribe` endpoint in the data it
- * also subscribes addresses by posting them to that endpoint.
+ * `JsonAdapter`: the embedded default data source. It reads the data format (docs/data-format.md),
+ * one data file or the split layout's folder, validates it and derives everything the elements need
+ * (previous / next, recent lists, section filters, comment threads and pages, about boxes). With a
+ * `subscribe` endpoint in the data it also subscribes addresses by posting them to that endpoint.
  */
 import type {
   About,
@@ -15,83 +15,74 @@ import type {
   RequestOptions,
   SubscribeResult,
 } from '../../core/model.js';
-import { MagAdapterError, fetchError, throwIfAborted, untilAborted } from '../../core/errors.js';
+import { MagAdapterError, fetchError, throwIfAborted } from '../../core/errors.js';
 import { isRecord } from '../../core/schema.js';
-import { parseData, type DataSubscribe } from './data-format.js';
-import { Store } from './store.js';
+import { SPLIT_LAYOUT, parseData, parseSplitIndex, type DataSubscribe } from './data-format.js';
+import { SharedLoad, fetchJson, parseJson } from './load.js';
+import { SplitStore, folderOf } from './split-store.js';
+import { Store, threadOrder, type DataLayout } from './store.js';
 
-export { validateData } from './data-format.js';
+export { validateData, validateSplitFile } from './data-format.js';
 export type { DataArticle, DataComment, DataSection, DataSubscribe, MagData } from './data-format.js';
 
 /** How `JsonAdapter` gets its data: an already parsed object, or a URL fetched on first use. */
 export type JsonAdapterOptions = ({ data: unknown; url?: undefined } | { url: string | URL; data?: undefined }) & {
   /** Comments per page (default: the data's `commentsPageSize`, else 50). */
   pageSize?: number;
-  /** Used in messages about the data (default: the URL, or "The data"). */
+  /** Used in messages about the data (default: "The data file <url>", or "The data"). */
   sourceName?: string;
   /** The `fetch` to use (default: the global one). */
   fetch?: typeof fetch;
 };
 
-/** A load of the data file in flight, shared by the calls that wait for it. */
-interface Loading {
-  promise: Promise<Store>;
-  controller: AbortController;
-  waiters: number;
-}
-
-/** Parses JSON text; text that is not JSON is `invalid-data`, with the parser's message. */
-function parseJson(text: string, source: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const { message } = error as Error;
-    throw new MagAdapterError('invalid-data', `${source} is not valid JSON: ${message}`, { problems: [`(root): ${message}`], cause: error });
-  }
-}
-
-
 /**
- * The embedded data source: one JSON data file, validated on load.
+ * The embedded data source: the data format's JSON, validated on load.
  *
  * ```js
- * const adapter = new JsonAdapter({ url: '/data/le-mag.json' }); // fetched on first use
+ * const adapter = new JsonAdapter({ url: '/data/le-mag.json' }); // one data file, fetched on first use
+ * const adapter = new JsonAdapter({ url: '/data/blog/' });        // a split layout: its index.json, then one file per article
  * const adapter = new JsonAdapter({ data: parsedObject });
  * const adapter = JsonAdapter.fromText(document.querySelector('#mag-data').textContent);
  * ```
  *
- * An invalid file rejects every call with `MagAdapterError('invalid-data')` whose `problems` list
- * each problem with its path. A URL that fails to load is not cached: the next call fetches again.
- * `subscribe` exists only when the data names a subscribe endpoint (with `{ url }`, once loaded:
- * call `await adapter.ready()` or use `JsonAdapter.load(url)` when that must be known up front).
- * Static data cannot take comments: see `MemoryAdapter` for a writable variant.
+ * A URL ending with `/` names the folder of a split layout, whose `index.json` is read first; any
+ * other URL names a file, read as a split layout's index when it says `"layout": "split"`, else as a
+ * data file. An invalid file rejects every call that needs it with `MagAdapterError('invalid-data')`
+ * whose `problems` list each problem with its path. A file that fails to load is not kept: the next
+ * call fetches it again. `subscribe` exists only when the data names a subscribe endpoint (with
+ * `{ url }`, once loaded: call `await adapter.ready()` or use `JsonAdapter.load(url)` when that must
+ * be known up front). Static data cannot take comments: see `MemoryAdapter` for a writable variant.
  */
 export class JsonAdapter implements MagAdapter {
   /** Subscribes an address by posting it to the data's endpoint; absent when the data has none. */
   declare subscribe?: (email: string, opts?: RequestOptions) => Promise<SubscribeResult>;
 
-  readonly #url?: string;
-  readonly #source: string;
-  readonly #pageSize?: number;
-  readonly #fetchData?: typeof fetch;
-  #store?: Store;
-  #failure?: MagAdapterError;
-  #loading?: Loading;
+  private readonly _source: string;
+  private readonly _pageSize?: number;
+  private readonly _fetch?: typeof fetch;
+  /** The data, once given or loaded and valid. */
+  private _layout?: DataLayout;
+  /** Why the data given could not be used: reported by every call. */
+  private _failure?: MagAdapterError;
+  /** The load of the file at the URL given (the data file, or the split layout's index). */
+  private readonly _loading?: SharedLoad<DataLayout>;
 
   constructor(options: JsonAdapterOptions) {
     const { url, sourceName } = options;
-    this.#pageSize = options.pageSize;
-    this.#fetchData = options.fetch;
+    this._pageSize = options.pageSize;
+    this._fetch = options.fetch;
     if (url !== undefined) {
-      this.#url = String(url);
-      this.#source = sourceName ?? `The data file ${this.#url}`;
+      const given = String(url);
+      const file = given.endsWith('/') ? `${given}index.json` : given;
+      this._source = sourceName ?? `The data file ${file}`;
+      this._loading = new SharedLoad(async (signal) => this._install(await fetchJson(file, this._source, signal, this._fetch), file));
     } else {
-      this.#source = sourceName ?? 'The data';
+      this._source = sourceName ?? 'The data';
       try {
-        this.#install(options.data);
+        this._install(options.data);
       } catch (error) {
         // Reported by every call, never thrown from the constructor (no uncaught exception in a page).
-        this.#failure = MagAdapterError.from(error);
+        this._failure = MagAdapterError.from(error);
       }
     }
   }
@@ -104,12 +95,12 @@ export class JsonAdapter implements MagAdapter {
     } catch (error) {
       // Not JSON: an adapter whose every call reports it, as for invalid data.
       const adapter = new JsonAdapter({ ...options, sourceName, data: {} });
-      adapter.#failure = error as MagAdapterError;
+      adapter._failure = error as MagAdapterError;
       return adapter;
     }
   }
 
-  /** Fetches and validates a data file, then resolves with a ready adapter (`subscribe` already known). */
+  /** Fetches and validates a data file (or a split layout's index), then resolves with a ready adapter (`subscribe` already known). */
   static async load(url: string | URL, options: Omit<JsonAdapterOptions, 'data' | 'url'> & RequestOptions = {}): Promise<JsonAdapter> {
     const { signal, ...rest } = options;
     const adapter = new JsonAdapter({ ...rest, url });
@@ -117,26 +108,25 @@ export class JsonAdapter implements MagAdapter {
     return adapter;
   }
 
-  /** Loads and validates the data now (it is otherwise loaded by the first call); rejects like the other calls. */
+  /** Loads and validates the data file or the index now (it is otherwise loaded by the first call); rejects like the other calls. */
   async ready(opts: RequestOptions = {}): Promise<void> {
-    await this.store(opts.signal);
+    await this.layout(opts.signal);
   }
 
   /** The article with this id or slug, with previous / next (by date), comment count and home URL. */
   async getArticle(ref: string, opts: RequestOptions = {}): Promise<Article> {
-    const store = await this.store(opts.signal);
-    return store.article(store.get(ref));
+    return (await this.layout(opts.signal)).article(ref, opts.signal);
   }
 
   /** One page of an article's approved comments, oldest first, each reply after its parent. */
   async listComments(articleId: string, opts: ListCommentsOptions = {}): Promise<CommentPage> {
-    const store = await this.store(opts.signal);
-    const all = store.visibleComments(store.get(articleId));
+    const layout = await this.layout(opts.signal);
+    const all = threadOrder((await layout.entry(articleId, opts.signal)).comments);
     // Cursors are opaque to callers: `offset:<n>`, the position of the page's first comment.
     const cursor = /^offset:(\d+)$/.exec(opts.cursor || 'offset:0');
     if (!cursor) throw new MagAdapterError('invalid-data', `"${opts.cursor}" is not a comment page cursor of this adapter.`);
     const offset = Number(cursor[1]);
-    const end = offset + (this.#pageSize ?? store.data.commentsPageSize ?? 50);
+    const end = offset + (this._pageSize ?? layout.settings.commentsPageSize ?? 50);
     const page: CommentPage = { comments: all.slice(offset, end), total: all.length };
     if (end < all.length) page.nextCursor = `offset:${end}`;
     return page;
@@ -144,12 +134,12 @@ export class JsonAdapter implements MagAdapter {
 
   /** The newest articles first (default 10), optionally of one section (its name, any case, or its slug). */
   async listRecent(opts: ListRecentOptions = {}): Promise<ArticleSummary[]> {
-    return (await this.store(opts.signal)).recent(opts.limit ?? 10, opts.section);
+    return (await this.layout(opts.signal)).recent(opts.limit ?? 10, opts.section, opts.signal);
   }
 
   /** The about box with this key (`magazine`, `author`…); without a key, `default` or else the first one. */
   async getAbout(key?: string, opts: RequestOptions = {}): Promise<About> {
-    const about = (await this.store(opts.signal)).about(key);
+    const about = (await this.layout(opts.signal)).about(key);
     if (!about) {
       throw new MagAdapterError('not-found', key === undefined ? 'The data has no about box.' : `The data has no about box named "${key}".`);
     }
@@ -157,61 +147,34 @@ export class JsonAdapter implements MagAdapter {
   }
 
   /**
-   * The validated data, loading it first when needed. For subclasses such as `MemoryAdapter`.
-   * Concurrent calls share one load; a caller that aborts leaves it running for the others, and
-   * the last one to leave stops it. A failed load is forgotten: the next call fetches again.
+   * The validated data, loading the file at the URL first when needed. For subclasses such as
+   * `MemoryAdapter`. Concurrent calls share one load; a caller that aborts leaves it running for the
+   * others, and the last one to leave stops it. A failed load is forgotten: the next call fetches again.
    */
-  protected async store(signal?: AbortSignal): Promise<Store> {
+  protected async layout(signal?: AbortSignal): Promise<DataLayout> {
     throwIfAborted(signal);
-    if (this.#failure) throw this.#failure;
-    if (this.#store) return this.#store;
-    const loading = (this.#loading ??= this.#load());
-    loading.waiters++;
-    try {
-      // #fetch rejects with MagAdapterErrors only.
-      return await untilAborted(loading.promise, signal);
-    } finally {
-      if (--loading.waiters === 0 && this.#loading === loading) {
-        this.#loading = undefined;
-        loading.controller.abort(signal?.reason);
-      }
+    if (this._failure) throw this._failure;
+    // Without a layout, the adapter has a URL to load (given data either made one or failed).
+    return this._layout ?? this._loading!.get(signal);
+  }
+
+  /**
+   * Validates the data and makes it the adapter's; throws `invalid-data` listing every problem. `url`
+   * is where it was read: a split layout's index needs it, its other files being beside it.
+   */
+  private _install(data: unknown, url?: string): DataLayout {
+    let layout: DataLayout;
+    if (isRecord(data) && data.layout === SPLIT_LAYOUT) {
+      const index = parseSplitIndex(data, this._source);
+      if (url === undefined) throw new MagAdapterError('unsupported', `${this._source} is the index of a split layout: give the adapter its URL, so that it can read the other files beside it.`);
+      layout = new SplitStore(index, folderOf(url), this._fetch);
+    } else {
+      layout = new Store(parseData(data, this._source));
     }
-  }
-
-  /** Starts loading the data file. Once it settles, the next load is a new one (a failure is not kept). */
-  #load(): Loading {
-    const controller = new AbortController();
-    const loading: Loading = {
-      controller,
-      waiters: 0,
-      promise: this.#fetch(controller.signal).finally(() => {
-        if (this.#loading === loading) this.#loading = undefined;
-      }),
-    };
-    return loading;
-  }
-
-  async #fetch(signal: AbortSignal): Promise<Store> {
-    const source = this.#source;
-    let text: string;
-    try {
-      const response = await (this.#fetchData ?? fetch)(this.#url ?? '', { signal, headers: { Accept: 'application/json' } });
-      const { status } = response;
-      if (status === 404) throw new MagAdapterError('not-found', `${source} was not found (HTTP 404).`, { status });
-      if (!response.ok) throw new MagAdapterError('network', `${source} could not be loaded: HTTP ${status} ${response.statusText}`.trim() + '.', { status });
-      text = await response.text();
-    } catch (error) {
-      throw error instanceof MagAdapterError ? error : fetchError(error, `${source} could not be loaded`, signal);
-    }
-    return this.#install(parseJson(text, source));
-  }
-
-  /** Validates the data and makes it the adapter's; throws `invalid-data` listing every problem. */
-  #install(data: unknown): Store {
-    const store = (this.#store = new Store(parseData(data, this.#source)));
-    const endpoint = store.data.subscribe;
+    this._layout = layout;
+    const endpoint = layout.settings.subscribe;
     if (endpoint) this.subscribe = (email, opts = {}) => subscribe(endpoint, email, opts.signal);
-    return store;
+    return layout;
   }
 }
 

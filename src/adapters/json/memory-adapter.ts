@@ -19,18 +19,18 @@ const normalize = (text = ''): string => text.trim().replace(/\s+/g, ' ').toLowe
  * (empty `authorName` or `bodyText`, unknown `parentId`) and `duplicate` (same text by the same name).
  */
 export class MemoryAdapter extends JsonAdapter {
-  #sequence = 0;
+  private _sequence = 0;
 
   /** Adds a comment to an article, in memory. */
   async postComment(articleId: string, draft: CommentDraft, opts: RequestOptions = {}): Promise<Comment> {
-    const store = await this.store(opts.signal);
-    const stored = store.get(articleId);
-    if (!stored.data.commentsOpen) throw new MagAdapterError('closed', 'Comments are closed on this article.');
+    const layout = await this.layout(opts.signal);
+    const entry = await layout.entry(articleId, opts.signal);
+    if (!entry.data.commentsOpen) throw new MagAdapterError('closed', 'Comments are closed on this article.');
     const name = draft.authorName?.trim() ?? '';
     if (!name) throw new MagAdapterError('rejected', 'Enter your name.', { field: 'authorName' });
     const body = draft.bodyText?.trim() ?? '';
     if (!body) throw new MagAdapterError('rejected', 'Write a comment.', { field: 'bodyText' });
-    const existing = stored.comments;
+    const existing = entry.comments;
     // A bot filled the field people do not see: answered as held for moderation, never stored.
     if (draft.honeypot) return { id: `memory-dropped-${Date.now().toString(36)}`, author: { name }, published: new Date().toISOString(), bodyHtml: '', status: 'pending' };
     if (draft.parentId !== undefined && !existing.some((c) => c.id === draft.parentId)) {
@@ -40,13 +40,13 @@ export class MemoryAdapter extends JsonAdapter {
     if (existing.some((c) => normalize(c.author.name) === normalize(name) && c.bodyHtml === bodyHtml)) {
       throw new MagAdapterError('duplicate', 'You already posted this comment.');
     }
-    this.#sequence++;
+    this._sequence++;
     const comment: Comment = {
-      id: `memory-${this.#sequence}-${Date.now().toString(36)}`,
+      id: `memory-${this._sequence}-${Date.now().toString(36)}`,
       author: draft.authorUrl?.trim() ? { name, url: draft.authorUrl.trim() } : { name },
       published: new Date().toISOString(),
       bodyHtml,
-      status: store.data.moderation ? 'pending' : 'approved',
+      status: layout.settings.moderation ? 'pending' : 'approved',
     };
     if (draft.parentId !== undefined) comment.parentId = draft.parentId;
     existing.push(comment);

@@ -27,7 +27,7 @@ export interface AdapterSource {
 export type AdapterFactory = (provider: AdapterSource) => MagAdapter | Promise<MagAdapter>;
 
 const adapterTypes = new Map<string, AdapterFactory>([
-  ['json', (provider) => (provider.src ? new JsonAdapter({ url: provider.src }) : failing(new MagAdapterError('unsupported', 'adapter="json" needs a src attribute (the URL of a JSON data file).')))],
+  ['json', (provider) => (provider.src ? new JsonAdapter({ url: provider.src }) : failing(new MagAdapterError('unsupported', 'adapter="json" needs a src attribute (the URL of a JSON data file, or of a split layout\'s folder ending with /).')))],
 ]);
 
 /** An adapter whose every call fails with the same clear error (misconfigured provider). */
@@ -101,7 +101,8 @@ const SNAPSHOT_ATTRIBUTE = 'data-mag-snapshot';
  * `MagAdapter`); the `adapter` attribute naming a registered adapter type (`json`, and, with
  * `mag-elements.js` or the drop-in bundle, `wordpress` and `feed`, whose code loads when first
  * asked for) configured by `src` / `endpoint`; an inline `<script type="application/json">` child
- * (the JSON data format); the `src` attribute, the URL of a JSON data file. A misconfigured provider
+ * (the JSON data format); the `src` attribute, the URL of a JSON data file or of the folder of a
+ * split layout (ending with `/`: its `index.json`, then one file per article). A misconfigured provider
  * (an unknown type, a missing `endpoint`, invalid inline JSON) never throws: every element inside
  * shows the error, and the console says what to fix. Nested providers: the nearest one wins.
  * Replacing the adapter reloads every element.
@@ -139,7 +140,7 @@ export class MagProvider extends LitElement {
   /** A registered adapter type to build from the attributes: `json`, `wordpress`, `feed`… */
   @property({ attribute: 'adapter' }) adapterType?: string;
 
-  /** URL of the data: a JSON data file (default), or a feed with `adapter="feed"`. */
+  /** URL of the data: a JSON data file (default), a split layout's folder (ending with `/`), or a feed with `adapter="feed"`. */
   @property() src?: string;
 
   /** Base URL of the backend's API, for adapters that need one (`adapter="wordpress"`: the site's `/wp-json` URL). */
