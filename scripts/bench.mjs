@@ -64,6 +64,8 @@ const origin = `http://127.0.0.1:${port}`;
 const browser = await puppeteer.launch({
   executablePath: CHROMIUM,
   headless: true,
+  // A long thread keeps the page's main thread busy for minutes: calls into the page wait as long.
+  protocolTimeout: 900_000,
   args: [
     '--no-sandbox',
     '--disable-gpu',
