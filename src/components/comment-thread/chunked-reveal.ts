@@ -8,6 +8,8 @@ export interface ChunkedRevealOptions {
   chunk: number;
   /** How long a later task renders at least, in milliseconds. */
   budget: number;
+  /** How long a later task renders at most, in milliseconds. */
+  maxBudget: number;
 }
 
 /**
@@ -23,9 +25,9 @@ export interface ChunkedRevealOptions {
  * Each later task is sized by time. The browser's update of the page after a task (style, layout,
  * paint) grows with everything already shown, so a fixed number of items per task would spend more
  * and more of the time on those updates: 100,000 comments would take minutes. Instead a task renders
- * for about as long as the pause since the previous one (the browser's update and any other task),
- * and for at least `budget` milliseconds: at least half of the time goes to new items, whatever the
- * length of the list, and a task is never much longer than the browser's own updates. The size
+ * for about half as long as the pause since the previous one (the browser's update and any other
+ * task), at least `budget` and at most `maxBudget` milliseconds: on a long list a good share of the time
+ * still goes to new items, and a task stays shorter than the browser's own updates. The size
  * follows from the time the previous task took per item; it at most doubles from one task to the
  * next and never falls below `chunk`.
  */
@@ -123,9 +125,11 @@ export class ChunkedReveal implements ReactiveController {
     });
   }
 
-  /** The items of the next task: as many as render in `pause` milliseconds (at least `budget`). */
+  /** The items of the next task: as many as render in half of `pause` milliseconds (within the budgets). */
   private _nextChunk(pause: number): number {
-    const wanted = Math.max(this.options.budget, pause / 2);
+    // (the pause also holds the style and layout of the previous task's items: half of it, and a
+    // ceiling, keep the chunks from growing on their own)
+    const wanted = Math.min(this.options.maxBudget, Math.max(this.options.budget, pause / 2));
     const size = this._msPerItem > 0 ? Math.round(wanted / this._msPerItem) : this._chunk;
     return Math.min(Math.max(size, this.options.chunk), this._chunk * 2);
   }

@@ -20,11 +20,12 @@ import type { ThreadPlan } from './thread-plan.js';
 
 /**
  * Comments rendered by the first update; the rest follows in later tasks, at least `CHUNK` at a time
- * and rendering for at least `CHUNK_MS` each (see `ChunkedReveal`).
+ * and rendering for `CHUNK_MS` to `CHUNK_MAX_MS` each (see `ChunkedReveal`).
  */
 const FIRST_BATCH = 50;
 const CHUNK = 250;
 const CHUNK_MS = 100;
+const CHUNK_MAX_MS = 500;
 /** Sibling comments per block (see `renderBlocks`). */
 const BLOCK_SIZE = 50;
 
@@ -135,7 +136,7 @@ export class MagCommentThread extends MagElement {
   private _prepared = 0;
 
   // A thread rendered on the server shows every comment it loaded at once, as the server did.
-  private readonly _reveal = new ChunkedReveal(this, { first: this.renderedOnServer ? Infinity : FIRST_BATCH, chunk: CHUNK, budget: CHUNK_MS });
+  private readonly _reveal = new ChunkedReveal(this, { first: this.renderedOnServer ? Infinity : FIRST_BATCH, chunk: CHUNK, budget: CHUNK_MS, maxBudget: CHUNK_MAX_MS });
   private readonly _focus = new FocusKeeper(this);
 
   private readonly _form = new CommentForm(this, {
