@@ -82,8 +82,12 @@ try {
       async login(user, password) {
         const page = await context.newPage();
         await page.goto(`${wp.url}/wp-login.php`, { waitUntil: 'load' });
-        await page.type('#user_login', user);
-        await page.type('#user_pass', password);
+        // wp-login.php focuses and selects #user_login 200 ms after load: typed keys could land in
+        // the wrong field on a busy machine, so the fields are filled directly.
+        await page.evaluate((u, p) => {
+          document.querySelector('#user_login').value = u;
+          document.querySelector('#user_pass').value = p;
+        }, user, password);
         await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#wp-submit')]);
         const ok = !(await page.$('#login_error'));
         await page.close();
