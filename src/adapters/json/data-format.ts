@@ -6,7 +6,7 @@
  * unknown comment or to itself).
  */
 import * as v from 'valibot';
-import { aboutSchema, personSchema } from '../../core/model.js';
+import { aboutSchema, personSchema, videoSchema } from '../../core/model.js';
 import {
   array,
   boolean,
@@ -92,6 +92,7 @@ export const dataSchema = object({
   comments: optional(map(array(commentSchema))),
   about: optional(map(aboutSchema)),
   subscribe: optional(subscribeSchema),
+  videos: optional(array(videoSchema)),
   /** Comments per page (default 50). */
   commentsPageSize: optional(wholeNumber(1)),
   /** When true, comments posted through `MemoryAdapter` wait for moderation (`pending`). */
@@ -109,6 +110,7 @@ export const schemaDefinitions = {
   article: articleSchema,
   comment: commentSchema,
   about: aboutSchema,
+  video: videoSchema,
 };
 
 /**
@@ -126,12 +128,14 @@ export const schemaDescriptions: Record<string, { title?: string; description: s
   '/properties/site/properties/homeUrl': { description: 'The link of « Accueil » between previous and next (default: url).' },
   '/properties/comments': { description: 'Comments by article id.' },
   '/properties/about': { description: 'About boxes by key (magazine, author…). The one named default, else the first, is used when no key is asked.' },
+  '/properties/videos': { description: 'The videos of <mag-video-list>, listed newest first (those without a date last).' },
+  '/$defs/video/properties/provider': { description: 'youtube, vimeo, dailymotion, peertube, file (a video file) or another name; without it, the element recognizes the known hosts from the URLs.' },
   '/$defs/isoDate': { description: 'An ISO 8601 date, or date and time (2013-10-16, 2013-10-16T10:00:00+02:00).' },
   '/$defs/article/properties/sections': { description: 'Section names (looked up in the top-level sections by name or slug) or section objects.' },
   '/$defs/article/properties/bodyHtml': { description: 'Untrusted HTML, sanitized by the elements.' },
 };
 
-/** Cross references: unique ids, slugs and section names, comments for known articles, replies to known comments. */
+/** Cross references: unique ids (articles, videos), slugs and section names, comments for known articles, replies to known comments. */
 function referenceProblems(data: unknown): string[] {
   const problems: string[] = [];
   if (!isRecord(data)) return problems;
@@ -156,6 +160,7 @@ function referenceProblems(data: unknown): string[] {
   const articleIds = unique(data.articles, 'articles', 'id', 'article id');
   unique(data.articles, 'articles', 'slug', 'slug');
   unique(data.sections, 'sections', 'name', 'section', (name) => name.trim().toLowerCase(), 'declared');
+  unique(data.videos, 'videos', 'id', 'video id');
   if (!isRecord(data.comments)) return problems;
   for (const [articleId, list] of Object.entries(data.comments)) {
     const path = keyPath('comments', articleId);

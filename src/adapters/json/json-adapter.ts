@@ -1,7 +1,7 @@
 /**
  * `JsonAdapter`: the embedded default data source. It reads one data file (docs/data-format.md),
  * validates it and derives everything the elements need (previous / next, recent lists, section
- * filters, comment threads and pages, about boxes). With a `subscribe` endpoint in the data it
+ * filters, comment threads and pages, about boxes, videos). With a `subscribe` endpoint in the data it
  * also subscribes addresses by posting them to that endpoint.
  */
 import type {
@@ -11,9 +11,11 @@ import type {
   CommentPage,
   ListCommentsOptions,
   ListRecentOptions,
+  ListVideosOptions,
   MagAdapter,
   RequestOptions,
   SubscribeResult,
+  Video,
 } from '../../core/model.js';
 import { MagAdapterError, fetchError, throwIfAborted, untilAborted } from '../../core/errors.js';
 import { isRecord } from '../../core/schema.js';
@@ -145,6 +147,11 @@ export class JsonAdapter implements MagAdapter {
   /** The newest articles first (default 10), optionally of one section (its name, any case, or its slug). */
   async listRecent(opts: ListRecentOptions = {}): Promise<ArticleSummary[]> {
     return (await this.store(opts.signal)).recent(opts.limit ?? 10, opts.section);
+  }
+
+  /** The data's videos, newest first (default 10; those without a date last). */
+  async listVideos(opts: ListVideosOptions = {}): Promise<Video[]> {
+    return (await this.store(opts.signal)).videos(opts.limit ?? 10);
   }
 
   /** The about box with this key (`magazine`, `author`…); without a key, `default` or else the first one. */

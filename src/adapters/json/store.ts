@@ -2,7 +2,7 @@
  * The in-memory view of a validated data file, with everything the adapter derives from it:
  * article order by date (previous / next), section URLs, comment counts, threads and pages.
  */
-import type { About, Article, ArticleSummary, Comment, Section } from '../../core/model.js';
+import type { About, Article, ArticleSummary, Comment, Section, Video } from '../../core/model.js';
 import { MagAdapterError } from '../../core/errors.js';
 import { slugify } from '../../core/slugify.js';
 import type { DataArticle, DataComment, DataSection, MagData } from './data-format.js';
@@ -168,6 +168,18 @@ export class Store {
       .reverse()
       .slice(0, Math.max(0, Math.floor(limit)))
       .map(({ data, sections }) => ({ ...pick(data, ['id', 'title', 'url', 'published', 'excerpt']), sections: sections.map((s) => ({ ...s })) }));
+  }
+
+  /** Videos newest first (those without a date last, in the file's order). */
+  videos(limit: number): Video[] {
+    const videos = this.data.videos ?? [];
+    const dated = videos.filter((video) => video.published);
+    const undated = videos.filter((video) => !video.published);
+    const times = new Map(dated.map((video) => [video, Date.parse(video.published!)]));
+    // (the sort is stable: equal dates keep the file's order)
+    return [...dated.sort((a, b) => times.get(b)! - times.get(a)!), ...undated]
+      .slice(0, Math.max(0, Math.floor(limit)))
+      .map((video) => ({ ...video }));
   }
 
   /** The about box with this key; without a key, the one named `default`, else the first. */
