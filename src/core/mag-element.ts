@@ -52,7 +52,8 @@ export class MagElement extends LitElement {
   constructor() {
     super();
     // Links take the page's link color (the page's rules for `a` do not reach into the shadow root).
-    this.addController(new PageLinkColor(this));
+    // A server render has no page to read it from (nor CSSStyleSheet): the browser reads it.
+    if (!isServer) this.addController(new PageLinkColor(this));
   }
 
   /** The data source in force: the element's own adapter (shared), else the provider's. */
