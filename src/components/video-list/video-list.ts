@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, isServer, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -35,7 +35,8 @@ interface FocusTarget {
  * (`www.youtube-nocookie.com`, Vimeo's `dnt=1`); a video file plays in a `<video controls>`; another
  * player is framed only when its host is listed in `embed-hosts`. A video that cannot play in place
  * links to its page. With `play-mode="consent"`, play first says which host the video comes from and
- * loads it only when the reader agrees; with `play-mode="link"`, every video opens its page.
+ * loads it only when the reader agrees; with `play-mode="link"`, every video opens its page, as it
+ * does in a page rendered on the server until the scripts run.
  *
  * The page's Content-Security-Policy must allow the players (`frame-src`), the files (`media-src`) and
  * the thumbnails (`img-src`): docs/elements/mag-video-list.md lists the directives.
@@ -168,8 +169,10 @@ export class MagVideoList extends MagElement {
     const shown = list.slice(0, this._limit);
     if (!shown.length) return html`<p class="empty" part="empty">${t.noVideos}</p>`;
     const embedHosts = this._embedHostList;
+    // Rendered on the server, each video links to its page: a play button would need scripts.
+    const inPlace = this.playMode !== 'link' && !isServer;
     return html`<ul class="list" part="list">
-      ${shown.map((video) => this._renderItem(video, this.playMode === 'link' ? undefined : playerOf(video, embedHosts)))}
+      ${shown.map((video) => this._renderItem(video, inPlace ? playerOf(video, embedHosts) : undefined))}
     </ul>`;
   }
 
