@@ -14,9 +14,6 @@ import type { Player } from './video-player.js';
 
 const DEFAULT_LIMIT = 3;
 
-/** How the videos play: in place (`inline`), in place after the reader agrees (`consent`), or on their page (`link`). */
-export type VideoPlayMode = 'inline' | 'consent' | 'link';
-
 /** What to focus after the next update: the element with this part (of this video, for a play button). */
 interface FocusTarget {
   part: 'player' | 'consent-play' | 'play';
@@ -89,7 +86,7 @@ export class MagVideoList extends MagElement {
    * `consent` first says which host the video comes from, and loads the player when the reader agrees
    * (once per host); `link` never plays in place: each video opens its page.
    */
-  @property({ attribute: 'play-mode', reflect: true }) playMode: VideoPlayMode = 'inline';
+  @property({ attribute: 'play-mode', reflect: true }) playMode: 'inline' | 'consent' | 'link' = 'inline';
 
   /**
    * Hosts whose players may be framed besides the known providers' (YouTube, Vimeo, Dailymotion),
@@ -309,3 +306,6 @@ export class MagVideoList extends MagElement {
     this._focus = { part: 'player' };
   }
 }
+
+/** How the videos play: in place (`inline`), in place after the reader agrees (`consent`), or on their page (`link`). */
+export type VideoPlayMode = MagVideoList['playMode'];
