@@ -8,11 +8,13 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   // The stories load the demo's files: its images and data under /demo, and, for the whole-page story,
-  // at /data and /img too, where the demo page's relative URLs (`data/le-mag.json`, `img/…`) point.
+  // at /data and /img too, where the demo page's relative URLs (`data/le-mag.json`, `img/…`) point;
+  // the video list's stories play the tests' video file, at /media.
   staticDirs: [
     { from: '../demo', to: '/demo' },
     { from: '../demo/data', to: '/data' },
     { from: '../demo/img', to: '/img' },
+    { from: '../test/fixtures/media', to: '/media' },
   ],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   // No onboarding checklist in the sidebar or in the menu: the index opens on the stories.

@@ -54,8 +54,8 @@ Options:
                                default: UTF-8 when the bytes are valid UTF-8, else Windows-1252
   --title <text>               the site's title (the export has none)
   --lang <code>                the language of the texts (fr, en)
-  --base <data.json>           a data file whose site, sections, about boxes and subscribe
-                               endpoint are carried over
+  --base <data.json>           a data file whose site, sections, about boxes, subscribe
+                               endpoint and videos are carried over
   --recent <n>                 split layout: summaries in the index and each section file (default 50)
   --no-replies                 do not make "@Name …" comments replies to Name's comment
   --report <file.json>         also write the full report as JSON

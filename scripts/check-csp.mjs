@@ -42,7 +42,7 @@ const page = await build({
 });
 const pageJs = page.outputFiles[0].text;
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png', '.map': 'application/json' };
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png', '.map': 'application/json', '.webm': 'video/webm' };
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const send = (status, type, body) => res.writeHead(status, { 'content-type': type, 'content-security-policy': STRICT_CSP, 'cache-control': 'no-store' }).end(body);
@@ -59,8 +59,8 @@ const server = createServer((req, res) => {
     const message = '<p>There has been a critical error on this website.</p><p><a href="https://wordpress.org/documentation/article/faq-troubleshooting/">Learn more about troubleshooting WordPress.</a></p>';
     return send(500, 'application/json', JSON.stringify({ code: 'internal_server_error', message, data: { status: 500 }, additional_errors: [] }));
   }
-  // Same-origin files the pages use: images, the stylesheet, the feed fixtures.
-  const allowed = ['/demo/img/', '/test/fixtures/csp/', '/test/fixtures/feeds/'];
+  // Same-origin files the pages use: images, the stylesheet, the feed fixtures, the video list's player page and video file.
+  const allowed = ['/demo/img/', '/test/fixtures/csp/', '/test/fixtures/feeds/', '/test/fixtures/media/'];
   const path = normalize(join(root, decodeURIComponent(url.pathname)));
   if (!allowed.some((prefix) => url.pathname.startsWith(prefix)) || !path.startsWith(root) || !existsSync(path) || !statSync(path).isFile()) {
     return send(404, 'text/plain', 'not found');

@@ -85,6 +85,7 @@ try {
         'mag-comment-feed-link': ['flux de commentaires'],
         'mag-recent-contributions': ['Dernières contributions sur Le Mag', 'Un vrai pacte'],
         'mag-about-box': ['La République des Territoires - Le Mag', 'Merci de vos contributions au débat'],
+        'mag-video-list': ['Vidéos', 'Ouverture du marché avec Claudy Lebreton', '2:34'],
       },
     },
     inline: {
@@ -175,7 +176,11 @@ provideAdapter(document.body, new JsonAdapter({ url: '/demo/data/le-mag.json' })
     return { tab, context, requests, messages };
   }
 
-  /** Each mag-* element's shadow text (whitespace collapsed), by tag (several of a tag: joined). */
+  /**
+   * Each mag-* element's shadow text (whitespace collapsed), by tag (several of a tag: joined). A video's
+   * play control is left out: without scripts a link to the video's page, with them a button whose name
+   * is only for assistive technology.
+   */
   const texts = (tab) =>
     tab.evaluate(() => {
       const out = {};
@@ -183,7 +188,7 @@ provideAdapter(document.body, new JsonAdapter({ url: '/demo/data/le-mag.json' })
         if (!el.localName.startsWith('mag-') || el.localName === 'mag-provider' || !el.shadowRoot) continue;
         const clone = document.createElement('div');
         for (const child of el.shadowRoot.childNodes) clone.append(child.cloneNode(true));
-        for (const hidden of clone.querySelectorAll('style, .live')) hidden.remove();
+        for (const hidden of clone.querySelectorAll('style, .live, [part~="play"]')) hidden.remove();
         out[el.localName] = `${out[el.localName] ?? ''} ${clone.textContent}`.replace(/\s+/g, ' ').trim();
       }
       return out;
@@ -240,11 +245,17 @@ provideAdapter(document.body, new JsonAdapter({ url: '/demo/data/le-mag.json' })
       ),
     );
     check(deadButtons.length === 0, `${name}, scripts blocked: no button or form that needs scripts is shown (${deadButtons.join(', ') || 'none'})`);
+    if (page.expect['mag-video-list']) {
+      const plays = await blocked.tab.evaluate(() =>
+        [...document.querySelectorAll('mag-video-list')].flatMap((el) => [...el.shadowRoot.querySelectorAll('[part~="play"]')].map((node) => `${node.localName} ${node.getAttribute('href') ?? ''}`)),
+      );
+      check(plays.length > 0 && plays.every((play) => /^a \S/.test(play)), `${name}, scripts blocked: each video's thumbnail links to its page (${plays.join(', ') || 'none'})`);
+    }
     await blocked.context.close();
 
     // 2. With the drop-in bundle.
     const live = await open(page, { scripts: true });
-    await live.tab.waitForFunction(() => customElements.get('mag-article') && [...document.querySelectorAll('mag-article, mag-comment-thread, mag-recent-contributions, mag-about-box, mag-comment-feed-link')].every((el) => el.hasUpdated), { timeout: 20_000, polling: 50 });
+    await live.tab.waitForFunction(() => customElements.get('mag-article') && [...document.querySelectorAll('mag-article, mag-comment-thread, mag-recent-contributions, mag-about-box, mag-comment-feed-link, mag-video-list')].every((el) => el.hasUpdated), { timeout: 20_000, polling: 50 });
     const after = await texts(live.tab);
     const dataRequests = live.requests.filter((url) => page.dataRequests.test(url));
     check(dataRequests.length === 0, `${name}, with scripts: no data request while the elements take over (${dataRequests.join(', ') || 'none'})`);
@@ -267,6 +278,12 @@ provideAdapter(document.body, new JsonAdapter({ url: '/demo/data/le-mag.json' })
       return fired;
     });
     check(printed, `${name}, with scripts: the print button works (mag-print)`);
+    if (page.expect['mag-video-list']) {
+      const buttons = await live.tab.evaluate(() => [...document.querySelector('mag-video-list').shadowRoot.querySelectorAll('button[part~="play"]')].map((button) => button.textContent.replace(/\s+/g, ' ').trim()));
+      check(buttons.length > 0, `${name}, with scripts: the videos have their play buttons (${buttons.join(', ') || 'none'})`);
+      const videoHosts = live.requests.filter((url) => /youtube|ytimg|vimeo|dailymotion|dmcdn/.test(new URL(url).hostname));
+      check(videoHosts.length === 0, `${name}, with scripts: nothing asked of a video host before play (${videoHosts.join(', ') || 'none'})`);
+    }
     if (name === 'inline') {
       await live.tab.evaluate(() => document.querySelector('mag-comment-thread').shadowRoot.querySelector('[part="load-more"]').click());
       const more = await live.tab

@@ -30,12 +30,12 @@ const EXPECTED_MISSING = ['/demo/data/missing.json'];
 /** Text of the whole-page story in each language (from src/core/translations/), and what must not show then. */
 const PAGE_TEXT = {
   fr: {
-    present: ['Publié dans', 'imprimer', "L'utilisation des commentaires est désactivée pour cette note.", 'Vous pouvez suivre la conversation sur cet article', "S'abonner par email"],
-    absent: ['Posted in', 'Comments are closed for this post.', 'You can follow this conversation', 'Subscribe by email'],
+    present: ['Publié dans', 'imprimer', "L'utilisation des commentaires est désactivée pour cette note.", 'Vous pouvez suivre la conversation sur cet article', "S'abonner par email", 'Vidéos', 'Lire la vidéo : Ouverture du marché avec Claudy Lebreton'],
+    absent: ['Posted in', 'Comments are closed for this post.', 'You can follow this conversation', 'Subscribe by email', 'Play video'],
   },
   en: {
-    present: ['Posted in', 'Print', 'Comments are closed for this post.', 'You can follow this conversation', 'Subscribe by email'],
-    absent: ['Publié dans', "L'utilisation des commentaires est désactivée pour cette note.", 'Vous pouvez suivre la conversation', "S'abonner par email"],
+    present: ['Posted in', 'Print', 'Comments are closed for this post.', 'You can follow this conversation', 'Subscribe by email', 'Videos', 'Play video: Ouverture du marché avec Claudy Lebreton'],
+    absent: ['Publié dans', "L'utilisation des commentaires est désactivée pour cette note.", 'Vous pouvez suivre la conversation', "S'abonner par email", 'Vidéos', 'Lire la vidéo'],
   },
 };
 const THEMES = ['light', 'dark'];

@@ -190,10 +190,18 @@ try {
     check(subscribe === true && !(await shown(page, 'Email address Subscribe')), 'block subscribe form: the element\'s form, its child form (the no-script one) hidden');
     const about = await shadowText(page, 'mag-about-box', '[part="name"]');
     check(about === 'Ada Lovelace', `block about box "author": the post's author (${about})`);
+    const videos = await inShadow(page, 'mag-video-list', (root) => (root.querySelectorAll('li').length ? [...root.querySelectorAll('li [part="link"]')].map((a) => a.textContent.trim()).join(' | ') : false));
+    check(videos === 'Opening the market & the “fair” | An older clip', `block video list: the site's video attachments (${videos})`);
+    check((await shadowText(page, 'mag-video-list', '[part="heading"]')) === 'On video', 'block video list: its title setting');
+    check(await page.evaluate(() => document.querySelector('mag-video-list').getAttribute('play-mode') === 'consent'), 'block video list: its play mode setting (consent)');
+    // The site's own file: played without a consent step (no other host is asked).
+    await page.evaluate(() => document.querySelector('mag-video-list').shadowRoot.querySelector('button[part~="play"]').click());
+    const played = await inShadow(page, 'mag-video-list', (root) => root.querySelector('video[part~="player"]')?.getAttribute('src') ?? false);
+    check(/^http:\/\/127\.0\.0\.1:\d+\/wp-content\/uploads\/opening-the-market\.webm$/.test(played ?? ''), `block video list: play loads the site's own file in a <video>, without a consent step (${played})`);
     check(fetched.filter((f) => f === 'cdn/mag-elements.js').length === 1 && fetched.includes('cdn/adapters/wordpress.js') && !fetched.includes('cdn/adapters/feed.js'), `the bundle once, the WordPress adapter, no other adapter (${fetched.join(', ')})`);
     check(await page.evaluate(() => document.querySelector('script[src*="/mag-elements.js"]')?.type === 'module'), 'the bundle is a module script (WordPress 6.1: no script modules API)');
     check(problems.length === 0, `no console error or warning ${problems.join('; ')}`);
-    for (const name of ['article', 'comment-thread', 'comment-feed-link', 'recent-contributions', 'subscribe-form', 'about-box']) {
+    for (const name of ['article', 'comment-thread', 'comment-feed-link', 'recent-contributions', 'subscribe-form', 'about-box', 'video-list']) {
       await accessible(page, `.wp-block-mag-elements-${name}`, `block ${name}`);
     }
     await v.context.close();
@@ -212,8 +220,10 @@ try {
     check(recent === 'A quiet week in culture | Tips & Tricks: “Smart” quotes aren’t dumb', `[mag_recent_contributions limit="2" section="culture"] (${recent})`);
     check((await inShadow(page, 'mag-subscribe-form', (root) => !!root.querySelector('form'))) === true, '[mag_subscribe_form]');
     check((await shadowText(page, 'mag-about-box', '[part="name"]')) === 'Grace Hopper', '[mag_about_box key="author:grace"]');
+    const video = await inShadow(page, 'mag-video-list', (root) => (root.querySelector('li') ? [...root.querySelectorAll('li')].map((li) => `${li.querySelector('[part="link"]').textContent.trim()} ${li.querySelector('a[part="play"]')?.getAttribute('href') ?? 'no link'}`).join(' | ') : false));
+    check(/^Opening the market & the “fair” http:\/\/127\.0\.0\.1:\d+\/opening-the-market-the-fair\/$/.test(video ?? ''), `[mag_video_list limit="1" play-mode="link"]: the newest video, its thumbnail a link to its page (${video})`);
     check(problems.length === 0, `shortcodes: no console error or warning ${problems.join('; ')}`);
-    for (const name of ['article', 'comment-thread', 'recent-contributions', 'about-box']) await accessible(page, `.mag-elements-${name}`, `[mag_${name.replace(/-/g, '_')}]`);
+    for (const name of ['article', 'comment-thread', 'recent-contributions', 'about-box', 'video-list']) await accessible(page, `.mag-elements-${name}`, `[mag_${name.replace(/-/g, '_')}]`);
     await v.context.close();
   }
 
@@ -221,7 +231,7 @@ try {
   {
     const v = await visitor();
     const { page } = await v.open(post(sitePosts.blocks), { scripts: false });
-    const texts = ['Every block', 'A comment on the post with every block.', 'Comment feed', 'Every shortcode', 'Letters to the editor', 'Ada writes about engines'];
+    const texts = ['Every block', 'A comment on the post with every block.', 'Comment feed', 'Every shortcode', 'Letters to the editor', 'Ada writes about engines', 'Opening the market & the “fair”'];
     const missing = [];
     for (const t of texts) if (!(await shown(page, t))) missing.push(t);
     check(missing.length === 0, `without scripts, the blocks show their content (${missing.length ? `missing: ${missing.join(', ')}` : texts.length + ' texts'})`);
@@ -413,6 +423,7 @@ try {
       'recent-contributions': ['Number of articles', 'Category', 'Title', 'Heading level', 'Leave out the post the page shows'],
       'subscribe-form': ['Newsletter service URL', 'Method', 'Open the answer in', 'Name of the email field', 'Title', 'Heading level'],
       'about-box': ['About', 'Title', 'Heading level'],
+      'video-list': ['Number of videos', 'Title', 'Heading level', 'Play', 'Other video hosts', "Show thumbnails stored on the video hosts' servers"],
     };
     for (const [name, labels] of Object.entries(expected)) {
       const inspector = await page.evaluate(async (blockName) => {

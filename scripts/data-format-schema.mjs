@@ -95,11 +95,14 @@ const cases = [
   ['comments not a map', (d) => (d.comments = []), 'comments: expected an object, got an array'],
   ['about box not an object', (d) => (d.about.author = 'me'), 'about.author: expected an object, got string "me"'],
   ['about box that is an array', (d) => (d.about.author = []), 'about.author: expected an object, got an array'],
+  ['video without url', (d) => delete d.videos[0].url, 'videos[0].url: is required'],
+  ['video length not a whole number', (d) => (d.videos[0].durationSeconds = 1.5), 'videos[0].durationSeconds: expected a whole number ≥ 0'],
   ['root not an object', () => [], '(root): expected an object, got an array', 'replace'],
   // Cross references: only the adapter sees them; the schema accepts these files.
   ['duplicate article id', (d) => (d.articles[1].id = d.articles[0].id), 'articles[1].id: duplicate article id', 'crossRef'],
   ['duplicate slug', (d) => (d.articles[1].slug = d.articles[0].slug), 'articles[1].slug: duplicate slug', 'crossRef'],
   ['comments for an unknown article', (d) => (d.comments.nope = []), 'comments.nope: no article has the id "nope"', 'crossRef'],
+  ['duplicate video id', (d) => d.videos.push({ ...d.videos[0] }), 'videos[1].id: duplicate video id', 'crossRef'],
   ['reply to an unknown comment', (d) => (d.comments['pacte-avenir-bretagne'][1].parentId = 'c-404'), 'comments.pacte-avenir-bretagne[1].parentId: no comment of this article has the id "c-404"', 'crossRef'],
   // `null` for an optional field: absent for the adapter, flagged by the schema.
   ['null optional field', (d) => (d.articles[0].url = null), undefined, 'schemaOnly'],

@@ -22,10 +22,15 @@
 //   GET  /__test/files/<key>/<path>  one of those files (404 when absent); each request is logged
 //   GET  /__test/file-log/<key>    the requests for the files of <key>, in order: [{"path", "status", "bytes"}]
 //   DELETE /__test/files/<key>     forgets the folder and its log
+//   GET  /__test/video-host/<key>/<file>  a video host for the video list's tests: player.html (a player
+//                                 page), thumbnail.svg (an image), video.webm (test/fixtures/media's video);
+//                                 every request counts, by key
+//   GET  /__test/hits/video-host/<key>  how many requests /__test/video-host/<key>/… received: {"hits": n}
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const DEMO_DATA = fileURLToPath(new URL('../demo/data/le-mag.json', import.meta.url));
+const VIDEO = fileURLToPath(new URL('../test/fixtures/media/ouverture-du-marche.webm', import.meta.url));
 
 function readBody(req) {
   return new Promise((resolve, reject) => {
@@ -156,6 +161,23 @@ export function testEndpointsMiddleware() {
       ctx.status = 200;
       ctx.type = 'image/svg+xml';
       ctx.body = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="120"><rect width="120" height="120" fill="#b8283f"/></svg>';
+      return;
+    }
+
+    if (route.startsWith('video-host/')) {
+      const [, key, file] = route.split('/');
+      hits.set(`video-host/${key}`, (hits.get(`video-host/${key}`) ?? 0) + 1);
+      ctx.status = 200;
+      if (file === 'player.html') {
+        ctx.type = 'text/html';
+        ctx.body = '<!doctype html><html lang="en"><title>Player</title><p>A video player.</p></html>';
+      } else if (file === 'thumbnail.svg') {
+        ctx.type = 'image/svg+xml';
+        ctx.body = '<svg xmlns="http://www.w3.org/2000/svg" width="160" height="90"><rect width="160" height="90" fill="#1d4e89"/></svg>';
+      } else if (file === 'video.webm') {
+        ctx.type = 'video/webm';
+        ctx.body = await readFile(VIDEO);
+      } else return json(ctx, 404, { message: `No file ${file} on the test video host.` });
       return;
     }
 

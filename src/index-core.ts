@@ -23,6 +23,7 @@ export { MagCommentFeedLink, feedType } from './components/comment-feed-link/com
 export { MagRecentContributions } from './components/recent-contributions/recent-contributions.js';
 export { MagSubscribeForm, MagSubscribeEvent } from './components/subscribe-form/subscribe-form.js';
 export { MagAboutBox } from './components/about-box/about-box.js';
+export { MagVideoList, type VideoPlayMode } from './components/video-list/video-list.js';
 export {
   JsonAdapter,
   validateData,

@@ -11,3 +11,4 @@ import './define/mag-comment-feed-link.js';
 import './define/mag-recent-contributions.js';
 import './define/mag-subscribe-form.js';
 import './define/mag-about-box.js';
+import './define/mag-video-list.js';

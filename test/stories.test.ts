@@ -7,13 +7,14 @@ import * as recent from '../stories/recent-contributions.stories.js';
 import * as subscribe from '../stories/subscribe-form.stories.js';
 import * as about from '../stories/about-box.stories.js';
 import * as provider from '../stories/provider.stories.js';
+import * as videos from '../stories/video-list.stories.js';
 
 /**
  * Every story is a fixture: it renders, settles, and passes the accessibility check in both languages.
  * (The whole-page story, stories/demo-page.stories.ts, loads the demo page through Storybook's static
  * files: scripts/check-storybook.mjs renders it and checks it, in both languages and both themes.)
  */
-const modules = { article, commentThread, commentFeedLink, recent, subscribe, about, provider };
+const modules = { article, commentThread, commentFeedLink, recent, subscribe, about, provider, videos };
 
 function magElements(root: Element): Element[] {
   return [...root.querySelectorAll('*')].filter((el) => el.localName.startsWith('mag-') && el.localName !== 'mag-provider');

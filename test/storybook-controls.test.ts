@@ -13,7 +13,7 @@ const hasControl = (argType: { control?: unknown }) => {
 };
 
 describe('Storybook controls from the manifest', () => {
-  it('covers the seven elements', () => {
+  it('covers the eight elements', () => {
     expect(TAGS).to.have.members([
       'mag-about-box',
       'mag-article',
@@ -22,6 +22,7 @@ describe('Storybook controls from the manifest', () => {
       'mag-provider',
       'mag-recent-contributions',
       'mag-subscribe-form',
+      'mag-video-list',
     ]);
   });
 

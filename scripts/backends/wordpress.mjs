@@ -5,7 +5,8 @@
 // mu-plugin and router, plus a seeded MariaDB data directory, about 20 s); every run then copies the
 // seeded data directory into a temporary run directory, so each run starts from the same data and
 // concurrent runs never share a database. The cache key covers the seed, the mu-plugin and the
-// WordPress version (and the themes installed next to it), so changing any of them rebuilds it.
+// WordPress version (and the themes installed next to it) and the video file the seed uploads, so
+// changing any of them rebuilds it.
 //
 // With `pluginZip`, the run serves a copy of the WordPress tree (hard links, made in a second) without
 // the test mu-plugin and its anonymous-comments filter, installs that zip as WordPress's "Upload
@@ -28,9 +29,11 @@ const repo = join(here, '..', '..');
 const assets = join(here, 'wordpress');
 /** The WordPress tree to copy (Debian's package by default; MAG_WP_SOURCE may point to another unpacked WordPress). */
 const WP_SOURCE = process.env.MAG_WP_SOURCE || '/usr/share/wordpress';
+/** The video file of the seeded video attachments (seed.php copies it into the uploads). */
+const VIDEO = join(repo, 'test', 'fixtures', 'media', 'ouverture-du-marche.webm');
 const PACKAGES = 'apt-get install -y --no-install-recommends wordpress php-cli php-mysql mariadb-server';
 /** Bump to force a cache rebuild when this script's build steps change. */
-const BUILD_VERSION = '3';
+const BUILD_VERSION = '4';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
@@ -61,6 +64,7 @@ function cacheKey() {
   const hash = createHash('sha256');
   hash.update(BUILD_VERSION);
   for (const f of ['wp-config.php', 'mu-plugin.php', 'router.php', 'seed.php']) hash.update(readFileSync(join(assets, f)));
+  hash.update(readFileSync(VIDEO));
   hash.update(readFileSync(join(WP_SOURCE, 'wp-includes', 'version.php')));
   // The themes copied with the tree (Debian's wordpress-theme-* packages), which the plugin's checks use.
   hash.update(themesOf(WP_SOURCE).join());
@@ -163,6 +167,7 @@ async function ensureCache(bins, log) {
   let db;
   try {
     await cp(WP_SOURCE, join(build, 'root'), { recursive: true, verbatimSymlinks: true });
+    await copyLinkedFiles(join(build, 'root'));
     await rm(join(build, 'root', 'wp-config.php'), { force: true });
     await cp(join(assets, 'wp-config.php'), join(build, 'root', 'wp-config.php'));
     await mkdir(join(build, 'root', 'wp-content', 'mu-plugins'), { recursive: true });
@@ -198,7 +203,7 @@ async function ensureCache(bins, log) {
     let out;
     try {
       out = execFileSync('php', ['-d', 'display_errors=stderr', join(build, 'seed.php')], {
-        env: { ...process.env, MAG_WP_URL: 'http://127.0.0.1:8080', MAG_WP_DB_SOCKET: db.socket },
+        env: { ...process.env, MAG_WP_URL: 'http://127.0.0.1:8080', MAG_WP_DB_SOCKET: db.socket, MAG_WP_VIDEO: VIDEO },
         stdio: ['ignore', 'pipe', 'pipe'],
       }).toString();
     } catch (e) {
@@ -289,16 +294,6 @@ export async function startWordPress(options = {}) {
       root = join(runDir, 'root');
       execFileSync('cp', ['-al', join(cacheDir, 'root'), root]);
       await rm(join(root, 'wp-content', 'mu-plugins', 'mag-test.php'));
-      // Debian links some files to other packages with relative links (wp-includes/js/underscore.min.js
-      // → ../../../javascript/…), which lead nowhere in a copy: the block editor needs them, so the
-      // run's copy gets the files they point to.
-      for (const link of execFileSync('find', [WP_SOURCE, '-type', 'l']).toString().split('\n').filter(Boolean)) {
-        const inRun = join(root, link.slice(WP_SOURCE.length));
-        if (!existsSync(inRun) && existsSync(link)) {
-          await rm(inRun, { force: true });
-          await cp(link, inRun, { dereference: true });
-        }
-      }
       await cp(join(assets, 'mu-plugin-site.php'), join(root, 'wp-content', 'mu-plugins', 'mag-site.php'));
     }
     const sitePhp = (args) =>
@@ -371,6 +366,22 @@ export async function startWordPress(options = {}) {
   } catch (e) {
     await stop();
     throw e;
+  }
+}
+
+/**
+ * Debian links some files of its WordPress to other packages with relative links
+ * (wp-includes/js/underscore.min.js → ../../../javascript/…, wp-includes/ID3/ → ../../../php/getid3/),
+ * which lead nowhere in a copy: the block editor and the reading of uploaded videos' metadata need
+ * them, so the copy at `root` gets the files they point to.
+ */
+async function copyLinkedFiles(root) {
+  for (const link of execFileSync('find', [WP_SOURCE, '-type', 'l']).toString().split('\n').filter(Boolean)) {
+    const inCopy = join(root, link.slice(WP_SOURCE.length));
+    if (!existsSync(inCopy) && existsSync(link)) {
+      await rm(inCopy, { force: true });
+      await cp(link, inCopy, { dereference: true });
+    }
   }
 }
 

@@ -9,8 +9,8 @@ import type { MagAdapter, RequestOptions } from './model.js';
  * failure, so that the provider can make every element load again.
  *
  * Like `JsonAdapter`, the optional `postComment` and `subscribe` exist once the real adapter is
- * known (`ready()` waits for it); `getAbout` always exists and fails with `unsupported` when the
- * real adapter has no about boxes.
+ * known (`ready()` waits for it); `getAbout` and `listVideos` always exist and fail with
+ * `unsupported` when the real adapter has no about boxes or no videos.
  */
 export class LazyAdapter implements MagAdapter {
   declare postComment?: MagAdapter['postComment'];
@@ -73,5 +73,11 @@ export class LazyAdapter implements MagAdapter {
     const adapter = await this.#get();
     if (!adapter.getAbout) throw new MagAdapterError('unsupported', 'This adapter has no about boxes.');
     return adapter.getAbout(...args);
+  }
+
+  async listVideos(...args: Parameters<NonNullable<MagAdapter['listVideos']>>): ReturnType<NonNullable<MagAdapter['listVideos']>> {
+    const adapter = await this.#get();
+    if (!adapter.listVideos) throw new MagAdapterError('unsupported', 'This adapter has no videos.');
+    return adapter.listVideos(...args);
   }
 }

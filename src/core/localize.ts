@@ -107,6 +107,21 @@ export interface MagTranslation {
   aboutWebsite: string;
   /** An about box's link to the person's articles (a link of kind `articles`). */
   aboutArticles: (name: string | undefined) => string;
+
+  // <mag-video-list>
+  videosTitle: string;
+  noVideos: string;
+  /** The play button's name. */
+  playVideo: (title: string) => string;
+  /** The player's name (the frame's title, the `<video>`'s label). */
+  videoPlayer: (title: string) => string;
+  /** What the consent step says before a player from `host` loads. */
+  videoConsent: (host: string) => string;
+  /** The consent step's button that loads the player. */
+  consentPlay: string;
+  consentCancel: string;
+  /** A length as it is spoken: "1 minute 35 seconds". */
+  videoDuration: (hours: number, minutes: number, seconds: number) => string;
 }
 
 export type PartialTranslation = Partial<MagTranslation> & { $code: string };

@@ -142,6 +142,33 @@ export const subscribeResultSchema = object({
 /** The answer of `subscribe`. */
 export type SubscribeResult = InferOutput<typeof subscribeResultSchema>;
 
+export const videoSchema = object({
+  id: nonEmptyString,
+  /** Empty for a video without a title: the element words it ("Sans titre", "Untitled"). */
+  title: string,
+  /** The video's page (on the video host, or the site's page that shows it). */
+  url: nonEmptyString,
+  /** ISO 8601 date of publication. */
+  published: optional(isoDate),
+  thumbnailUrl: optional(string),
+  /** Alternative text of the thumbnail (none: the thumbnail is decorative, the title names the video). */
+  thumbnailAlt: optional(string),
+  /** Length in whole seconds. */
+  durationSeconds: optional(count),
+  /** The player's address, to frame (`https://player.vimeo.com/video/…`), or the file's for `provider: 'file'`. */
+  embedUrl: optional(string),
+  /**
+   * Who plays it: `youtube`, `vimeo`, `dailymotion`, `peertube`, `file` (a video file, played by the
+   * browser), or another name. Missing: the element recognizes the known hosts from the URLs.
+   */
+  provider: optional(nonEmptyString),
+});
+/** A video, as the video list shows it: its page, its thumbnail and how to play it. */
+export type Video = InferOutput<typeof videoSchema>;
+
+/** The answer of `listVideos`. */
+export const videosSchema = array(videoSchema);
+
 export interface RequestOptions {
   signal?: AbortSignal;
 }
@@ -153,6 +180,10 @@ export interface ListCommentsOptions extends RequestOptions {
 export interface ListRecentOptions extends RequestOptions {
   limit?: number;
   section?: string;
+}
+
+export interface ListVideosOptions extends RequestOptions {
+  limit?: number;
 }
 
 /**
@@ -168,6 +199,8 @@ export interface MagAdapter {
   getAbout?(key?: string, opts?: RequestOptions): Promise<About>;
   subscribe?(email: string, opts?: RequestOptions): Promise<SubscribeResult>;
   postComment?(articleId: string, draft: CommentDraft, opts?: RequestOptions): Promise<Comment>;
+  /** The newest videos first. */
+  listVideos?(opts?: ListVideosOptions): Promise<Video[]>;
   /**
    * Resolves once the adapter knows its capabilities (for example when a data file that may name a
    * subscribe endpoint has loaded). Elements that depend on an optional method wait for it.

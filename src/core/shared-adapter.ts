@@ -7,17 +7,19 @@ import type {
   CommentPage,
   ListCommentsOptions,
   ListRecentOptions,
+  ListVideosOptions,
   MagAdapter,
   RequestOptions,
   SubscribeResult,
+  Video,
 } from './model.js';
-import { aboutSchema, articleSchema, commentPageSchema, commentSchema, recentSchema, subscribeResultSchema } from './model.js';
+import { aboutSchema, articleSchema, commentPageSchema, commentSchema, recentSchema, subscribeResultSchema, videosSchema } from './model.js';
 import { MagAdapterError, abortError, untilAborted } from './errors.js';
 import { check, isRecord, validated } from './schema.js';
 import type { Schema } from './schema.js';
 
 /** The kinds of resources the provider shares. */
-export type ResourceKind = 'article' | 'comments' | 'recent' | 'about';
+export type ResourceKind = 'article' | 'comments' | 'recent' | 'about' | 'videos';
 
 /** One shared answer in a snapshot: its key (`article:<ref>`…), the ids it concerns, and the answer. */
 export interface SnapshotEntry {
@@ -40,6 +42,7 @@ const SNAPSHOT_SCHEMAS: Record<ResourceKind, Schema> = {
   comments: commentPageSchema,
   recent: recentSchema,
   about: aboutSchema,
+  videos: videosSchema,
 };
 
 /** Options of `SharedAdapter.postComment()`. */
@@ -192,6 +195,14 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
       validated(aboutSchema, await getAbout(key, { signal }), 'about', 'The about box'), opts.signal);
   }
 
+  listVideos(opts: ListVideosOptions = {}): Promise<Video[]> {
+    const listVideos = this.adapter.listVideos?.bind(this.adapter);
+    if (!listVideos) return Promise.reject(new MagAdapterError('unsupported', 'This adapter has no videos.'));
+    const { limit } = opts;
+    return this.#shared('videos', [], `videos:${limit ?? ''}`, async (signal) =>
+      validated(videosSchema, await listVideos(limit === undefined ? { signal } : { limit, signal }), 'videos', 'The list of videos'), opts.signal);
+  }
+
   /** The article this provider already holds for `ref` (asked for within `maxAge`), if any. */
   cachedArticle(ref: string): Article | undefined {
     return this.#cached(`article:${ref}`) as Article | undefined;
@@ -210,6 +221,11 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
   /** The about box this provider already holds for `key`, if any. */
   cachedAbout(key?: string): About | undefined {
     return this.#cached(`about:${key ?? ''}`) as About | undefined;
+  }
+
+  /** The video list this provider already holds for this limit, if any. */
+  cachedVideos(opts: Omit<ListVideosOptions, 'signal'> = {}): Video[] | undefined {
+    return this.#cached(`videos:${opts.limit ?? ''}`) as Video[] | undefined;
   }
 
   /** The value of a call that succeeded within `maxAge`, if any. */

@@ -45,7 +45,7 @@ export interface MovableTypeImportOptions {
   siteTitle?: string;
   /** The language of the texts (`fr`). */
   lang?: string;
-  /** Data to carry over into the result: its `site`, `sections`, `about`, `subscribe` and `commentsPageSize`. */
+  /** Data to carry over into the result: its `site`, `sections`, `about`, `subscribe`, `videos`, `commentsPageSize` and `moderation`. */
   base?: Partial<Omit<MagData, 'site'>> & { site?: Partial<MagData['site']> };
   /** Make a comment that starts with `@Name` of an earlier commenter of the same entry a reply to it (default true). */
   replies?: boolean;
@@ -304,6 +304,7 @@ export function importMovableType(input: string | Uint8Array, options: MovableTy
     comments,
     ...(base.about && { about: base.about }),
     ...(base.subscribe && { subscribe: base.subscribe }),
+    ...(base.videos && { videos: base.videos }),
     ...(base.commentsPageSize !== undefined && { commentsPageSize: base.commentsPageSize }),
     ...(base.moderation !== undefined && { moderation: base.moderation }),
   };

@@ -4,7 +4,7 @@
  * the number of articles.
  *
  * - `index.json`: the site, the sections (each with its number of articles), the about boxes, the
- *   subscribe endpoint, the number of articles and the summaries of the newest ones;
+ *   subscribe endpoint, the videos, the number of articles and the summaries of the newest ones;
  * - `articles/<id>.json`: one article with its previous / next links and all its comments;
  * - `sections/<slug>.json`: one section with the summaries of its newest articles.
  */
@@ -92,6 +92,7 @@ export function toSplitLayout(data: MagData, { recentLimit = 50 }: SplitLayoutOp
     sections,
     ...(data.about && { about: data.about }),
     ...(data.subscribe && { subscribe: data.subscribe }),
+    ...(data.videos && { videos: data.videos }),
     ...(data.commentsPageSize !== undefined && { commentsPageSize: data.commentsPageSize }),
     articleCount: data.articles.length,
     recent: newestFirst.slice(0, recentLimit).map(({ article }) => summaries.get(article.id)!),

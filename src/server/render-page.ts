@@ -29,6 +29,7 @@ import '../define/mag-comment-feed-link.js';
 import '../define/mag-recent-contributions.js';
 import '../define/mag-subscribe-form.js';
 import '../define/mag-about-box.js';
+import '../define/mag-video-list.js';
 
 type Element = DefaultTreeAdapterMap['element'];
 type ParentNode = DefaultTreeAdapterMap['parentNode'];

@@ -9,11 +9,13 @@ import type {
   ListRecentOptions,
   MagAdapter,
   RequestOptions,
+  ListVideosOptions,
   SubscribeResult,
+  Video,
 } from '../../src/core/model.js';
 import { MagAdapterError } from '../../src/core/errors.js';
 
-export type FakeMethod = 'getArticle' | 'listComments' | 'listRecent' | 'getAbout' | 'subscribe' | 'postComment';
+export type FakeMethod = 'getArticle' | 'listComments' | 'listRecent' | 'getAbout' | 'subscribe' | 'postComment' | 'listVideos';
 
 /** What a method does instead of answering: fail with an error, never answer, or answer malformed data. */
 export type FakeBehaviour = MagAdapterError | 'never' | { malformed: unknown } | { throwSync: unknown };
@@ -34,6 +36,8 @@ export interface FakeAdapterOptions extends FakeData {
   behaviour?: Partial<Record<FakeMethod, FakeBehaviour>>;
   /** Gives the adapter a `subscribe` method answering this (or failing with it). */
   subscribe?: SubscribeResult['status'] | MagAdapterError | ((email: string) => SubscribeResult | Promise<SubscribeResult>);
+  /** Gives the adapter a `listVideos` method answering these videos (without it, the adapter has no videos). */
+  videos?: Video[];
   /** Gives the adapter a `postComment` method; `pending` returns comments awaiting moderation. */
   postComment?: 'approved' | 'pending' | MagAdapterError | ((articleId: string, draft: CommentDraft) => Comment | Promise<Comment>);
 }
@@ -64,12 +68,13 @@ export class FakeAdapter implements MagAdapter {
   delay: number;
   behaviour: Partial<Record<FakeMethod, FakeBehaviour>>;
   /** How many times each method was called. */
-  readonly calls: Record<FakeMethod, number> = { getArticle: 0, listComments: 0, listRecent: 0, getAbout: 0, subscribe: 0, postComment: 0 };
+  readonly calls: Record<FakeMethod, number> = { getArticle: 0, listComments: 0, listRecent: 0, getAbout: 0, subscribe: 0, postComment: 0, listVideos: 0 };
   /** The arguments of every call, newest last. */
   readonly log: { method: FakeMethod; args: unknown[]; signal?: AbortSignal }[] = [];
 
   declare subscribe?: (email: string, opts?: RequestOptions) => Promise<SubscribeResult>;
   declare postComment?: (articleId: string, draft: CommentDraft, opts?: RequestOptions) => Promise<Comment>;
+  declare listVideos?: (opts?: ListVideosOptions) => Promise<Video[]>;
 
   constructor(options: FakeAdapterOptions = {}) {
     this.data = {
@@ -89,6 +94,10 @@ export class FakeAdapter implements MagAdapter {
           if (typeof subscribe === 'function') return subscribe(email);
           return { status: subscribe };
         });
+    }
+    const videos = options.videos;
+    if (videos !== undefined) {
+      this.listVideos = (opts = {}) => this.#answer('listVideos', [opts.limit], opts, () => (opts.limit === undefined ? videos : videos.slice(0, opts.limit)));
     }
     const post = options.postComment;
     if (post !== undefined) {

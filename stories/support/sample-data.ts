@@ -1,4 +1,4 @@
-import type { About, Article, ArticleSummary, Comment } from '../../src/core/model.js';
+import type { About, Article, ArticleSummary, Comment, Video } from '../../src/core/model.js';
 
 /**
  * Sample data for stories and element tests: the seed page (French) and an English counterpart.
@@ -114,6 +114,49 @@ export const aboutBoxes: Record<string, About> = {
     contactUrl: 'mailto:contact@example.org',
   },
 };
+
+/**
+ * The seed page's "Vidéos" box. The page gives only the title: the YouTube address, the date, the
+ * length and the thumbnail (a local drawing) are invented.
+ */
+export const seedVideos: Video[] = [
+  {
+    id: 'ouverture-du-marche',
+    title: 'Ouverture du marché avec Claudy Lebreton',
+    url: 'https://www.youtube.com/watch?v=Xq3dQm7LpA0',
+    published: '2013-10-12T09:00:00Z',
+    durationSeconds: 154,
+    thumbnailUrl: demoImage('video-ouverture-du-marche.svg'),
+    provider: 'youtube',
+  },
+];
+
+/** Videos of each kind the list plays: on YouTube (its thumbnail on YouTube's servers), on Vimeo, a file, and a player on another host. */
+export const englishVideos: Video[] = [
+  {
+    id: 'market-opening',
+    title: 'Opening the market',
+    url: 'https://youtu.be/Xq3dQm7LpA0',
+    published: '2013-10-12T09:00:00Z',
+    durationSeconds: 154,
+    thumbnailUrl: 'https://i.ytimg.com/vi/Xq3dQm7LpA0/hqdefault.jpg',
+  },
+  {
+    id: 'digital-report',
+    title: 'The digital territories report in three minutes',
+    url: 'https://vimeo.com/76979871',
+    published: '2013-10-01T12:00:00Z',
+    durationSeconds: 3725,
+    thumbnailUrl: demoImage('video-ouverture-du-marche.svg'),
+  },
+  {
+    id: 'council-session',
+    title: 'Council session, 30 September',
+    url: '/videos/council-session.html',
+    embedUrl: 'https://videos.example.org/embed/council-session',
+    published: '2013-09-30T18:00:00Z',
+  },
+];
 
 /** Markup a hostile backend might send, for the "hostile content" stories and tests. */
 export const hostileHtml =

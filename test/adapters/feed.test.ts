@@ -4,6 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { FeedAdapter } from '../../src/adapters/feed/feed-adapter.js';
 import { WordPressAdapter } from '../../src/adapters/wordpress/wordpress-adapter.js';
+import { SharedAdapter } from '../../src/core/shared-adapter.js';
 import { feedHits, feedsUrl, wordpressUrl } from '../helpers/backends.js';
 import { rejection } from '../helpers/rejection.js';
 import { truncateText } from '../../src/adapters/feed/html-text.js';
@@ -280,6 +281,93 @@ describe('FeedAdapter', function () {
       expect(plain.bodyHtml).to.equal('<p>No &#60;markup&#62; here.<br>Second line.</p>');
       expect(plain.author?.name).to.equal('Guest Writer');
       expect((await adapter.getAbout()).photoUrl).to.equal(`${feeds}/eleventy/icon.png`);
+    });
+  });
+
+  describe('videos', () => {
+    it('Media RSS and enclosures in RSS 2.0: media:content with its title, thumbnail and length, media:group, media:player, video enclosures; not audio or images', async () => {
+      const adapter = new FeedAdapter({ url: `${feeds}/feeds/videos.rss` });
+      const videos = await adapter.listVideos();
+      const town = `${feeds}/town`;
+      expect(videos).to.deep.equal([
+        {
+          id: 'town-video-1',
+          // media:title of type html, as text
+          title: 'Ouverture du marché avec Claudy Lebreton',
+          // the entry's page; relative addresses resolved against the channel's xml:base
+          url: `${town}/videos/ouverture-du-marche.html`,
+          published: '2013-10-12T08:00:00.000Z',
+          embedUrl: `${town}/media/ouverture-du-marche.mp4`,
+          thumbnailUrl: `${town}/media/ouverture-du-marche.jpg`,
+          durationSeconds: 154,
+          provider: 'file',
+        },
+        {
+          id: 'town-video-2',
+          title: 'Le conseil municipal du 30 septembre',
+          url: `${town}/videos/conseil.html`,
+          published: '2013-09-30T16:00:00.000Z',
+          // a Flash player's address: the element recognizes YouTube's
+          embedUrl: 'https://www.youtube.com/v/Cm9sYjRkq3E?version=3',
+          thumbnailUrl: 'https://i2.ytimg.com/vi/Cm9sYjRkq3E/hqdefault.jpg',
+          durationSeconds: undefined,
+          provider: undefined,
+        },
+        {
+          id: 'town-video-3',
+          // no media:title: the item's
+          title: 'La fête des battages',
+          url: `${town}/videos/battages.html`,
+          published: '2013-08-25T13:00:00.000Z',
+          embedUrl: 'https://player.vimeo.com/video/76979871',
+          thumbnailUrl: 'https://i.vimeocdn.com/video/452001751_640.jpg',
+          durationSeconds: 62,
+          provider: undefined,
+        },
+        {
+          id: 'town-video-4',
+          title: 'Le comice agricole',
+          url: `${town}/videos/comice.html`,
+          published: '2013-08-10T09:00:00.000Z',
+          embedUrl: `${town}/media/comice.webm`,
+          thumbnailUrl: undefined,
+          durationSeconds: undefined,
+          provider: 'file',
+        },
+      ]);
+      expect((await adapter.listVideos({ limit: 2 })).map((v) => v.id)).to.deep.equal(['town-video-1', 'town-video-2']);
+      // The video stays out of the article.
+      expect(await adapter.getArticle('town-video-1')).to.not.have.property('video');
+    });
+
+    it("a YouTube channel's Atom feed (media:group) and an Atom video enclosure, read through the provider's checks", async () => {
+      const adapter = new SharedAdapter(new FeedAdapter({ url: `${feeds}/feeds/youtube-channel.atom` }));
+      const videos = await adapter.listVideos();
+      expect(videos.map((v) => [v.id, v.title, v.url, v.published, v.embedUrl, v.thumbnailUrl, v.provider])).to.deep.equal([
+        ['yt:video:Ab1Cd2Ef3Gh', 'Les Assises des départements', 'https://www.youtube.com/watch?v=Ab1Cd2Ef3Gh', '2013-10-15T16:00:00.000Z', 'https://www.youtube.com/v/Ab1Cd2Ef3Gh?version=3', 'https://i4.ytimg.com/vi/Ab1Cd2Ef3Gh/hqdefault.jpg', undefined],
+        ['yt:video:Xq3dQm7LpA0', 'Ouverture du marché avec Claudy Lebreton', 'https://www.youtube.com/watch?v=Xq3dQm7LpA0', '2013-10-12T08:00:00.000Z', 'https://www.youtube.com/v/Xq3dQm7LpA0?version=3', 'https://i1.ytimg.com/vi/Xq3dQm7LpA0/hqdefault.jpg', undefined],
+        [`${feeds}/atom/entry/file`, 'A file linked as an Atom enclosure', `${feeds}/atom/file.html`, '2013-09-01T10:00:00.000Z', `${feeds}/atom/file.mp4`, undefined, 'file'],
+      ]);
+    });
+
+    it("JSON Feed: an item's first video attachment, with its title, length and the item's image", async () => {
+      const videos = await new FeedAdapter({ url: `${feeds}/feeds/videos.json` }).listVideos();
+      expect(videos).to.deep.equal([
+        {
+          id: 'video-1',
+          title: 'Garden tour (MP4)',
+          url: `${feeds}/eleventy/videos/garden-tour/`,
+          published: '2024-04-02T10:00:00.000Z',
+          embedUrl: `${feeds}/eleventy/videos/garden-tour.mp4`,
+          thumbnailUrl: `${feeds}/eleventy/videos/garden-tour.jpg`,
+          durationSeconds: 301,
+          provider: 'file',
+        },
+      ]);
+    });
+
+    it('lists no videos for a feed without any', async () => {
+      expect(await new FeedAdapter({ url: `${feeds}/feeds/hugo.rss` }).listVideos()).to.deep.equal([]);
     });
   });
 

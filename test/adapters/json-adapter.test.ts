@@ -290,6 +290,50 @@ describe('JsonAdapter: about boxes', () => {
   });
 });
 
+describe('JsonAdapter: videos', () => {
+  it("gives the demo data's video, with its invented address, date and length", async () => {
+    const videos = await new JsonAdapter({ url: DEMO_URL }).listVideos();
+    expect(videos).to.deep.equal([
+      {
+        id: 'ouverture-du-marche',
+        title: 'Ouverture du marché avec Claudy Lebreton',
+        url: 'https://www.youtube.com/watch?v=Xq3dQm7LpA0',
+        published: '2013-10-12T10:00:00+02:00',
+        durationSeconds: 154,
+        thumbnailUrl: 'img/video-ouverture-du-marche.svg',
+        provider: 'youtube',
+      },
+    ]);
+  });
+
+  it('lists the newest first (equal dates in the file order, videos without a date last), 10 by default, as copies', async () => {
+    const data = copy();
+    const video = (id: string, published?: string) => ({ id, title: id, url: `/videos/${id}`, ...(published ? { published } : {}) });
+    data.videos = [
+      video('undated-1'),
+      video('old', '2012-01-01'),
+      video('new-a', '2014-05-01T10:00:00Z'),
+      video('new-b', '2014-05-01T12:00:00+02:00'),
+      video('undated-2'),
+      ...Array.from({ length: 8 }, (_, i) => video(`mid-${i}`, `2013-0${i + 1}-01`)),
+    ];
+    const adapter = new JsonAdapter({ data });
+    const ids = (await adapter.listVideos()).map((v) => v.id);
+    expect(ids).to.deep.equal(['new-a', 'new-b', 'mid-7', 'mid-6', 'mid-5', 'mid-4', 'mid-3', 'mid-2', 'mid-1', 'mid-0']);
+    expect((await adapter.listVideos({ limit: 20 })).map((v) => v.id).slice(-3)).to.deep.equal(['old', 'undated-1', 'undated-2']);
+    expect((await adapter.listVideos({ limit: 1 })).map((v) => v.id)).to.deep.equal(['new-a']);
+    const [first] = await adapter.listVideos({ limit: 1 });
+    first.title = 'changed';
+    expect((await adapter.listVideos({ limit: 1 }))[0].title).to.equal('new-a');
+  });
+
+  it('lists no videos for data without any', async () => {
+    const data = copy();
+    delete data.videos;
+    expect(await new JsonAdapter({ data }).listVideos()).to.deep.equal([]);
+  });
+});
+
 describe('JsonAdapter: validation', () => {
   /** The problems of a copy of the demo data changed by `change`. */
   const problems = (change: (d: MagData & Record<string, unknown>) => void): string[] => {
@@ -321,6 +365,10 @@ describe('JsonAdapter: validation', () => {
       [(d) => (d.comments = [] as unknown as MagData['comments']), 'comments: expected an object, got an array'],
       [(d) => (d.about = { author: 'me' } as unknown as MagData['about']), 'about.author: expected an object, got string "me"'],
       [(d) => (d.moderation = 'no' as unknown as boolean), 'moderation: expected true or false, got string "no"'],
+      [(d) => (d.videos = {} as unknown as []), 'videos: expected an array, got an object'],
+      [(d) => delete (d.videos![0] as { url?: string }).url, 'videos[0].url: is required'],
+      [(d) => (d.videos![0].published = '12 oct'), 'videos[0].published: expected an ISO 8601 date, got string "12 oct"'],
+      [(d) => (d.videos![0].durationSeconds = -1), 'videos[0].durationSeconds: expected a whole number ≥ 0, got number -1'],
     ];
     for (const [change, expected] of cases) expect(problems(change)).to.deep.equal([expected]);
   });
@@ -341,6 +389,7 @@ describe('JsonAdapter: validation', () => {
       'comments.pacte-avenir-bretagne[1].id: duplicate comment id "c-pacte-1" (already used by comments.pacte-avenir-bretagne[0])',
     );
     expect(problems((d) => d.sections!.push({ name: 'politique' }))).to.deep.equal(['sections[3].name: duplicate section "politique" (already declared by sections[1])']);
+    expect(problems((d) => d.videos!.push({ ...d.videos![0], title: 'Again' }))).to.deep.equal(['videos[1].id: duplicate video id "ouverture-du-marche" (already used by videos[0])']);
   });
 
   it('lists every problem at once', () => {

@@ -87,6 +87,12 @@ for (const [name, data] of [
       expect(typeof split.subscribe).to.equal(typeof single.subscribe);
     });
 
+    it('gives the videos, newest first, all or limited', async () => {
+      expect(await split.listVideos()).to.deep.equal(await single.listVideos());
+      expect(await split.listVideos({ limit: 1 })).to.deep.equal(await single.listVideos({ limit: 1 }));
+      expect((await split.listVideos()).length).to.equal(data().videos?.length ?? 0);
+    });
+
     it('passes the checks of the shared adapter the provider wraps it in', async () => {
       const shared = new SharedAdapter(split);
       const [first] = data().articles;
@@ -98,11 +104,12 @@ for (const [name, data] of [
 }
 
 describe('JsonAdapter, split layout: what it fetches', () => {
-  it('reads index.json for the recent list and the about boxes, then only the file of the article asked for', async () => {
+  it('reads index.json for the recent list, the about boxes and the videos, then only the file of the article asked for', async () => {
     const folder = await serveLayout(demo);
     const adapter = new JsonAdapter({ url: folder.url });
     await adapter.listRecent();
     await adapter.getAbout('author');
+    expect(await adapter.listVideos()).to.have.length(demo.videos!.length);
     expect(await paths(folder)).to.deep.equal(['index.json']);
     await Promise.all([adapter.getArticle(NUMERIQUE), adapter.listComments(NUMERIQUE), adapter.getArticle(NUMERIQUE)]);
     await adapter.listComments(NUMERIQUE);

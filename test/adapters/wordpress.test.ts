@@ -176,6 +176,55 @@ describe('WordPressAdapter (real WordPress)', function () {
     });
   });
 
+  describe('listVideos', () => {
+    it("lists the site's video attachments newest first: page, file, length read by WordPress, poster as thumbnail", async () => {
+      const videos = await adapter.listVideos();
+      expect(videos).to.deep.equal([
+        {
+          id: String(seed.media.video),
+          title: 'Opening the market & the \u201Cfair\u201D',
+          url: `${wp}/opening-the-market-the-fair/`,
+          published: '2024-03-05T10:00:00.000Z',
+          thumbnailUrl: `${wp}/wp-content/uploads/opening-the-market-poster.png`,
+          thumbnailAlt: 'A yellow sun on a blue field',
+          durationSeconds: 2,
+          embedUrl: `${wp}/wp-content/uploads/opening-the-market.webm`,
+          provider: 'file',
+        },
+        {
+          id: String(seed.media.olderVideo),
+          title: 'An older clip',
+          url: `${wp}/an-older-clip/`,
+          published: '2023-11-20T08:00:00.000Z',
+          thumbnailUrl: undefined,
+          thumbnailAlt: undefined,
+          durationSeconds: 2,
+          embedUrl: `${wp}/wp-content/uploads/older-clip.webm`,
+          provider: 'file',
+        },
+      ]);
+      // The files are WordPress's uploads: the browser reads the video's length and the poster's size.
+      const video = document.createElement('video');
+      video.preload = 'metadata';
+      video.src = videos[0].embedUrl!;
+      await new Promise((resolve, reject) => {
+        video.onloadedmetadata = resolve;
+        video.onerror = () => reject(new Error(`the video ${video.src} did not load`));
+      });
+      expect(Math.round(video.duration)).to.equal(2);
+      const poster = new Image();
+      poster.src = videos[0].thumbnailUrl!;
+      await poster.decode();
+      expect([poster.naturalWidth, poster.naturalHeight]).to.deep.equal([320, 180]);
+    });
+
+    it('honors the limit and lists no image', async () => {
+      const videos = await adapter.listVideos({ limit: 1 });
+      expect(videos.map((v) => v.id)).to.deep.equal([String(seed.media.video)]);
+      expect((await adapter.listVideos({ limit: 50 })).map((v) => v.id)).to.not.include(String(seed.media.poster));
+    });
+  });
+
   describe('listComments', () => {
     it('lists approved comments oldest first, threaded three levels deep, with WordPress totals', async () => {
       const page = await adapter.listComments(String(seed.posts.tips));

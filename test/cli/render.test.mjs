@@ -32,11 +32,16 @@ test('render writes the demo page with every element rendered and its data embed
   assert.equal(result.status, 0, result.stderr);
   const page = readFileSync(out, 'utf8');
   const source = readFileSync('demo/index.html', 'utf8');
-  for (const tag of ['mag-article', 'mag-comment-thread', 'mag-comment-feed-link', 'mag-recent-contributions', 'mag-about-box', 'mag-subscribe-form']) {
+  for (const tag of ['mag-article', 'mag-comment-thread', 'mag-comment-feed-link', 'mag-recent-contributions', 'mag-about-box', 'mag-subscribe-form', 'mag-video-list']) {
     assert.match(page, new RegExp(`<${tag}[^>]*><template shadowroot="open" shadowrootmode="open">`), `<${tag}> has its declarative shadow root`);
   }
   assert.match(page, /<h1 part="title" class="title" id="title">(<!--[^>]*-->)*Le numérique, c&#39;est la proximité/);
   assert.match(page, /<script type="application\/json" data-mag-snapshot>\{"version":1,/);
+  // The video list: its video's title, and its thumbnail as a link to the video's page (a play button needs scripts); its list in the snapshot.
+  assert.match(page, /<a class="title" part="link" href="https:\/\/www.youtube.com\/watch\?v=Xq3dQm7LpA0">(<!--[^>]*-->)*Ouverture du marché avec Claudy Lebreton/);
+  assert.match(page, /<a class="play" part="play" href="https:\/\/www.youtube.com\/watch\?v=Xq3dQm7LpA0" tabindex="-1" aria-hidden="true">/);
+  assert.doesNotMatch(page, /<button[^>]*part="play"/);
+  assert.match(page, /"key":"videos:3","kind":"videos"/);
   // What is not an element stays as it was.
   assert.ok(page.startsWith(source.slice(0, source.indexOf('<mag-provider'))));
   assert.ok(page.endsWith(source.slice(source.indexOf('</mag-provider>') + '</mag-provider>'.length)));

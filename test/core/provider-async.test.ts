@@ -10,8 +10,9 @@ import '../../src/define/mag-provider.js';
 import '../../src/define/mag-article.js';
 import '../../src/define/mag-recent-contributions.js';
 import '../../src/define/mag-subscribe-form.js';
+import '../../src/define/mag-video-list.js';
 import { FakeAdapter } from '../../stories/support/fake-adapter.js';
-import { seedArticle, recentContributions } from '../../stories/support/sample-data.js';
+import { seedArticle, recentContributions, seedVideos } from '../../stories/support/sample-data.js';
 
 // Adapter types whose factory is asynchronous, as `<mag-provider adapter="wordpress">` is in the
 // drop-in bundle (its code is a separate file, loaded with import() when a provider asks for it).
@@ -169,5 +170,21 @@ describe('<mag-provider> with an asynchronous adapter factory', () => {
     await idle();
     expect(titleOf(article)).to.equal('From the property');
     expect($(article, '[role="alert"]')).to.equal(null);
+  });
+
+  it('lists videos through the real adapter once loaded, and says so when it has none', async () => {
+    MagProvider.registerAdapterType('async-videos', ({ endpoint }) => Promise.resolve(new FakeAdapter(endpoint === 'with' ? { videos: seedVideos } : {})));
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const el = await fixture<MagProvider>(`<mag-provider adapter="async-videos" endpoint="with" lang="en"><mag-video-list></mag-video-list></mag-provider>`);
+      const list = el.querySelector('mag-video-list')!;
+      await waitUntil(() => $(list, 'li'), 'the videos are listed');
+      expect($(list, 'a[part="link"]')!.textContent).to.equal(seedVideos[0].title);
+      el.endpoint = 'without';
+      await waitUntil(() => $(list, '[part="unsupported"]'), 'an adapter without videos says so');
+    } finally {
+      console.warn = warn;
+    }
   });
 });

@@ -4,7 +4,7 @@ import { SharedAdapter } from '../../src/core/shared-adapter.js';
 import { MagAdapterError } from '../../src/core/errors.js';
 import type { CommentPage, MagAdapter } from '../../src/core/model.js';
 import { FakeAdapter } from '../../stories/support/fake-adapter.js';
-import { seedArticle, seedComments, recentContributions, aboutBoxes } from '../../stories/support/sample-data.js';
+import { seedArticle, seedComments, recentContributions, aboutBoxes, englishVideos, seedVideos } from '../../stories/support/sample-data.js';
 import { rejection } from '../helpers/rejection.js';
 
 const data = () => ({
@@ -150,6 +150,51 @@ describe('SharedAdapter', () => {
     expect((await rejection(shared.getAbout())).code).to.equal('unsupported');
     expect((await rejection(shared.subscribe('a@b.org'))).code).to.equal('unsupported');
     expect((await rejection(shared.postComment('x', { authorName: 'A', bodyText: 'B' }))).code).to.equal('unsupported');
+    expect((await rejection(shared.listVideos())).code).to.equal('unsupported');
+  });
+
+  it('shares and keeps video lists by limit, checks them, and drops them on invalidate("videos")', async () => {
+    const fake = new FakeAdapter({ videos: englishVideos });
+    const shared = new SharedAdapter(fake);
+    const [a, b] = await Promise.all([shared.listVideos({ limit: 2 }), shared.listVideos({ limit: 2 })]);
+    expect(fake.calls.listVideos).to.equal(1);
+    expect(b).to.equal(a);
+    expect(a.map((video) => video.id)).to.deep.equal(['market-opening', 'digital-report']);
+    expect(shared.cachedVideos({ limit: 2 })).to.equal(a);
+    expect(shared.cachedVideos({ limit: 3 }), 'another limit is another list').to.equal(undefined);
+    const events: MagInvalidateEvent[] = [];
+    shared.addEventListener('mag-invalidate', (e) => events.push(e as MagInvalidateEvent));
+    shared.invalidate('videos');
+    expect(events[0].affects('videos')).to.equal(true);
+    expect(events[0].affects('recent')).to.equal(false);
+    expect(shared.cachedVideos({ limit: 2 })).to.equal(undefined);
+    await shared.listVideos({ limit: 2 });
+    expect(fake.calls.listVideos).to.equal(2);
+    const malformed = new SharedAdapter(new FakeAdapter({ videos: [], behaviour: { listVideos: { malformed: [{ id: 'v', title: 42, published: 'yesterday', durationSeconds: 1.5 }] } } }));
+    const error = await rejection(malformed.listVideos());
+    expect(error.code).to.equal('invalid-data');
+    expect(error.problems).to.deep.equal([
+      'videos[0].title: expected a string, got number 42',
+      'videos[0].url: is required',
+      'videos[0].published: expected an ISO 8601 date, got string "yesterday"',
+      'videos[0].durationSeconds: expected a whole number ≥ 0, got number 1.5',
+    ]);
+  });
+
+  it('gives a server-rendered snapshot\'s video list to the browser without asking again', async () => {
+    const server = new SharedAdapter(new FakeAdapter({ videos: seedVideos }));
+    await server.listVideos({ limit: 3 });
+    const snapshot = JSON.parse(JSON.stringify(server.snapshot())) as unknown;
+    const fake = new FakeAdapter({ videos: [] });
+    const browser = new SharedAdapter(fake);
+    browser.seed(snapshot);
+    expect(browser.cachedVideos({ limit: 3 })).to.deep.equal(seedVideos);
+    expect(await browser.listVideos({ limit: 3 })).to.deep.equal(seedVideos);
+    expect(fake.calls.listVideos).to.equal(0);
+    // A snapshot whose video list is not valid data is left out.
+    const bad = new SharedAdapter(fake);
+    bad.seed({ version: 1, entries: [{ key: 'videos:3', ids: [], value: [{ id: 'v' }] }] });
+    expect(bad.cachedVideos({ limit: 3 })).to.equal(undefined);
   });
 
   it('after a comment is posted, drops the article and its comments and tells the elements', async () => {

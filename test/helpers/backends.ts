@@ -20,6 +20,8 @@ export interface WordPressSeed {
   comments: Record<'c1' | 'c2' | 'c3' | 'c4' | 'c5' | 'c6' | 'pending' | 'closed1' | 'closed2', number>;
   categories: Record<'news' | 'culture' | 'science-tech', number>;
   users: Record<'ada' | 'grace', number>;
+  /** The video attachments (`video` has `poster` as its featured image). */
+  media: Record<'video' | 'poster' | 'olderVideo', number>;
 }
 
 export interface Backends {

@@ -23,6 +23,7 @@ function joinLayout(files: SplitFile[]): MagData {
     comments,
     ...(index.about && { about: index.about }),
     ...(index.subscribe && { subscribe: index.subscribe }),
+    ...(index.videos && { videos: index.videos }),
     ...(index.commentsPageSize !== undefined && { commentsPageSize: index.commentsPageSize }),
   };
 }
@@ -115,6 +116,8 @@ describe('toSplitLayout', () => {
     const joined = joinLayout(toSplitLayout(data));
     expect(validateData(joined)).to.deep.equal([]);
     expect(joined).to.deep.equal(data);
+    const videos = [{ id: 'marche', title: 'Le marché', url: 'https://videos.example.org/w/marche', published: '2013-10-12T10:00:00+02:00', provider: 'peertube' }];
+    expect(joinLayout(toSplitLayout({ ...data, videos }))).to.deep.equal({ ...data, videos });
   });
 
   it('writes files the adapter accepts, each checked by the schema of its kind', () => {

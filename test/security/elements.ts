@@ -11,6 +11,7 @@ import '../../src/define/mag-comment-feed-link.js';
 import '../../src/define/mag-recent-contributions.js';
 import '../../src/define/mag-subscribe-form.js';
 import '../../src/define/mag-about-box.js';
+import '../../src/define/mag-video-list.js';
 import type { MagAdapter } from '../../src/core/model.js';
 
 export interface ElementCase {
@@ -58,6 +59,13 @@ export const elements: ElementCase[] = [
     tag: 'mag-about-box',
     render: (adapter) => html`<mag-about-box .adapter=${adapter}></mag-about-box>`,
     renderInProvider: () => html`<mag-about-box></mag-about-box>`,
+    loads: true,
+    showsText: true,
+  },
+  {
+    tag: 'mag-video-list',
+    render: (adapter) => html`<mag-video-list .adapter=${adapter}></mag-video-list>`,
+    renderInProvider: () => html`<mag-video-list></mag-video-list>`,
     loads: true,
     showsText: true,
   },

@@ -7,9 +7,11 @@ import type {
   CommentPage,
   ListCommentsOptions,
   ListRecentOptions,
+  ListVideosOptions,
   MagAdapter,
   RequestOptions,
   SubscribeResult,
+  Video,
 } from '../../src/core/model.js';
 import { MagAdapterError } from '../../src/core/errors.js';
 import type { MagErrorCode } from '../../src/core/errors.js';
@@ -112,6 +114,25 @@ export function hostileAbout(p: string): About {
   };
 }
 
+/**
+ * Three videos whose every string (ids, titles, pages, players, thumbnails and their alternative text,
+ * the first one's provider name) is the payload, with each way a video may play: by its provider's
+ * name, as a file, as a PeerTube instance's video.
+ */
+export function hostileVideos(p: string): Video[] {
+  return [p, 'file', 'peertube'].map((provider, i) => ({
+    id: `${p} ${i}`,
+    title: p,
+    url: p,
+    published: `2024-01-0${i + 1}T00:00:00Z`,
+    thumbnailUrl: p,
+    thumbnailAlt: p,
+    durationSeconds: 61 * i,
+    embedUrl: p,
+    provider,
+  }));
+}
+
 /** An error whose message, reason, field and problems are the payload. */
 export function hostileError(p: string, code: MagErrorCode = 'rejected'): MagAdapterError {
   return new MagAdapterError(code, p, { field: p, reason: p, problems: [p, `${p}: ${p}`] });
@@ -133,7 +154,7 @@ export interface HostileOptions {
 
 /**
  * A backend run by an attacker: whatever is asked, every string it returns (titles, names, sections,
- * URLs, avatar and photo URLs, bodies, bios, links, feed URL, ids, error messages) is the payload.
+ * URLs, avatar and photo URLs, bodies, bios, links, feed URL, videos, ids, error messages) is the payload.
  * It implements every optional capability, so that comment and subscribe forms render too.
  */
 export class HostileAdapter implements MagAdapter {
@@ -185,6 +206,11 @@ export class HostileAdapter implements MagAdapter {
   getAbout(_key?: string, _opts?: RequestOptions): Promise<About> {
     const p = this.payload;
     return this.#answer('getAbout', () => hostileAbout(p), () => ({ ...hostileAbout(p), bioHtml: { [p]: p }, links: p }));
+  }
+
+  listVideos(_opts?: ListVideosOptions): Promise<Video[]> {
+    const p = this.payload;
+    return this.#answer('listVideos', () => hostileVideos(p), () => hostileVideos(p).map((v) => ({ ...v, published: p, durationSeconds: p, url: 42 })));
   }
 
   subscribe(_email: string, _opts?: RequestOptions): Promise<SubscribeResult> {

@@ -6,7 +6,7 @@ import { render } from 'lit';
 import type { TemplateResult } from 'lit';
 import { FakeAdapter } from '../../stories/support/fake-adapter.js';
 import type { FakeAdapterOptions, FakeBehaviour, FakeMethod } from '../../stories/support/fake-adapter.js';
-import { aboutBoxes, englishArticle, englishComments, recentContributions, seedArticle, seedComments } from '../../stories/support/sample-data.js';
+import { aboutBoxes, englishArticle, englishComments, englishVideos, recentContributions, seedArticle, seedComments } from '../../stories/support/sample-data.js';
 import { en } from '../../src/core/translations/en.js';
 import { fr } from '../../src/core/translations/fr.js';
 import { errorBlock, isLoading, loaded } from './elements.js';
@@ -14,20 +14,21 @@ import { errorBlock, isLoading, loaded } from './elements.js';
 export const OPEN_ARTICLE = englishArticle.id;
 export const CLOSED_ARTICLE = seedArticle.id;
 
-/** A FakeAdapter with the sample data, able to subscribe and post. */
+/** A FakeAdapter with the sample data, able to subscribe, post and list videos. */
 export function seededFake(options: FakeAdapterOptions = {}): FakeAdapter {
   return new FakeAdapter({
     articles: [seedArticle, englishArticle, { ...englishArticle, id: 'other', title: 'The other article' }],
     comments: { [seedArticle.id]: seedComments, [englishArticle.id]: englishComments, other: [{ ...englishComments[0], id: 'o1', bodyHtml: '<p>Comment of the other article.</p>' }] },
     recent: recentContributions,
     about: aboutBoxes,
+    videos: englishVideos,
     subscribe: 'confirmation-sent',
     postComment: 'approved',
     ...options,
   });
 }
 
-export const READ_METHODS: FakeMethod[] = ['getArticle', 'listComments', 'listRecent', 'getAbout'];
+export const READ_METHODS: FakeMethod[] = ['getArticle', 'listComments', 'listRecent', 'getAbout', 'listVideos'];
 
 /** The same behaviour for every read method; errors are distinct objects per method, as a real backend's would be. */
 export function failEveryRead(make: () => FakeBehaviour): Partial<Record<FakeMethod, FakeBehaviour>> {

@@ -1,7 +1,7 @@
 <?php
 /**
  * Plugin Name:       mag-elements
- * Description:       The article, its comment thread, the comment-feed link, recent contributions, a subscribe form and about boxes as web components in any theme: blocks, shortcodes, and an optional takeover of the theme's comments, fed by the site's own REST API.
+ * Description:       The article, its comment thread, the comment-feed link, recent contributions, a subscribe form, about boxes and the site's videos as web components in any theme: blocks, shortcodes, and an optional takeover of the theme's comments, fed by the site's own REST API.
  * Version:           0.1.0
  * Requires at least: 6.1
  * Requires PHP:      7.4

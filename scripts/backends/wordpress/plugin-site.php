@@ -85,6 +85,7 @@ $blocks = implode("\n\n", array(
 	'<!-- wp:mag-elements/recent-contributions {"limit":3,"heading":"Latest from the Mag"} /-->',
 	'<!-- wp:mag-elements/subscribe-form {"action":"https://newsletter.example.test/subscribe","fieldName":"EMAIL"} /-->',
 	'<!-- wp:mag-elements/about-box {"key":"author"} /-->',
+	'<!-- wp:mag-elements/video-list {"heading":"On video","playMode":"consent"} /-->',
 ));
 $shortcodes = implode("\n\n", array(
 	'Every element of the plugin, as a shortcode.',
@@ -94,6 +95,7 @@ $shortcodes = implode("\n\n", array(
 	'[mag_recent_contributions limit="2" section="culture"]',
 	'[mag_subscribe_form action="https://newsletter.example.test/subscribe"]',
 	'[mag_about_box key="author:grace"]',
+	'[mag_video_list limit="1" play-mode="link"]',
 ));
 $posts = array();
 foreach (array('blocks' => array('Every block', $blocks), 'shortcodes' => array('Every shortcode', $shortcodes)) as $slug => list($title, $content)) {

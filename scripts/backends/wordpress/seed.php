@@ -5,8 +5,9 @@
  *
  * Content: three sections (one with an entity in its name), two authors with bios, a title with
  * entities and quotes, comments threaded three levels deep, a pending comment, a post with closed
- * comments, a post for comment-posting tests, a draft, and a site timezone that is not UTC (so
- * local dates and *_gmt dates differ).
+ * comments, a post for comment-posting tests, a draft, two video attachments (the file
+ * MAG_WP_VIDEO names, read by WordPress as an upload is; the newer one with a poster image), and a
+ * site timezone that is not UTC (so local dates and *_gmt dates differ).
  */
 $_SERVER['HTTP_HOST'] = '127.0.0.1';
 $_SERVER['REQUEST_URI'] = '/';
@@ -15,6 +16,8 @@ define('WP_INSTALLING', true);
 require __DIR__ . '/root/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 require_once ABSPATH . 'wp-admin/includes/user.php';
+require_once ABSPATH . 'wp-admin/includes/image.php';
+require_once ABSPATH . 'wp-admin/includes/media.php';
 
 function mag_fail($what) {
 	fwrite(STDERR, "seed: $what\n");
@@ -149,4 +152,41 @@ $comments['closed1'] = mag_comment($posts['roundup'], 'Grace Fan', 'fan@example.
 $comments['closed2'] = mag_comment($posts['roundup'], 'Grace Hopper', 'grace@example.test', '', '2024-03-01 11:00:00', 'Indeed.', $comments['closed1'], 1, $users['grace']);
 foreach (array_unique(array($posts['tips'], $posts['roundup'])) as $id) wp_update_comment_count_now($id);
 
-echo json_encode(array('posts' => $posts, 'comments' => $comments, 'categories' => $cats, 'users' => $users)), "\n";
+// Media: files in wp-content/uploads (no year/month folders: the same paths whatever the day of the build).
+update_option('uploads_use_yearmonth_folders', 0);
+$uploads = wp_upload_dir();
+if (!empty($uploads['error'])) mag_fail('uploads: ' . $uploads['error']);
+
+/** An attachment for the file `$name` of the uploads folder, with the metadata WordPress reads from the file. */
+function mag_attachment($name, $mime, $title, $gmt, $author) {
+	$file = wp_upload_dir()['path'] . '/' . $name;
+	$id = mag_check(wp_insert_attachment(array(
+		'post_title' => $title,
+		'post_mime_type' => $mime,
+		'post_status' => 'inherit',
+		'post_author' => $author,
+		'post_date' => get_date_from_gmt($gmt),
+		'post_date_gmt' => $gmt,
+	), $file, 0, true), "attachment $name");
+	wp_update_attachment_metadata($id, wp_generate_attachment_metadata($id, $file));
+	return $id;
+}
+
+$video = getenv('MAG_WP_VIDEO');
+if (!$video || !is_file($video)) mag_fail('MAG_WP_VIDEO names no video file');
+foreach (array('opening-the-market.webm', 'older-clip.webm') as $name) {
+	if (!copy($video, $uploads['path'] . '/' . $name)) mag_fail("copying the video to $name");
+}
+$poster = imagecreatetruecolor(320, 180);
+imagefill($poster, 0, 0, imagecolorallocate($poster, 29, 78, 137));
+imagefilledellipse($poster, 160, 90, 60, 60, imagecolorallocate($poster, 242, 193, 78));
+if (!imagepng($poster, $uploads['path'] . '/opening-the-market-poster.png')) mag_fail('writing the poster');
+
+$media = array();
+$media['video'] = mag_attachment('opening-the-market.webm', 'video/webm', 'Opening the market & the "fair"', '2024-03-05 10:00:00', $users['grace']);
+$media['poster'] = mag_attachment('opening-the-market-poster.png', 'image/png', 'Opening the market (poster)', '2024-03-05 10:00:00', $users['grace']);
+update_post_meta($media['poster'], '_wp_attachment_image_alt', 'A yellow sun on a blue field');
+set_post_thumbnail($media['video'], $media['poster']);
+$media['olderVideo'] = mag_attachment('older-clip.webm', 'video/webm', 'An older clip', '2023-11-20 08:00:00', $users['ada']);
+
+echo json_encode(array('posts' => $posts, 'comments' => $comments, 'categories' => $cats, 'users' => $users, 'media' => $media)), "\n";

@@ -5,14 +5,15 @@
  * contents and summaries are text constructs whose `type` says whether they hold text, HTML or XHTML;
  * links are `link` elements with a `rel` and a `type`; persons have a `name` and a `uri`.
  *
- * Dublin Core and `content:encoded` fill in what an entry lacks, and xml-feed.ts reads where the
- * comments are.
+ * Dublin Core and `content:encoded` fill in what an entry lacks, xml-feed.ts reads where the comments
+ * are, and media-rss.ts an entry's video.
  */
 import type { Person } from '../../core/model.js';
 import { parseInert } from '../../core/inert.js';
 import type { Category, ParsedFeed } from './feed-entry.js';
 import { aboutBox, entryFields } from './feed-entry.js';
 import { decodeEntities, htmlToText, squash, textToHtml } from './html-text.js';
+import { entryVideo } from './media-rss.js';
 import {
   ATOM,
   CONTENT_MODULE,
@@ -95,6 +96,7 @@ export function readAtom(feed: Element, url: string): ParsedFeed {
           textConstructHtml(atomElement(entry, 'summary')),
         ),
         ...commentFields(entry, resolve),
+        video: entryVideo(entry, resolve),
       };
     }),
   };

@@ -7,8 +7,10 @@ import type {
   CommentPage,
   ListCommentsOptions,
   ListRecentOptions,
+  ListVideosOptions,
   MagAdapter,
   RequestOptions,
+  Video,
 } from '../../core/model.js';
 import { fetchError, MagAdapterError, throwIfAborted, untilAborted } from '../../core/errors.js';
 import type { FeedEntry, ParsedFeed } from './feed-entry.js';
@@ -38,6 +40,8 @@ const EPOCH = new Date(0).toISOString();
  * const recent = await adapter.listRecent({ limit: 3 });
  * ```
  *
+ * Videos are the entries that have one (Media RSS, video enclosures, JSON Feed attachments).
+ *
  * The feed is fetched once per adapter instance and cached. It cannot post comments or subscribe
  * (`commentsOpen` is always false). The feed server must send `Access-Control-Allow-Origin`.
  * Every failure rejects with a {@link MagAdapterError}.
@@ -61,7 +65,7 @@ export class FeedAdapter implements MagAdapter {
     // newest first: the previous article is the next entry
     const position = feed.entries.indexOf(entry);
     // the entry without what only the adapter uses
-    const { sectionKeys: _sectionKeys, text: _text, inReplyTo: _inReplyTo, ...article } = entry;
+    const { sectionKeys: _sectionKeys, text: _text, inReplyTo: _inReplyTo, video: _video, ...article } = entry;
     return {
       ...article,
       ...summaryOf(entry, feed),
@@ -110,6 +114,19 @@ export class FeedAdapter implements MagAdapter {
     return entries
       .slice(0, Math.max(1, opts.limit ?? 5)) // slice() drops a fraction
       .map((entry) => ({ ...summaryOf(entry, feed), excerpt: truncateText(entry.text, 300) || undefined }));
+  }
+
+  /**
+   * The entries that have a video (Media RSS, a video enclosure, a JSON Feed video attachment), newest
+   * first (default 10): the entry's id, page (else the video's address) and date, the video's own title
+   * (else the entry's), player or file, thumbnail and length.
+   */
+  async listVideos(opts: ListVideosOptions = {}): Promise<Video[]> {
+    const feed = await this._load(opts);
+    return feed.entries
+      .filter((entry) => entry.video)
+      .slice(0, Math.max(1, opts.limit ?? 10))
+      .map(({ id, title, url, published, video }) => ({ ...video!, id, title: video!.title || title, url: url ?? video!.embedUrl!, published }));
   }
 
   /** The feed's own description (`key` `site`, `magazine`, `feed` or nothing): title, subtitle, logo, link. */

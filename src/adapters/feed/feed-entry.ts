@@ -6,6 +6,7 @@ import type { About, Article } from '../../core/model.js';
 import { MagAdapterError } from '../../core/errors.js';
 import { slugify } from '../../core/slugify.js';
 import { htmlToText } from './html-text.js';
+import type { EntryVideo } from './media-rss.js';
 
 /**
  * An entry: the fields of the article it becomes (the adapter adds the feed's date to entries without
@@ -19,6 +20,8 @@ export interface FeedEntry extends Omit<Article, 'published' | 'commentsOpen' | 
   sectionKeys: string[];
   /** The entry this one answers (RFC 4685 `thr:in-reply-to`): its id, and its link when given. */
   inReplyTo?: { ref: string; href?: string };
+  /** The entry's video (Media RSS, a video enclosure, a JSON Feed attachment). */
+  video?: EntryVideo;
 }
 
 export interface ParsedFeed {

@@ -2,7 +2,8 @@
  * Reads JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1): the feed's `title`, `description`,
  * `icon` / `favicon`, `home_page_url`, `authors` (1.0: `author`) and `items`, each with `id`, `url`,
  * `title`, `content_html` / `content_text`, `summary` (plain text), `date_published`, `date_modified`,
- * `authors` / `author` and `tags`.
+ * `authors` / `author`, `tags`, and `attachments`, whose first of a video type is the item's video
+ * (with the item's `image` as its thumbnail).
  */
 import type { Person } from '../../core/model.js';
 import type { ParsedFeed } from './feed-entry.js';
@@ -49,6 +50,9 @@ export function readJsonFeed(source: string, url: string): ParsedFeed {
       .filter((item): item is JsonObject => !!item && typeof item === 'object')
       .map((item, index) => {
         const link = resolve(item.url);
+        const attachment = (Array.isArray(item.attachments) ? (item.attachments as JsonObject[]) : []).find((candidate) => /^video\//i.test(stringMember(candidate?.mime_type)));
+        const embedUrl = resolve(attachment?.url);
+        const duration = Math.round(Number(attachment?.duration_in_seconds));
         return {
           id: (typeof item.id === 'number' ? String(item.id) : stringMember(item.id)) || link || `${url}#item-${index}`,
           title: textMember(item.title),
@@ -62,6 +66,9 @@ export function readJsonFeed(source: string, url: string): ParsedFeed {
             // the summary is plain text
             escapeHtml(stringMember(item.summary)),
           ),
+          video: embedUrl
+            ? { title: textMember(attachment!.title), embedUrl, thumbnailUrl: resolve(item.image), durationSeconds: duration >= 0 ? duration : undefined, provider: 'file' }
+            : undefined,
         };
       }),
   };

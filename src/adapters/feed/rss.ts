@@ -15,11 +15,13 @@
  * | sections | `category`, `dc:subject` | `dc:subject` |
  *
  * In both, `content:encoded` is the full content (`description` the summary), an Atom alternate link
- * is the page when `link` is missing, and xml-feed.ts reads where the comments are.
+ * is the page when `link` is missing, xml-feed.ts reads where the comments are, and media-rss.ts an
+ * item's video.
  */
 import type { Category, ParsedFeed } from './feed-entry.js';
 import { aboutBox, entryFields, invalidFeed } from './feed-entry.js';
 import { decodeEntities, htmlToText, textToHtml } from './html-text.js';
+import { entryVideo } from './media-rss.js';
 import {
   CONTENT_MODULE,
   DUBLIN_CORE,
@@ -87,6 +89,7 @@ export function readRss(root: Element, url: string): ParsedFeed {
         author: creator ? { name: decodeEntities(creator) } : undefined,
         ...entryFields(link, categories, textOf(childElement(item, CONTENT_MODULE, 'encoded')), rssText(item, 'description')),
         ...commentFields(item, resolve),
+        video: entryVideo(item, resolve, namespace),
       };
     }),
   };

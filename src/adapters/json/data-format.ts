@@ -8,7 +8,7 @@
  */
 import * as v from 'valibot';
 import type { MagAdapterError } from '../../core/errors.js';
-import { aboutSchema, personSchema } from '../../core/model.js';
+import { aboutSchema, personSchema, videoSchema } from '../../core/model.js';
 import {
   array,
   boolean,
@@ -99,6 +99,7 @@ export const dataSchema = object({
   comments: optional(map(array(commentSchema))),
   about: optional(map(aboutSchema)),
   subscribe: optional(subscribeSchema),
+  videos: optional(array(videoSchema)),
   /** Comments per page (default 50). */
   commentsPageSize: optional(wholeNumber(1)),
   /** When true, comments posted through `MemoryAdapter` wait for moderation (`pending`). */
@@ -116,6 +117,7 @@ export const schemaDefinitions = {
   article: articleSchema,
   comment: commentSchema,
   about: aboutSchema,
+  video: videoSchema,
 };
 
 /**
@@ -133,6 +135,8 @@ export const schemaDescriptions: Record<string, { title?: string; description: s
   '/properties/site/properties/homeUrl': { description: 'The link of « Accueil » between previous and next (default: url).' },
   '/properties/comments': { description: 'Comments by article id.' },
   '/properties/about': { description: 'About boxes by key (magazine, author…). The one named default, else the first, is used when no key is asked.' },
+  '/properties/videos': { description: 'The videos of <mag-video-list>, listed newest first (those without a date last).' },
+  '/$defs/video/properties/provider': { description: 'youtube, vimeo, dailymotion, peertube, file (a video file) or another name; without it, the element recognizes the known hosts from the URLs.' },
   '/$defs/isoDate': { description: 'An ISO 8601 date, or date and time (2013-10-16, 2013-10-16T10:00:00+02:00).' },
   '/$defs/article/properties/sections': { description: 'Section names (looked up in the top-level sections by name or slug) or section objects.' },
   '/$defs/article/properties/bodyHtml': { description: 'Untrusted HTML, sanitized by the elements.' },
@@ -170,13 +174,14 @@ function commentProblems(problems: string[], list: unknown, path: string): void 
   });
 }
 
-/** Cross references: unique ids, slugs and section names, comments for known articles, replies to known comments. */
+/** Cross references: unique ids (articles, videos), slugs and section names, comments for known articles, replies to known comments. */
 function referenceProblems(data: unknown): string[] {
   const problems: string[] = [];
   if (!isRecord(data)) return problems;
   const articleIds = unique(problems, data.articles, 'articles', 'id', 'article id');
   unique(problems, data.articles, 'articles', 'slug', 'slug');
   unique(problems, data.sections, 'sections', 'name', 'section', sectionKey, 'declared');
+  unique(problems, data.videos, 'videos', 'id', 'video id');
   if (!isRecord(data.comments)) return problems;
   for (const [articleId, list] of Object.entries(data.comments)) {
     const path = keyPath('comments', articleId);
@@ -239,13 +244,14 @@ const indexSectionSchema = object({ ...sectionSchema.entries, slug: nonEmptyStri
 /** A section of the index: its `slug` names its file (`sections/<slug>.json`). */
 export type SplitSection = v.InferOutput<typeof indexSectionSchema>;
 
-/** `index.json`: the site, the sections, the about boxes, the subscribe endpoint and the newest summaries. */
+/** `index.json`: the site, the sections, the about boxes, the subscribe endpoint, the videos and the newest summaries. */
 export const splitIndexSchema = object({
   ...splitFile,
   site: siteSchema,
   sections: array(indexSectionSchema),
   about: optional(map(aboutSchema)),
   subscribe: optional(subscribeSchema),
+  videos: optional(array(videoSchema)),
   commentsPageSize: optional(wholeNumber(1)),
   articleCount: count,
   recent: array(summarySchema),
@@ -284,6 +290,7 @@ export function parseSplitIndex(value: unknown, source: string): SplitIndex {
   if (isRecord(value)) {
     unique(problems, value.sections, 'sections', 'name', 'section', sectionKey, 'declared');
     unique(problems, value.sections, 'sections', 'slug', 'section slug');
+    unique(problems, value.videos, 'videos', 'id', 'video id');
   }
   return parseChecked(splitIndexSchema, value, source, problems);
 }

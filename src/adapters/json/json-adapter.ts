@@ -1,8 +1,9 @@
 /**
  * `JsonAdapter`: the embedded default data source. It reads the data format (docs/data-format.md),
  * one data file or the split layout's folder, validates it and derives everything the elements need
- * (previous / next, recent lists, section filters, comment threads and pages, about boxes). With a
- * `subscribe` endpoint in the data it also subscribes addresses by posting them to that endpoint.
+ * (previous / next, recent lists, section filters, comment threads and pages, about boxes, videos).
+ * With a `subscribe` endpoint in the data it also subscribes addresses by posting them to that
+ * endpoint.
  */
 import type {
   About,
@@ -11,9 +12,11 @@ import type {
   CommentPage,
   ListCommentsOptions,
   ListRecentOptions,
+  ListVideosOptions,
   MagAdapter,
   RequestOptions,
   SubscribeResult,
+  Video,
 } from '../../core/model.js';
 import { MagAdapterError, fetchError, throwIfAborted } from '../../core/errors.js';
 import { isRecord } from '../../core/schema.js';
@@ -135,6 +138,11 @@ export class JsonAdapter implements MagAdapter {
   /** The newest articles first (default 10), optionally of one section (its name, any case, or its slug). */
   async listRecent(opts: ListRecentOptions = {}): Promise<ArticleSummary[]> {
     return (await this.layout(opts.signal)).recent(opts.limit ?? 10, opts.section, opts.signal);
+  }
+
+  /** The data's videos, newest first (default 10; those without a date last). */
+  async listVideos(opts: ListVideosOptions = {}): Promise<Video[]> {
+    return (await this.layout(opts.signal)).videos(opts.limit ?? 10);
   }
 
   /** The about box with this key (`magazine`, `author`…); without a key, `default` or else the first one. */

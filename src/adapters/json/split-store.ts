@@ -1,15 +1,16 @@
 /**
  * The split layout read by `JsonAdapter` (docs/data-format.md, "Split layout"): the index, loaded
- * first, answers the recent list, the about boxes and the subscribe endpoint; an article's file is
- * loaded when that article or its comments are asked for, a section's file when its recent list is.
+ * first, answers the recent list, the about boxes, the videos and the subscribe endpoint; an
+ * article's file is loaded when that article or its comments are asked for, a section's file when
+ * its recent list is.
  * Each file is validated when it loads, and kept once loaded.
  */
-import type { About, Article, ArticleLink, ArticleSummary, Section } from '../../core/model.js';
+import type { About, Article, ArticleLink, ArticleSummary, Section, Video } from '../../core/model.js';
 import { MagAdapterError } from '../../core/errors.js';
 import { slugify } from '../../core/slugify.js';
 import { SPLIT_ID, parseSplitArticle, parseSplitSection, type DataSection, type SplitIndex, type SplitSection, type SplitSummary } from './data-format.js';
 import { SharedLoad, fetchJson } from './load.js';
-import { aboutBox, articleAnswer, lower, resolveSection, sectionsByKey, summaryOf, toComment, type ArticleEntry, type DataLayout } from './store.js';
+import { aboutBox, articleAnswer, lower, newestVideos, resolveSection, sectionsByKey, summaryOf, toComment, type ArticleEntry, type DataLayout } from './store.js';
 
 /** An article of the split layout: its file's article and comments, its sections resolved against the index. */
 interface SplitEntry extends ArticleEntry {
@@ -90,6 +91,10 @@ export class SplitStore implements DataLayout {
 
   about(key?: string): About | undefined {
     return aboutBox(this._aboutBoxes, key);
+  }
+
+  videos(limit: number): Video[] {
+    return newestVideos(this._index.videos, limit);
   }
 
   /** Sections named by an article or a summary, as the elements get them (resolved against the index). */

@@ -4,7 +4,7 @@
  * what both layouts of the data share: the `DataLayout` interface `JsonAdapter` reads them through,
  * and the answers built from an article, its sections and its comments.
  */
-import type { About, Article, ArticleLink, ArticleSummary, Comment, Section } from '../../core/model.js';
+import type { About, Article, ArticleLink, ArticleSummary, Comment, Section, Video } from '../../core/model.js';
 import { MagAdapterError } from '../../core/errors.js';
 import { slugify } from '../../core/slugify.js';
 import type { DataArticle, DataComment, DataSection, MagData } from './data-format.js';
@@ -33,6 +33,8 @@ export interface DataLayout {
   recent(limit: number, section?: string, signal?: AbortSignal): ArticleSummary[] | Promise<ArticleSummary[]>;
   /** The about box with this key; without a key, the one named `default`, else the first. */
   about(key?: string): About | undefined;
+  /** At most `limit` videos, newest first (those without a date last). */
+  videos(limit: number): Video[];
 }
 
 export const lower = (text?: string): string | undefined => text?.trim().toLowerCase();
@@ -93,6 +95,18 @@ export function resolveSection(ref: string | DataSection, declared: Map<string |
 export function aboutBox(boxes: Map<string, About>, key?: string): About | undefined {
   if (key === undefined) return boxes.get('default') ?? boxes.values().next().value;
   return boxes.get(key);
+}
+
+/** At most `limit` copies of `videos`, newest first; those without a date last, in their order. */
+export function newestVideos(videos: Video[] | undefined, limit: number): Video[] {
+  if (!videos) return [];
+  const dated = videos.filter((video) => video.published);
+  const undated = videos.filter((video) => !video.published);
+  const times = new Map(dated.map((video) => [video, Date.parse(video.published!)]));
+  // (the sort is stable: equal dates keep the data's order)
+  return [...dated.sort((a, b) => times.get(b)! - times.get(a)!), ...undated]
+    .slice(0, Math.max(0, Math.floor(limit)))
+    .map((video) => ({ ...video }));
 }
 
 /** An article as recent lists show it. */
@@ -234,6 +248,11 @@ export class Store implements DataLayout {
       .reverse()
       .slice(0, Math.max(0, Math.floor(limit)))
       .map(({ data, sections }) => summaryOf(data, sections));
+  }
+
+  /** Videos newest first (those without a date last, in the file's order). */
+  videos(limit: number): Video[] {
+    return newestVideos(this.data.videos, limit);
   }
 
   /** The about box with this key; without a key, the one named `default`, else the first. */

@@ -8,17 +8,19 @@ import type {
   CommentPage,
   ListCommentsOptions,
   ListRecentOptions,
+  ListVideosOptions,
   MagAdapter,
   Person,
   RequestOptions,
   Section,
+  Video,
 } from '../../core/model.js';
 import { fetchError, MagAdapterError, throwIfAborted } from '../../core/errors.js';
 import type { MagErrorCode } from '../../core/errors.js';
 import { array, count, isRecord, looseObject, parse, string } from '../../core/schema.js';
 import type { GenericSchema } from 'valibot';
 import { escapeHtml, htmlToText, truncateText } from '../feed/html-text.js';
-import type { WpComment, WpCommentInput, WpError, WpIndex, WpPost, WpTerm, WpUser } from './wp-types.js';
+import type { WpComment, WpCommentInput, WpError, WpIndex, WpMedia, WpPost, WpTerm, WpUser } from './wp-types.js';
 
 /** Options of {@link WordPressAdapter}. */
 export interface WordPressAdapterOptions {
@@ -76,8 +78,8 @@ const FIELD_OF_PARAM: Record<string, keyof CommentDraft> = {
 };
 
 /**
- * Reads articles, comments, recent posts and about boxes from a WordPress site's REST API (v2),
- * and posts comments to it.
+ * Reads articles, comments, recent posts, about boxes and the site's videos from a WordPress site's
+ * REST API (v2), and posts comments to it.
  *
  * ```ts
  * const adapter = new WordPressAdapter({ endpoint: 'https://example.com/wp-json' });
@@ -156,7 +158,7 @@ export class WordPressAdapter implements MagAdapter {
       {
         post: postId,
         page,
-        per_page: Math.min(100, Math.max(1, Math.floor(this.#options.commentsPerPage ?? 20))),
+        per_page: perPage(this.#options.commentsPerPage ?? 20),
         order: 'asc',
         orderby: 'date_gmt',
       },
@@ -172,7 +174,7 @@ export class WordPressAdapter implements MagAdapter {
   }
 
   async listRecent(opts: ListRecentOptions = {}): Promise<ArticleSummary[]> {
-    const limit = Math.min(100, Math.max(1, Math.floor(opts.limit ?? 5)));
+    const limit = perPage(opts.limit ?? 5);
     const categories = opts.section ? await this.#categoryId(opts.section, opts) : undefined;
     const res = await this.#request<WpPost[]>(
       '/wp/v2/posts',
@@ -204,6 +206,35 @@ export class WordPressAdapter implements MagAdapter {
       { kind: 'articles' as const, url: user.link },
     ].filter((l): l is { kind: 'website' | 'articles'; url: string } => !!l.url);
     return { ...about(name, user.description, avatarUrl, user.url), links };
+  }
+
+  /**
+   * The site's video attachments (`/wp/v2/media?media_type=video`), newest first (default 10), each a
+   * file the browser plays: its attachment page, its length, and its poster (the attachment's featured
+   * image) as thumbnail.
+   */
+  async listVideos(opts: ListVideosOptions = {}): Promise<Video[]> {
+    const res = await this.#request<WpMedia[]>(
+      '/wp/v2/media',
+      { media_type: 'video', per_page: perPage(opts.limit ?? 10), orderby: 'date', order: 'desc', _embed: 'wp:featuredmedia' },
+      opts,
+      POSTS,
+    );
+    return res.data.map((media) => {
+      const poster = media._embedded?.['wp:featuredmedia']?.[0];
+      return {
+        id: String(media.id),
+        title: titleOf(media),
+        url: media.link ?? '',
+        published: gmtDate(media.date_gmt, media.date),
+        thumbnailUrl: poster?.source_url,
+        thumbnailAlt: poster?.alt_text || undefined,
+        // (WordPress stores the length it reads from the file in whole seconds)
+        durationSeconds: media.media_details?.length,
+        embedUrl: media.source_url,
+        provider: 'file',
+      };
+    });
   }
 
   /**
@@ -396,6 +427,9 @@ function errorOf(status: number, wp: WpError | undefined, url: string, comment?:
   return make(c, `${what} (HTTP ${status}, ${url})${tail}`);
 }
 
+/** The `per_page` of a collection: a whole number from 1 to 100, WordPress's limits. */
+const perPage = (count: number): number => Math.min(100, Math.max(1, Math.floor(count)));
+
 /** A number header (`X-WP-Total`); `undefined` when absent or not a number. */
 function headerNumber(headers: Headers, name: string): number | undefined {
   const v = headers.get(name)?.trim();
@@ -423,7 +457,7 @@ function about(name: string | undefined, description = '', photoUrl?: string, co
   return { name, bioHtml: bio && `<p>${escapeHtml(bio)}</p>`, photoUrl: photoUrl || undefined, photoAlt: photoUrl ? name : undefined, contactUrl: contactUrl || undefined };
 }
 
-const titleOf = (p: WpPost): string => htmlToText(p.title?.rendered ?? '');
+const titleOf = (p: WpPost | WpMedia): string => htmlToText(p.title?.rendered ?? '');
 
 /** What an article and a summary share. */
 function summaryOf(p: WpPost): ArticleSummary {

@@ -40,6 +40,17 @@ export interface WpPost {
   };
 }
 
+/** An attachment of `/wp/v2/media`. */
+export interface WpMedia extends Omit<WpPost, '_embedded'> {
+  source_url?: string;
+  alt_text?: string;
+  media_details?: { length?: number };
+  _embedded?: {
+    /** The poster of a video: its featured image (an error object, without `source_url`, when it is not public). */
+    'wp:featuredmedia'?: WpMedia[];
+  };
+}
+
 export interface WpComment {
   id: number;
   post?: number;

@@ -109,4 +109,19 @@ export const en: MagTranslation = {
   aboutWebsite: 'Website',
   aboutArticles: (name) => (name ? `Articles by ${name}` : 'Articles'),
   contact: 'Contact me',
+
+  videosTitle: 'Videos',
+  noVideos: 'No videos yet.',
+  playVideo: (title) => `Play video: ${title}`,
+  videoPlayer: (title) => `Video player: ${title}`,
+  videoConsent: (host) => `This video is hosted by ${host}. Playing it loads content from ${host}, which can then see your visit.`,
+  consentPlay: 'Play the video',
+  consentCancel: 'Cancel',
+  videoDuration: (hours, minutes, seconds) => {
+    const parts: string[] = [];
+    if (hours) parts.push(hours === 1 ? '1 hour' : `${hours} hours`);
+    if (minutes) parts.push(minutes === 1 ? '1 minute' : `${minutes} minutes`);
+    if (seconds || !parts.length) parts.push(seconds === 1 ? '1 second' : `${seconds} seconds`);
+    return parts.join(' ');
+  },
 };

@@ -111,4 +111,19 @@ export const fr: MagTranslation = {
   aboutWebsite: 'Site web',
   aboutArticles: (name) => (name ? `Articles de ${name}` : 'Ses articles'),
   contact: 'Me contacter',
+
+  videosTitle: 'Vidéos',
+  noVideos: "Aucune vidéo pour l'instant.",
+  playVideo: (title) => `Lire la vidéo : ${title}`,
+  videoPlayer: (title) => `Lecteur vidéo : ${title}`,
+  videoConsent: (host) => `Cette vidéo est hébergée par ${host}. La lire charge du contenu de ${host}, qui peut alors voir votre visite.`,
+  consentPlay: 'Lire la vidéo',
+  consentCancel: 'Annuler',
+  videoDuration: (hours, minutes, seconds) => {
+    const parts: string[] = [];
+    if (hours) parts.push(hours > 1 ? `${hours} heures` : '1 heure');
+    if (minutes) parts.push(minutes > 1 ? `${minutes} minutes` : '1 minute');
+    if (seconds || !parts.length) parts.push(`${seconds} seconde${seconds > 1 ? 's' : ''}`);
+    return parts.join(' ');
+  },
 };

@@ -76,11 +76,34 @@
 			label: __( 'About', 'mag-elements' ),
 			help: __( 'site: the site; author: the author of the post the page shows; author:<ID or slug>: an author.', 'mag-elements' ),
 		},
+		playMode: {
+			label: __( 'Play', 'mag-elements' ),
+			options: [
+				{ value: 'inline', label: __( 'In the page, when the reader presses play', 'mag-elements' ) },
+				{ value: 'consent', label: __( 'In the page, once the reader agrees to load the video host', 'mag-elements' ) },
+				{ value: 'link', label: __( "On the video's page", 'mag-elements' ) },
+			],
+		},
+		hostThumbnails: {
+			label: __( "Show thumbnails stored on the video hosts' servers", 'mag-elements' ),
+			help: __( 'The reader\'s browser then asks those hosts for them before play. Off: a placeholder.', 'mag-elements' ),
+		},
 	};
 
-	/** One control for an attribute, chosen by its type in block.json. */
-	function control( name, schema, value, setAttributes ) {
-		var field = FIELDS[ name ] || { label: name };
+	/** The attributes that mean something else in one block: their label and help there. */
+	var BLOCK_FIELDS = {
+		'mag-elements/video-list': {
+			limit: { label: __( 'Number of videos', 'mag-elements' ) },
+			embedHosts: {
+				label: __( 'Other video hosts', 'mag-elements' ),
+				help: __( 'Hosts whose players may play in the page besides YouTube, Vimeo and Dailymotion, separated by spaces (peertube.example).', 'mag-elements' ),
+			},
+		},
+	};
+
+	/** One control for an attribute of the block `blockName`, chosen by its type in block.json. */
+	function control( blockName, name, schema, value, setAttributes ) {
+		var field = ( BLOCK_FIELDS[ blockName ] || {} )[ name ] || FIELDS[ name ] || { label: name };
 		var set = function ( next ) {
 			var change = {};
 			change[ name ] = next;
@@ -118,7 +141,7 @@
 					return key !== 'className' && key !== 'align' && key !== 'lock' && key !== 'metadata';
 				} )
 				.map( function ( key ) {
-					return control( key, attributes[ key ], props.attributes[ key ], props.setAttributes );
+					return control( name, key, attributes[ key ], props.attributes[ key ], props.setAttributes );
 				} );
 			return el(
 				'div',
@@ -137,7 +160,7 @@
 		};
 	}
 
-	[ 'article', 'comment-thread', 'comment-feed-link', 'recent-contributions', 'subscribe-form', 'about-box' ].forEach( function ( slug ) {
+	[ 'article', 'comment-thread', 'comment-feed-link', 'recent-contributions', 'subscribe-form', 'about-box', 'video-list' ].forEach( function ( slug ) {
 		var name = 'mag-elements/' + slug;
 		wp.blocks.registerBlockType( name, {
 			edit: edit( name ),

@@ -23,6 +23,7 @@ class Mag_Elements_Markup {
 		'recent-contributions' => 'mag-recent-contributions',
 		'subscribe-form'       => 'mag-subscribe-form',
 		'about-box'            => 'mag-about-box',
+		'video-list'           => 'mag-video-list',
 	);
 
 	/** The elements that show one article (by default the current post). */
@@ -244,6 +245,8 @@ class Mag_Elements_Markup {
 				return self::subscribe_fallback( $values );
 			case 'about-box':
 				return self::about_fallback( $values['key'] );
+			case 'video-list':
+				return self::video_fallback( $values );
 		}
 		return '';
 	}
@@ -307,6 +310,33 @@ class Mag_Elements_Markup {
 			$html .= sprintf( '<li><a href="%s">%s</a></li>', esc_url( get_permalink( $post ) ), esc_html( get_the_title( $post ) ) );
 		}
 		return $html ? '<ul class="mag-elements-fallback-recent">' . $html . '</ul>' : '';
+	}
+
+	/**
+	 * The site's newest videos as a list of links to their attachment pages: what the element lists, asked
+	 * of the REST API inside the page's request (the same videos, the same visibility).
+	 *
+	 * @param array $values The element's values (limit).
+	 * @return string
+	 */
+	private static function video_fallback( array $values ) {
+		$request = new WP_REST_Request( 'GET', '/wp/v2/media' );
+		$request->set_query_params(
+			array(
+				'media_type' => 'video',
+				'per_page'   => $values['limit'],
+			)
+		);
+		$response = rest_do_request( $request );
+		if ( $response->is_error() ) {
+			return '';
+		}
+		$html = '';
+		foreach ( (array) $response->get_data() as $video ) {
+			// The title as WordPress renders it: text with its characters as entities, no tags.
+			$html .= sprintf( '<li><a href="%s">%s</a></li>', esc_url( $video['link'] ), wp_kses( $video['title']['rendered'], array() ) );
+		}
+		return $html ? '<ul class="mag-elements-fallback-videos">' . $html . '</ul>' : '';
 	}
 
 	/**
