@@ -132,3 +132,19 @@ export const baseStyles = css`
     font-size: ${font.sizeSmall};
   }
 `;
+
+/** A box that lists items (recent contributions, videos): its heading, and its list with `--_gap` between items. */
+export const listBoxStyles = css`
+  .heading {
+    font-size: ${font.sizeHeading};
+    font-weight: bold;
+    margin: 0 0 ${space.s};
+  }
+  .list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_gap);
+  }
+`;

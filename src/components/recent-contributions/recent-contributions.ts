@@ -8,6 +8,7 @@ import type { ArticleSummary } from '../../core/model.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
 import { renderError, renderLoading, renderSections, renderSlottedHeading } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
+import { listBoxStyles } from '../../core/styles.js';
 import { recentContributionsStyles } from './recent-contributions.styles.js';
 
 const DEFAULT_LIMIT = 5;
@@ -46,7 +47,7 @@ const DEFAULT_LIMIT = 5;
  * @fires {MagLoadErrorEvent} mag-load-error - The list could not be loaded (`event.error` is a `MagAdapterError`); the element shows the error itself.
  */
 export class MagRecentContributions extends MagElement {
-  static override styles = [...MagElement.styles, recentContributionsStyles];
+  static override styles = [...MagElement.styles, listBoxStyles, recentContributionsStyles];
 
   /** How many articles to show (default 5); an adapter that answers more is cut down. */
   @property({ type: Number, reflect: true }) limit = DEFAULT_LIMIT;

@@ -6,18 +6,6 @@ export const videoListStyles = css`
     --_gap: var(--mag-video-list-gap, ${space.m});
     --_ratio: var(--mag-video-list-ratio, 16 / 9);
   }
-  .heading {
-    font-size: ${font.sizeHeading};
-    font-weight: bold;
-    margin: 0 0 ${space.s};
-  }
-  .list {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: var(--_gap);
-  }
   /* The box keeps its shape before the thumbnail loads; the consent step's text may make it taller. */
   .media {
     aspect-ratio: var(--_ratio);

@@ -8,6 +8,7 @@ import type { Video } from '../../core/model.js';
 import type { MagInvalidateEvent } from '../../core/shared-adapter.js';
 import { renderError, renderLoading, renderSlottedHeading } from '../../core/states.js';
 import { isExternal, safeImageUrl, safeUrl } from '../../core/url.js';
+import { listBoxStyles } from '../../core/styles.js';
 import { videoListStyles } from './video-list.styles.js';
 import { onVideoHost, playerOf } from './video-player.js';
 import type { Player } from './video-player.js';
@@ -76,7 +77,7 @@ interface FocusTarget {
  * @fires {MagLoadErrorEvent} mag-load-error - The list could not be loaded (`event.error` is a `MagAdapterError`); the element shows the error itself.
  */
 export class MagVideoList extends MagElement {
-  static override styles = [...MagElement.styles, videoListStyles];
+  static override styles = [...MagElement.styles, listBoxStyles, videoListStyles];
 
   /** How many videos to show (default 3); an adapter that answers more is cut down. */
   @property({ type: Number, reflect: true }) limit = DEFAULT_LIMIT;
