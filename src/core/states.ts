@@ -76,7 +76,8 @@ export function renderSlottedHeading(level: unknown, text: unknown): TemplateRes
 
 /**
  * A native heading of `level` (clamped to 1–6) whose class and part are `part`. Six templates
- * rather than `lit/static-html.js` (a variable tag name): about 0.3 KB gzip less in every bundle.
+ * rather than `lit/static-html.js` (a variable tag name), which would add its module to every bundle
+ * (sizes: docs/performance.md).
  */
 export function renderHeading(level: number, part: string, text: unknown, id?: string): TemplateResult {
   switch (headingLevel(level, 1)) {
