@@ -114,9 +114,9 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
   timeout: number;
   /** See `SharedAdapterOptions.allowRelativeImages`. */
   allowRelativeImages: boolean;
-  readonly #entries = new Map<string, Entry>();
+  private readonly _entries = new Map<string, Entry>();
   /** What a snapshot said the adapter can do (see `seed()`). */
-  #seededCapabilities?: { subscribe: boolean; postComment: boolean };
+  private _seededCapabilities?: { subscribe: boolean; postComment: boolean };
 
   constructor(adapter: MagAdapter, options: SharedAdapterOptions = {}) {
     super();
@@ -128,12 +128,12 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
 
   /** True when the adapter can post comments. */
   get canPostComment(): boolean {
-    return typeof this.adapter.postComment === 'function' || this.#seededCapabilities?.postComment === true;
+    return typeof this.adapter.postComment === 'function' || this._seededCapabilities?.postComment === true;
   }
 
   /** True when the adapter can subscribe an address. */
   get canSubscribe(): boolean {
-    return typeof this.adapter.subscribe === 'function' || this.#seededCapabilities?.subscribe === true;
+    return typeof this.adapter.subscribe === 'function' || this._seededCapabilities?.subscribe === true;
   }
 
   /** True when the adapter has about boxes. */
@@ -148,16 +148,16 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
   async ready(opts: RequestOptions = {}): Promise<void> {
     const ready = this.adapter.ready?.bind(this.adapter);
     // A snapshot told the capabilities: nothing to load for them.
-    if (!ready || this.#seededCapabilities) return;
+    if (!ready || this._seededCapabilities) return;
     try {
-      await this.#once(async (signal) => ready({ signal }), opts.signal);
+      await this._once(async (signal) => ready({ signal }), opts.signal);
     } catch {
       // The data calls report load failures with their own message and retry.
     }
   }
 
   getArticle(ref: string, opts: RequestOptions = {}): Promise<Article> {
-    return this.#shared('article', [ref], `article:${ref}`, async (signal) => {
+    return this._shared('article', [ref], `article:${ref}`, async (signal) => {
       const article = validated(articleSchema, await this.adapter.getArticle(ref, { signal }), 'article', 'The article');
       return article;
     }, opts.signal, (article) => [article.id, ...(article.slug ? [article.slug] : [])]);
@@ -165,7 +165,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
 
   listComments(articleId: string, opts: ListCommentsOptions = {}): Promise<CommentPage> {
     const cursor = opts.cursor ?? '';
-    return this.#shared('comments', [articleId], `comments:${articleId}:${cursor}`, async (signal) =>
+    return this._shared('comments', [articleId], `comments:${articleId}:${cursor}`, async (signal) =>
       validated(
         commentPageSchema,
         await this.adapter.listComments(articleId, cursor ? { cursor, signal } : { signal }),
@@ -179,7 +179,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
     const query: ListRecentOptions = {};
     if (limit !== undefined) query.limit = limit;
     if (section) query.section = section;
-    return this.#shared('recent', [], `recent:${limit ?? ''}:${section ?? ''}`, async (signal) =>
+    return this._shared('recent', [], `recent:${limit ?? ''}:${section ?? ''}`, async (signal) =>
       validated(
         recentSchema,
         await this.adapter.listRecent({ ...query, signal }),
@@ -191,7 +191,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
   getAbout(key?: string, opts: RequestOptions = {}): Promise<About> {
     const getAbout = this.adapter.getAbout?.bind(this.adapter);
     if (!getAbout) return Promise.reject(new MagAdapterError('unsupported', 'This adapter has no about boxes.'));
-    return this.#shared('about', key ? [key] : [], `about:${key ?? ''}`, async (signal) =>
+    return this._shared('about', key ? [key] : [], `about:${key ?? ''}`, async (signal) =>
       validated(aboutSchema, await getAbout(key, { signal }), 'about', 'The about box'), opts.signal);
   }
 
@@ -199,46 +199,46 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
     const listVideos = this.adapter.listVideos?.bind(this.adapter);
     if (!listVideos) return Promise.reject(new MagAdapterError('unsupported', 'This adapter has no videos.'));
     const { limit } = opts;
-    return this.#shared('videos', [], `videos:${limit ?? ''}`, async (signal) =>
+    return this._shared('videos', [], `videos:${limit ?? ''}`, async (signal) =>
       validated(videosSchema, await listVideos(limit === undefined ? { signal } : { limit, signal }), 'videos', 'The list of videos'), opts.signal);
   }
 
   /** The article this provider already holds for `ref` (asked for within `maxAge`), if any. */
   cachedArticle(ref: string): Article | undefined {
-    return this.#cached(`article:${ref}`) as Article | undefined;
+    return this._cached(`article:${ref}`) as Article | undefined;
   }
 
   /** The comment page this provider already holds, if any. */
   cachedComments(articleId: string, cursor?: string): CommentPage | undefined {
-    return this.#cached(`comments:${articleId}:${cursor ?? ''}`) as CommentPage | undefined;
+    return this._cached(`comments:${articleId}:${cursor ?? ''}`) as CommentPage | undefined;
   }
 
   /** The recent list this provider already holds for these options, if any. */
   cachedRecent(opts: Omit<ListRecentOptions, 'signal'> = {}): ArticleSummary[] | undefined {
-    return this.#cached(`recent:${opts.limit ?? ''}:${opts.section || ''}`) as ArticleSummary[] | undefined;
+    return this._cached(`recent:${opts.limit ?? ''}:${opts.section || ''}`) as ArticleSummary[] | undefined;
   }
 
   /** The about box this provider already holds for `key`, if any. */
   cachedAbout(key?: string): About | undefined {
-    return this.#cached(`about:${key ?? ''}`) as About | undefined;
+    return this._cached(`about:${key ?? ''}`) as About | undefined;
   }
 
   /** The video list this provider already holds for this limit, if any. */
   cachedVideos(opts: Omit<ListVideosOptions, 'signal'> = {}): Video[] | undefined {
-    return this.#cached(`videos:${opts.limit ?? ''}`) as Video[] | undefined;
+    return this._cached(`videos:${opts.limit ?? ''}`) as Video[] | undefined;
   }
 
   /** The value of a call that succeeded within `maxAge`, if any. */
-  #cached(key: string): unknown {
-    const entry = this.#entries.get(key);
+  private _cached(key: string): unknown {
+    const entry = this._entries.get(key);
     return entry?.settledAt !== undefined && Date.now() - entry.settledAt <= this.maxAge ? entry.value : undefined;
   }
 
   /** Subscribes an address. Never shared or cached. */
   async subscribe(email: string, opts: RequestOptions = {}): Promise<SubscribeResult> {
-    const subscribe = (await this.#capability('subscribe', opts))?.bind(this.adapter);
+    const subscribe = (await this._capability('subscribe', opts))?.bind(this.adapter);
     if (!subscribe) throw new MagAdapterError('unsupported', 'This adapter cannot subscribe addresses.');
-    return this.#once(async (signal) =>
+    return this._once(async (signal) =>
       validated(subscribeResultSchema, await subscribe(email, { signal }), 'subscribeResult', 'The subscription answer'), opts.signal);
   }
 
@@ -248,9 +248,9 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
    * elements to load them again; the element that posted can tell its own post by that origin.
    */
   async postComment(articleId: string, draft: CommentDraft, opts: PostCommentOptions = {}): Promise<Comment> {
-    const postComment = (await this.#capability('postComment', opts))?.bind(this.adapter);
+    const postComment = (await this._capability('postComment', opts))?.bind(this.adapter);
     if (!postComment) throw new MagAdapterError('unsupported', 'This adapter cannot post comments.');
-    const comment = await this.#once(async (signal) =>
+    const comment = await this._once(async (signal) =>
       validated(commentSchema, await postComment(articleId, draft, { signal }), 'comment', 'The posted comment'), opts.signal);
     this.invalidate('comments', articleId, opts.origin);
     this.invalidate('article', articleId, opts.origin);
@@ -263,11 +263,11 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
    */
   invalidate(kind?: ResourceKind, id?: string, origin?: object): void {
     const event = new MagInvalidateEvent(kind, id, origin);
-    for (const [key, entry] of this.#entries) {
+    for (const [key, entry] of this._entries) {
       if (kind !== undefined && entry.kind !== kind) continue;
       if (id !== undefined && !entry.ids.has(id)) continue;
       // In-flight calls stay shared with their current waiters; new callers start a fresh call.
-      this.#entries.delete(key);
+      this._entries.delete(key);
     }
     this.dispatchEvent(event);
   }
@@ -283,7 +283,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
    */
   snapshot(): SharedSnapshot {
     const entries: SnapshotEntry[] = [];
-    for (const [key, entry] of this.#entries) {
+    for (const [key, entry] of this._entries) {
       if (entry.settledAt !== undefined) entries.push({ key, kind: entry.kind, ids: [...entry.ids], value: entry.value });
     }
     return { version: 1, entries, capabilities: { subscribe: this.canSubscribe, postComment: this.canPostComment } };
@@ -302,7 +302,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
       const kind = item.key.split(':')[0] as ResourceKind;
       if (!Object.hasOwn(SNAPSHOT_SCHEMAS, kind) || !check(SNAPSHOT_SCHEMAS[kind], item.value, kind).success) continue;
       const { value } = item;
-      this.#entries.set(item.key, {
+      this._entries.set(item.key, {
         promise: Promise.resolve(value),
         value,
         controller: new AbortController(),
@@ -313,13 +313,13 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
       });
     }
     const capabilities = snapshot.capabilities;
-    if (isRecord(capabilities)) this.#seededCapabilities = { subscribe: capabilities.subscribe === true, postComment: capabilities.postComment === true };
+    if (isRecord(capabilities)) this._seededCapabilities = { subscribe: capabilities.subscribe === true, postComment: capabilities.postComment === true };
   }
 
   /** Resolves once every call in flight has settled (a server render waits for what its elements asked for). */
   async settled(): Promise<void> {
     let pending: Promise<unknown>[];
-    while ((pending = [...this.#entries.values()].filter((entry) => entry.settledAt === undefined).map((entry) => entry.promise)).length) {
+    while ((pending = [...this._entries.values()].filter((entry) => entry.settledAt === undefined).map((entry) => entry.promise)).length) {
       await Promise.allSettled(pending);
     }
   }
@@ -328,12 +328,12 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
    * An optional method of the adapter. An adapter that learns its capabilities when its data loads (a
    * JSON file that names a subscribe endpoint) is given the time to load, once a snapshot said it can.
    */
-  async #capability<K extends 'subscribe' | 'postComment'>(name: K, opts: RequestOptions): Promise<MagAdapter[K]> {
-    if (!this.adapter[name] && this.#seededCapabilities?.[name]) await this.adapter.ready?.(opts);
+  private async _capability<K extends 'subscribe' | 'postComment'>(name: K, opts: RequestOptions): Promise<MagAdapter[K]> {
+    if (!this.adapter[name] && this._seededCapabilities?.[name]) await this.adapter.ready?.(opts);
     return this.adapter[name];
   }
 
-  #shared<T>(
+  private _shared<T>(
     kind: ResourceKind,
     ids: string[],
     key: string,
@@ -342,7 +342,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
     idsOf?: (value: T) => string[],
   ): Promise<T> {
     if (signal?.aborted) return Promise.reject(abortError(signal));
-    let entry = this.#entries.get(key);
+    let entry = this._entries.get(key);
     if (!entry || (entry.settledAt !== undefined && Date.now() - entry.settledAt > this.maxAge)) {
       const controller = new AbortController();
       const fresh: Entry = {
@@ -350,22 +350,22 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
         waiters: 0,
         kind,
         ids: new Set(ids),
-        promise: this.#guard(call, controller).then(
+        promise: this._guard(call, controller).then(
           (value) => {
             fresh.settledAt = Date.now();
             fresh.value = value;
             for (const id of idsOf?.(value) ?? []) fresh.ids.add(id);
-            if (this.maxAge <= 0) this.#drop(key, fresh);
+            if (this.maxAge <= 0) this._drop(key, fresh);
             return value;
           },
           (error: unknown) => {
             // Failures are never cached: the next call (a retry) asks the adapter again.
-            this.#drop(key, fresh);
+            this._drop(key, fresh);
             throw error;
           },
         ),
       };
-      this.#entries.set(key, (entry = fresh));
+      this._entries.set(key, (entry = fresh));
     }
     if (entry.settledAt !== undefined || !signal) return entry.promise as Promise<T>;
     // One caller's view of a shared call: aborting it leaves the call running for the others; the
@@ -375,7 +375,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
     const leave = () => {
       if (--shared.waiters === 0 && shared.settledAt === undefined) {
         shared.controller.abort(signal.reason);
-        this.#drop(key, shared);
+        this._drop(key, shared);
       }
     };
     signal.addEventListener('abort', leave, { once: true });
@@ -383,21 +383,21 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
   }
 
   /** Forgets `entry` unless a newer call replaced it. */
-  #drop(key: string, entry: Entry): void {
-    if (this.#entries.get(key) === entry) this.#entries.delete(key);
+  private _drop(key: string, entry: Entry): void {
+    if (this._entries.get(key) === entry) this._entries.delete(key);
   }
 
   /** A call that is not shared (posting, subscribing), with the same timeout and error handling. */
-  #once<T>(call: (signal: AbortSignal) => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  private _once<T>(call: (signal: AbortSignal) => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
     if (signal?.aborted) return Promise.reject(abortError(signal));
     const controller = new AbortController();
     const onAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
-    return this.#guard(call, controller).finally(() => signal?.removeEventListener('abort', onAbort));
+    return this._guard(call, controller).finally(() => signal?.removeEventListener('abort', onAbort));
   }
 
   /** Runs an adapter call with the timeout, turning whatever it throws (even synchronously) into a MagAdapterError. */
-  #guard<T>(call: (signal: AbortSignal) => Promise<T>, controller: AbortController): Promise<T> {
+  private _guard<T>(call: (signal: AbortSignal) => Promise<T>, controller: AbortController): Promise<T> {
     const { signal } = controller;
     return new Promise<T>((resolve, reject) => {
       const timer =

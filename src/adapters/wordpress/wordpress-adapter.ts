@@ -92,42 +92,42 @@ const FIELD_OF_PARAM: Record<string, keyof CommentDraft> = {
  */
 export class WordPressAdapter implements MagAdapter {
   /** `true`: routes go into `?rest_route=`; `false`: routes are appended to the API root. */
-  readonly #query: boolean;
-  readonly #base: string;
-  readonly #homeUrl: string;
-  readonly #options: WordPressAdapterOptions;
-  readonly #categoryIds = new Map<string, number>();
+  private readonly _query: boolean;
+  private readonly _base: string;
+  private readonly _homeUrl: string;
+  private readonly _options: WordPressAdapterOptions;
+  private readonly _categoryIds = new Map<string, number>();
 
   constructor(options: WordPressAdapterOptions) {
     if (!options?.endpoint) throw new TypeError('WordPressAdapter needs an `endpoint` (for example https://example.com/wp-json).');
     const url = new URL(options.endpoint.trim(), globalThis.location?.href);
     const apiRoot = /\/wp-json\/?$/;
     // `?rest_route=` when asked for, and for a plain site URL (it works with and without pretty permalinks)
-    this.#query = url.searchParams.has('rest_route') || !apiRoot.test(url.pathname);
+    this._query = url.searchParams.has('rest_route') || !apiRoot.test(url.pathname);
     url.searchParams.delete('rest_route');
-    if (!this.#query) url.search = url.hash = '';
-    this.#base = this.#query ? url.href : url.href.replace(/\/+$/, '');
+    if (!this._query) url.search = url.hash = '';
+    this._base = this._query ? url.href : url.href.replace(/\/+$/, '');
     url.search = url.hash = '';
     url.pathname = url.pathname.replace(apiRoot, '/').replace(/[^/]*\.php$/, '');
-    this.#homeUrl = url.href;
+    this._homeUrl = url.href;
     // (copies: changing the options object afterwards does not change the adapter)
-    this.#options = { ...options, headers: { ...options.headers } };
+    this._options = { ...options, headers: { ...options.headers } };
   }
 
   /** The URL of a REST route (`/wp/v2/posts`) with query parameters. */
   routeUrl(route: string, params: Params = {}): string {
-    const url = new URL(this.#query ? this.#base : this.#base + route);
-    if (this.#query) url.searchParams.set('rest_route', route);
+    const url = new URL(this._query ? this._base : this._base + route);
+    if (this._query) url.searchParams.set('rest_route', route);
     for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, String(v));
     return url.href;
   }
 
   async getArticle(ref: string, opts: RequestOptions = {}): Promise<Article> {
-    const post = await this.#findPost(ref, { _embed: 'author,wp:term' }, opts);
+    const post = await this._findPost(ref, { _embed: 'author,wp:term' }, opts);
     const [previous, next, commentCount] = await Promise.all([
-      this.#neighbour(post, true, opts),
-      this.#neighbour(post, false, opts),
-      this.#commentTotal(post.id, opts),
+      this._neighbour(post, true, opts),
+      this._neighbour(post, false, opts),
+      this._commentTotal(post.id, opts),
     ]);
     const author = post._embedded?.author?.[0];
     const link = post.link;
@@ -143,22 +143,22 @@ export class WordPressAdapter implements MagAdapter {
       commentFeedType: link ? 'application/rss+xml' : undefined,
       previous,
       next,
-      homeUrl: this.#homeUrl,
+      homeUrl: this._homeUrl,
     };
   }
 
   async listComments(articleId: string, opts: ListCommentsOptions = {}): Promise<CommentPage> {
-    const postId = await this.#postId(articleId, opts);
+    const postId = await this._postId(articleId, opts);
     const page = Number(opts.cursor ?? 1);
     if (!Number.isInteger(page) || page < 1) {
       throw new MagAdapterError('invalid-data', `Invalid comment cursor "${opts.cursor}": expected a page number.`);
     }
-    const res = await this.#request<WpComment[]>(
+    const res = await this._request<WpComment[]>(
       '/wp/v2/comments',
       {
         post: postId,
         page,
-        per_page: perPage(this.#options.commentsPerPage ?? 20),
+        per_page: perPage(this._options.commentsPerPage ?? 20),
         order: 'asc',
         orderby: 'date_gmt',
       },
@@ -175,8 +175,8 @@ export class WordPressAdapter implements MagAdapter {
 
   async listRecent(opts: ListRecentOptions = {}): Promise<ArticleSummary[]> {
     const limit = perPage(opts.limit ?? 5);
-    const categories = opts.section ? await this.#categoryId(opts.section, opts) : undefined;
-    const res = await this.#request<WpPost[]>(
+    const categories = opts.section ? await this._categoryId(opts.section, opts) : undefined;
+    const res = await this._request<WpPost[]>(
       '/wp/v2/posts',
       { per_page: limit, orderby: 'date', order: 'desc', categories, _embed: 'wp:term' },
       opts,
@@ -191,13 +191,13 @@ export class WordPressAdapter implements MagAdapter {
    */
   async getAbout(key?: string, opts: RequestOptions = {}): Promise<About> {
     if (!key || key === 'site' || key === 'magazine') {
-      const site = (await this.#request<WpIndex & { name: string }>('/', { _fields: 'name,description,url,home,site_icon_url' }, opts, NAMED)).data;
+      const site = (await this._request<WpIndex & { name: string }>('/', { _fields: 'name,description,url,home,site_icon_url' }, opts, NAMED)).data;
       return about(htmlToText(site.name), site.description, site.site_icon_url, site.home || site.url);
     }
     const m = /^author:(.+)$/.exec(key);
     if (!m) throw new MagAdapterError('not-found', `No about box "${key}": use "site" or "author:<id or slug>".`);
     const ref = m[1].trim();
-    const user = await this.#item<WpUser>('/wp/v2/users', ref, {}, opts, NAMED);
+    const user = await this._item<WpUser>('/wp/v2/users', ref, {}, opts, NAMED);
     if (!user) throw new MagAdapterError('not-found', `No author "${ref}" on this WordPress site.`);
     const { name, avatarUrl } = personOfUser(user);
     // (their words are the element's: "Site web", "Articles de …")
@@ -214,7 +214,7 @@ export class WordPressAdapter implements MagAdapter {
    * image) as thumbnail.
    */
   async listVideos(opts: ListVideosOptions = {}): Promise<Video[]> {
-    const res = await this.#request<WpMedia[]>(
+    const res = await this._request<WpMedia[]>(
       '/wp/v2/media',
       { media_type: 'video', per_page: perPage(opts.limit ?? 10), orderby: 'date', order: 'desc', _embed: 'wp:featuredmedia' },
       opts,
@@ -245,43 +245,43 @@ export class WordPressAdapter implements MagAdapter {
   async postComment(articleId: string, draft: CommentDraft, opts: RequestOptions = {}): Promise<Comment> {
     // A bot filled the field people do not see: nothing is sent, and the bot is told its comment awaits moderation.
     if (draft.honeypot) return droppedComment(draft);
-    const postId = await this.#postId(articleId, opts);
+    const postId = await this._postId(articleId, opts);
     const parent = draft.parentId ? Number(draft.parentId) : undefined;
     if (parent !== undefined && !(Number.isInteger(parent) && parent >= 0)) {
       throw new MagAdapterError('rejected', `Invalid parent comment id "${draft.parentId}".`, { field: 'parentId' });
     }
     // (JSON.stringify leaves out the fields that are undefined)
     const body: WpCommentInput = { post: postId, author_name: draft.authorName, author_email: draft.authorEmail, author_url: draft.authorUrl || undefined, content: draft.bodyText, parent };
-    return commentOf((await this.#request<WpComment>('/wp/v2/comments', {}, opts, ITEM, body)).data);
+    return commentOf((await this._request<WpComment>('/wp/v2/comments', {}, opts, ITEM, body)).data);
   }
 
   // ---------------------------------------------------------------------------------------------
 
-  async #findPost(ref: string, params: Params, opts: RequestOptions): Promise<WpPost> {
+  private async _findPost(ref: string, params: Params, opts: RequestOptions): Promise<WpPost> {
     const trimmed = String(ref ?? '').trim();
     if (!trimmed) throw new MagAdapterError('not-found', 'No article id or slug given.');
-    const post = await this.#item<WpPost>('/wp/v2/posts', trimmed, params, opts, POST);
+    const post = await this._item<WpPost>('/wp/v2/posts', trimmed, params, opts, POST);
     if (!post) throw new MagAdapterError('not-found', `No published article "${trimmed}" on this WordPress site.`);
     return post;
   }
 
   /** An item of a collection (`/wp/v2/posts`) by id (`/wp/v2/posts/<id>`) or slug (`?slug=`; `undefined` when none has it). */
-  async #item<T>(route: string, ref: string, params: Params, opts: RequestOptions, schema: GenericSchema<unknown, T>): Promise<T | undefined> {
+  private async _item<T>(route: string, ref: string, params: Params, opts: RequestOptions, schema: GenericSchema<unknown, T>): Promise<T | undefined> {
     return /^\d+$/.test(ref)
-      ? (await this.#request(`${route}/${ref}`, params, opts, schema)).data
-      : (await this.#request(route, { ...params, slug: ref }, opts, array(schema))).data[0];
+      ? (await this._request(`${route}/${ref}`, params, opts, schema)).data
+      : (await this._request(route, { ...params, slug: ref }, opts, array(schema))).data[0];
   }
 
-  async #postId(ref: string, opts: RequestOptions): Promise<number> {
+  private async _postId(ref: string, opts: RequestOptions): Promise<number> {
     const trimmed = String(ref ?? '').trim();
     if (/^\d+$/.test(trimmed)) return Number(trimmed);
-    return (await this.#findPost(trimmed, { _fields: 'id,title' }, opts)).id;
+    return (await this._findPost(trimmed, { _fields: 'id,title' }, opts)).id;
   }
 
   /** The post just before (`older`) or after this one. */
-  async #neighbour(post: WpPost, older: boolean, opts: RequestOptions): Promise<ArticleLink | undefined> {
+  private async _neighbour(post: WpPost, older: boolean, opts: RequestOptions): Promise<ArticleLink | undefined> {
     // `before`/`after` compare with the local post_date column, so pass the local date.
-    const res = await this.#request<WpPost[]>(
+    const res = await this._request<WpPost[]>(
       '/wp/v2/posts',
       {
         [older ? 'before' : 'after']: post.date,
@@ -299,9 +299,9 @@ export class WordPressAdapter implements MagAdapter {
   }
 
   /** Number of approved comments; `undefined` when the site hides its comments endpoint (the article still loads). */
-  async #commentTotal(postId: number, opts: RequestOptions): Promise<number | undefined> {
+  private async _commentTotal(postId: number, opts: RequestOptions): Promise<number | undefined> {
     try {
-      const res = await this.#request<WpComment[]>('/wp/v2/comments', { post: postId, per_page: 1, _fields: 'id' }, opts, ITEMS);
+      const res = await this._request<WpComment[]>('/wp/v2/comments', { post: postId, per_page: 1, _fields: 'id' }, opts, ITEMS);
       return headerNumber(res.headers, 'X-WP-Total');
     } catch (e) {
       if (opts.signal?.aborted) throw e; // aborted or timeout
@@ -309,26 +309,26 @@ export class WordPressAdapter implements MagAdapter {
     }
   }
 
-  async #categoryId(section: string, opts: RequestOptions): Promise<number> {
+  private async _categoryId(section: string, opts: RequestOptions): Promise<number> {
     const wanted = section.trim();
     const key = wanted.toLowerCase();
     if (/^\d+$/.test(key)) return Number(key);
-    const cached = this.#categoryIds.get(key);
+    const cached = this._categoryIds.get(key);
     if (cached !== undefined) return cached;
     // A slug, or a name: WordPress turns the `slug` asked for into a slug (sanitize_title(), as when it
     // made the category's: "Science & Tech" → "science-tech"). It reads `slug` as a list separated by
     // commas or spaces: those become dashes, as in slugs.
     const slug = wanted.replace(/[\s,]+/g, '-');
-    let term: Category | undefined = (await this.#request<Category[]>('/wp/v2/categories', { slug, _fields: 'id,name' }, opts, ITEMS)).data[0];
+    let term: Category | undefined = (await this._request<Category[]>('/wp/v2/categories', { slug, _fields: 'id,name' }, opts, ITEMS)).data[0];
     if (!term) {
       // custom slugs: compare the decoded names of all categories (names are stored HTML-encoded)
-      const all = (await this.#request<Category[]>('/wp/v2/categories', { per_page: 100, _fields: 'id,name' }, opts, ITEMS)).data;
+      const all = (await this._request<Category[]>('/wp/v2/categories', { per_page: 100, _fields: 'id,name' }, opts, ITEMS)).data;
       term = all.find((t) => htmlToText(t.name ?? '').toLowerCase() === key);
     }
     if (!term) {
       throw new MagAdapterError('not-found', `No section "${wanted}" on this WordPress site.`);
     }
-    this.#categoryIds.set(key, term.id);
+    this._categoryIds.set(key, term.id);
     return term.id;
   }
 
@@ -336,18 +336,18 @@ export class WordPressAdapter implements MagAdapter {
    * One REST request (a POST of `body` when there is one): JSON in, JSON out, the answer checked
    * with `schema`, every failure as a `MagAdapterError`.
    */
-  async #request<T>(route: string, params: Params, opts: RequestOptions, schema: GenericSchema<unknown, T>, body?: WpCommentInput): Promise<WpResponse<T>> {
+  private async _request<T>(route: string, params: Params, opts: RequestOptions, schema: GenericSchema<unknown, T>, body?: WpCommentInput): Promise<WpResponse<T>> {
     throwIfAborted(opts.signal);
     const url = this.routeUrl(route, params);
     let res: Response;
     let text: string;
     try {
-      res = await (this.#options.fetch ?? fetch)(url, {
+      res = await (this._options.fetch ?? fetch)(url, {
         method: body && 'POST',
         headers: {
           Accept: 'application/json',
-          ...this.#options.headers,
-          ...(body && { 'Content-Type': 'application/json', ...(this.#options.nonce && { 'X-WP-Nonce': this.#options.nonce }) }),
+          ...this._options.headers,
+          ...(body && { 'Content-Type': 'application/json', ...(this._options.nonce && { 'X-WP-Nonce': this._options.nonce }) }),
         },
         body: body && JSON.stringify(body),
         signal: opts.signal,
