@@ -1,3 +1,10 @@
+/**
+ * The shared adapter: what `<mag-provider>` puts in the context. It shares the host's adapter's
+ * answers among the provider's elements (in flight and for `maxAge`), checks each answer against the
+ * model, and drops what a change affects. How each call is made (time-out, errors): adapter-call.ts;
+ * the snapshot a server render writes: snapshot.ts; the `mag-invalidate` event: events.ts.
+ */
+
 import type {
   About,
   Article,
@@ -15,35 +22,16 @@ import type {
 } from './model.js';
 import { aboutSchema, articleSchema, commentPageSchema, commentSchema, recentSchema, subscribeResultSchema, videosSchema } from './model.js';
 import { MagAdapterError, abortError, untilAborted } from './errors.js';
-import { check, isRecord, validated } from './schema.js';
-import type { Schema } from './schema.js';
+import { validated } from './schema.js';
+import { guardedCall, unsharedCall } from './adapter-call.js';
+import type { AdapterCall } from './adapter-call.js';
+import { MagInvalidateEvent } from './events.js';
+import type { ResourceKind } from './events.js';
+import { readSnapshot } from './snapshot.js';
+import type { Capabilities, SharedSnapshot, SnapshotEntry } from './snapshot.js';
 
-/** The kinds of resources the provider shares. */
-export type ResourceKind = 'article' | 'comments' | 'recent' | 'about' | 'videos';
-
-/** One shared answer in a snapshot: its key (`article:<ref>`…), the ids it concerns, and the answer. */
-export interface SnapshotEntry {
-  key: string;
-  kind: ResourceKind;
-  ids: string[];
-  value: unknown;
-}
-
-/** The answers a provider holds and what its adapter can do (see `SharedAdapter.snapshot()`). */
-export interface SharedSnapshot {
-  version: 1;
-  entries: SnapshotEntry[];
-  capabilities: { subscribe: boolean; postComment: boolean };
-}
-
-/** How a snapshot's answers are checked, by kind. */
-const SNAPSHOT_SCHEMAS: Record<ResourceKind, Schema> = {
-  article: articleSchema,
-  comments: commentPageSchema,
-  recent: recentSchema,
-  about: aboutSchema,
-  videos: videosSchema,
-};
+export { MagInvalidateEvent, type ResourceKind } from './events.js';
+export type { SharedSnapshot, SnapshotEntry } from './snapshot.js';
 
 /** Options of `SharedAdapter.postComment()`. */
 export interface PostCommentOptions extends RequestOptions {
@@ -61,31 +49,6 @@ export interface SharedAdapterOptions {
    * Off by default: a relative image makes a request to the page's own site, with the reader's cookies.
    */
   allowRelativeImages?: boolean;
-}
-
-/**
- * Fired by a `SharedAdapter` when cached results are dropped (after a comment is posted, or on
- * `refresh()`); elements showing an affected resource load it again.
- */
-export class MagInvalidateEvent extends Event {
-  readonly kind?: ResourceKind;
-  readonly id?: string;
-  /** What caused the change, when an element did (the element that posted a comment, for example). */
-  readonly origin?: object;
-
-  constructor(kind?: ResourceKind, id?: string, origin?: object) {
-    super('mag-invalidate');
-    this.kind = kind;
-    this.id = id;
-    this.origin = origin;
-  }
-
-  /** True when a resource of this kind (and id, for articles and comments) is affected. */
-  affects(kind: ResourceKind, id?: string): boolean {
-    if (this.kind === undefined) return true;
-    if (this.kind !== kind) return false;
-    return this.id === undefined || id === undefined || this.id === id;
-  }
 }
 
 interface Entry {
@@ -116,7 +79,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
   allowRelativeImages: boolean;
   private readonly _entries = new Map<string, Entry>();
   /** What a snapshot said the adapter can do (see `seed()`). */
-  private _seededCapabilities?: { subscribe: boolean; postComment: boolean };
+  private _seededCapabilities?: Capabilities;
 
   constructor(adapter: MagAdapter, options: SharedAdapterOptions = {}) {
     super();
@@ -150,7 +113,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
     // A snapshot told the capabilities: nothing to load for them.
     if (!ready || this._seededCapabilities) return;
     try {
-      await this._once(async (signal) => ready({ signal }), opts.signal);
+      await unsharedCall(async (signal) => ready({ signal }), opts.signal, this.timeout);
     } catch {
       // The data calls report load failures with their own message and retry.
     }
@@ -238,8 +201,8 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
   async subscribe(email: string, opts: RequestOptions = {}): Promise<SubscribeResult> {
     const subscribe = (await this._capability('subscribe', opts))?.bind(this.adapter);
     if (!subscribe) throw new MagAdapterError('unsupported', 'This adapter cannot subscribe addresses.');
-    return this._once(async (signal) =>
-      validated(subscribeResultSchema, await subscribe(email, { signal }), 'subscribeResult', 'The subscription answer'), opts.signal);
+    return unsharedCall(async (signal) =>
+      validated(subscribeResultSchema, await subscribe(email, { signal }), 'subscribeResult', 'The subscription answer'), opts.signal, this.timeout);
   }
 
   /**
@@ -250,8 +213,8 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
   async postComment(articleId: string, draft: CommentDraft, opts: PostCommentOptions = {}): Promise<Comment> {
     const postComment = (await this._capability('postComment', opts))?.bind(this.adapter);
     if (!postComment) throw new MagAdapterError('unsupported', 'This adapter cannot post comments.');
-    const comment = await this._once(async (signal) =>
-      validated(commentSchema, await postComment(articleId, draft, { signal }), 'comment', 'The posted comment'), opts.signal);
+    const comment = await unsharedCall(async (signal) =>
+      validated(commentSchema, await postComment(articleId, draft, { signal }), 'comment', 'The posted comment'), opts.signal, this.timeout);
     this.invalidate('comments', articleId, opts.origin);
     this.invalidate('article', articleId, opts.origin);
     return comment;
@@ -295,25 +258,21 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
    * loading anything. Answers that are not valid data are left out (the element asks again).
    */
   seed(snapshot: unknown): void {
-    if (!isRecord(snapshot) || snapshot.version !== 1 || !Array.isArray(snapshot.entries)) return;
+    const read = readSnapshot(snapshot);
+    if (!read) return;
     const now = Date.now();
-    for (const item of snapshot.entries as unknown[]) {
-      if (!isRecord(item) || typeof item.key !== 'string' || !Array.isArray(item.ids)) continue;
-      const kind = item.key.split(':')[0] as ResourceKind;
-      if (!Object.hasOwn(SNAPSHOT_SCHEMAS, kind) || !check(SNAPSHOT_SCHEMAS[kind], item.value, kind).success) continue;
-      const { value } = item;
-      this._entries.set(item.key, {
+    for (const { key, kind, ids, value } of read.entries) {
+      this._entries.set(key, {
         promise: Promise.resolve(value),
         value,
         controller: new AbortController(),
         settledAt: now,
         waiters: 0,
         kind,
-        ids: new Set(item.ids.filter((id): id is string => typeof id === 'string')),
+        ids: new Set(ids),
       });
     }
-    const capabilities = snapshot.capabilities;
-    if (isRecord(capabilities)) this._seededCapabilities = { subscribe: capabilities.subscribe === true, postComment: capabilities.postComment === true };
+    if (read.capabilities) this._seededCapabilities = read.capabilities;
   }
 
   /** Resolves once every call in flight has settled (a server render waits for what its elements asked for). */
@@ -337,7 +296,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
     kind: ResourceKind,
     ids: string[],
     key: string,
-    call: (signal: AbortSignal) => Promise<T>,
+    call: AdapterCall<T>,
     signal: AbortSignal | undefined,
     idsOf?: (value: T) => string[],
   ): Promise<T> {
@@ -350,7 +309,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
         waiters: 0,
         kind,
         ids: new Set(ids),
-        promise: this._guard(call, controller).then(
+        promise: guardedCall(call, controller, this.timeout).then(
           (value) => {
             fresh.settledAt = Date.now();
             fresh.value = value;
@@ -385,46 +344,6 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
   /** Forgets `entry` unless a newer call replaced it. */
   private _drop(key: string, entry: Entry): void {
     if (this._entries.get(key) === entry) this._entries.delete(key);
-  }
-
-  /** A call that is not shared (posting, subscribing), with the same timeout and error handling. */
-  private _once<T>(call: (signal: AbortSignal) => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-    if (signal?.aborted) return Promise.reject(abortError(signal));
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    return this._guard(call, controller).finally(() => signal?.removeEventListener('abort', onAbort));
-  }
-
-  /** Runs an adapter call with the timeout, turning whatever it throws (even synchronously) into a MagAdapterError. */
-  private _guard<T>(call: (signal: AbortSignal) => Promise<T>, controller: AbortController): Promise<T> {
-    const { signal } = controller;
-    return new Promise<T>((resolve, reject) => {
-      const timer =
-        this.timeout > 0
-          ? setTimeout(() => {
-              reject(new MagAdapterError('timeout', `The data source did not answer within ${Number((this.timeout / 1000).toFixed(2))} s.`));
-              controller.abort(new DOMException('Timed out', 'TimeoutError'));
-            }, this.timeout)
-          : undefined;
-      // An abort settles the call at once, whatever the adapter does with the signal.
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(abortError(signal));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      new Promise<T>((settle) => settle(call(signal)))
-        .then(resolve, (error: unknown) => {
-          const failure = MagAdapterError.from(error);
-          // `aborted` means "cancelled by us" to the elements (they stay quiet); a request the data source
-          // cancelled on its own is a failed request, shown with a retry.
-          reject(failure.code === 'aborted' ? new MagAdapterError('network', `The data source cancelled the request: ${failure.message}`, { cause: error }) : failure);
-        })
-        .finally(() => {
-          clearTimeout(timer);
-          signal.removeEventListener('abort', onAbort);
-        });
-    });
   }
 }
 
