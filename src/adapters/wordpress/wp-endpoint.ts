@@ -3,6 +3,8 @@
  * added to, and the site's home page; then the URL of each request.
  */
 
+import { withoutTrailingSlashes } from '../../core/trim-end.js';
+
 /** Query parameters of a request (`undefined` ones are left out). */
 export type Params = Record<string, string | number | undefined>;
 
@@ -30,9 +32,9 @@ export function parseEndpoint(endpoint: string): WpEndpoint {
   const query = url.searchParams.has('rest_route') || !API_ROOT.test(url.pathname);
   url.searchParams.delete('rest_route');
   if (!query) url.search = url.hash = '';
-  const base = query ? url.href : url.href.replace(/\/+$/, '');
+  const base = query ? url.href : withoutTrailingSlashes(url.href);
   url.search = url.hash = '';
-  url.pathname = url.pathname.replace(API_ROOT, '/').replace(/[^/]*\.php$/, '');
+  url.pathname = withoutPhpFile(url.pathname.replace(API_ROOT, '/'));
   return { query, base, homeUrl: url.href };
 }
 
@@ -42,4 +44,10 @@ export function restUrl({ query, base }: WpEndpoint, route: string, params: Para
   if (query) url.searchParams.set('rest_route', route);
   for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, String(v));
   return url.href;
+}
+
+/** A path without its last segment when that is a PHP file: `/blog/index.php` → `/blog/`. */
+function withoutPhpFile(path: string): string {
+  const file = path.slice(path.lastIndexOf('/') + 1);
+  return file.endsWith('.php') ? path.slice(0, path.length - file.length) : path;
 }
