@@ -15,11 +15,11 @@ import type { MagAdapter, RequestOptions } from './model.js';
 export class LazyAdapter implements MagAdapter {
   declare postComment?: MagAdapter['postComment'];
   declare subscribe?: MagAdapter['subscribe'];
-  #adapter?: Promise<MagAdapter>;
-  #failed = false;
-  readonly #load: () => MagAdapter | PromiseLike<MagAdapter>;
-  readonly #fail: (error: unknown) => MagAdapterError;
-  readonly #onRecover: () => void;
+  private _adapter?: Promise<MagAdapter>;
+  private _failed = false;
+  private readonly _load: () => MagAdapter | PromiseLike<MagAdapter>;
+  private readonly _fail: (error: unknown) => MagAdapterError;
+  private readonly _onRecover: () => void;
 
   constructor(
     first: PromiseLike<MagAdapter>,
@@ -27,56 +27,56 @@ export class LazyAdapter implements MagAdapter {
     fail: (error: unknown) => MagAdapterError,
     onRecover: () => void,
   ) {
-    this.#load = load;
-    this.#fail = fail;
-    this.#onRecover = onRecover;
-    this.#get(first).catch(() => {});
+    this._load = load;
+    this._fail = fail;
+    this._onRecover = onRecover;
+    this._get(first).catch(() => {});
   }
 
-  #get(attempt?: PromiseLike<MagAdapter>): Promise<MagAdapter> {
-    return (this.#adapter ??= (async () => attempt ?? this.#load())().then(
+  private _get(attempt?: PromiseLike<MagAdapter>): Promise<MagAdapter> {
+    return (this._adapter ??= (async () => attempt ?? this._load())().then(
       (adapter) => {
         this.postComment = adapter.postComment?.bind(adapter);
         this.subscribe = adapter.subscribe?.bind(adapter);
-        if (this.#failed) {
-          this.#failed = false;
-          this.#onRecover();
+        if (this._failed) {
+          this._failed = false;
+          this._onRecover();
         }
         return adapter;
       },
       (error: unknown) => {
         // Not kept: the next call (a retry) tries again.
-        this.#adapter = undefined;
-        this.#failed = true;
-        throw this.#fail(error);
+        this._adapter = undefined;
+        this._failed = true;
+        throw this._fail(error);
       },
     ));
   }
 
   async ready(opts?: RequestOptions): Promise<void> {
-    await (await this.#get()).ready?.(opts);
+    await (await this._get()).ready?.(opts);
   }
 
   async getArticle(...args: Parameters<MagAdapter['getArticle']>): ReturnType<MagAdapter['getArticle']> {
-    return (await this.#get()).getArticle(...args);
+    return (await this._get()).getArticle(...args);
   }
 
   async listComments(...args: Parameters<MagAdapter['listComments']>): ReturnType<MagAdapter['listComments']> {
-    return (await this.#get()).listComments(...args);
+    return (await this._get()).listComments(...args);
   }
 
   async listRecent(...args: Parameters<MagAdapter['listRecent']>): ReturnType<MagAdapter['listRecent']> {
-    return (await this.#get()).listRecent(...args);
+    return (await this._get()).listRecent(...args);
   }
 
   async getAbout(...args: Parameters<NonNullable<MagAdapter['getAbout']>>): ReturnType<NonNullable<MagAdapter['getAbout']>> {
-    const adapter = await this.#get();
+    const adapter = await this._get();
     if (!adapter.getAbout) throw new MagAdapterError('unsupported', 'This adapter has no about boxes.');
     return adapter.getAbout(...args);
   }
 
   async listVideos(...args: Parameters<NonNullable<MagAdapter['listVideos']>>): ReturnType<NonNullable<MagAdapter['listVideos']>> {
-    const adapter = await this.#get();
+    const adapter = await this._get();
     if (!adapter.listVideos) throw new MagAdapterError('unsupported', 'This adapter has no videos.');
     return adapter.listVideos(...args);
   }

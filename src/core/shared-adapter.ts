@@ -1,3 +1,10 @@
+/**
+ * The shared adapter: what `<mag-provider>` puts in the context. It shares the host's adapter's
+ * answers among the provider's elements (in flight and for `maxAge`), checks each answer against the
+ * model, and drops what a change affects. How each call is made (time-out, errors): adapter-call.ts;
+ * the snapshot a server render writes: snapshot.ts; the `mag-invalidate` event: events.ts.
+ */
+
 import type {
   About,
   Article,
@@ -15,35 +22,16 @@ import type {
 } from './model.js';
 import { aboutSchema, articleSchema, commentPageSchema, commentSchema, recentSchema, subscribeResultSchema, videosSchema } from './model.js';
 import { MagAdapterError, abortError, untilAborted } from './errors.js';
-import { check, isRecord, validated } from './schema.js';
-import type { Schema } from './schema.js';
+import { validated } from './schema.js';
+import { guardedCall, unsharedCall } from './adapter-call.js';
+import type { AdapterCall } from './adapter-call.js';
+import { MagInvalidateEvent } from './events.js';
+import type { ResourceKind } from './events.js';
+import { readSnapshot } from './snapshot.js';
+import type { Capabilities, SharedSnapshot, SnapshotEntry } from './snapshot.js';
 
-/** The kinds of resources the provider shares. */
-export type ResourceKind = 'article' | 'comments' | 'recent' | 'about' | 'videos';
-
-/** One shared answer in a snapshot: its key (`article:<ref>`…), the ids it concerns, and the answer. */
-export interface SnapshotEntry {
-  key: string;
-  kind: ResourceKind;
-  ids: string[];
-  value: unknown;
-}
-
-/** The answers a provider holds and what its adapter can do (see `SharedAdapter.snapshot()`). */
-export interface SharedSnapshot {
-  version: 1;
-  entries: SnapshotEntry[];
-  capabilities: { subscribe: boolean; postComment: boolean };
-}
-
-/** How a snapshot's answers are checked, by kind. */
-const SNAPSHOT_SCHEMAS: Record<ResourceKind, Schema> = {
-  article: articleSchema,
-  comments: commentPageSchema,
-  recent: recentSchema,
-  about: aboutSchema,
-  videos: videosSchema,
-};
+export { MagInvalidateEvent, type ResourceKind } from './events.js';
+export type { SharedSnapshot, SnapshotEntry } from './snapshot.js';
 
 /** Options of `SharedAdapter.postComment()`. */
 export interface PostCommentOptions extends RequestOptions {
@@ -61,31 +49,6 @@ export interface SharedAdapterOptions {
    * Off by default: a relative image makes a request to the page's own site, with the reader's cookies.
    */
   allowRelativeImages?: boolean;
-}
-
-/**
- * Fired by a `SharedAdapter` when cached results are dropped (after a comment is posted, or on
- * `refresh()`); elements showing an affected resource load it again.
- */
-export class MagInvalidateEvent extends Event {
-  readonly kind?: ResourceKind;
-  readonly id?: string;
-  /** What caused the change, when an element did (the element that posted a comment, for example). */
-  readonly origin?: object;
-
-  constructor(kind?: ResourceKind, id?: string, origin?: object) {
-    super('mag-invalidate');
-    this.kind = kind;
-    this.id = id;
-    this.origin = origin;
-  }
-
-  /** True when a resource of this kind (and id, for articles and comments) is affected. */
-  affects(kind: ResourceKind, id?: string): boolean {
-    if (this.kind === undefined) return true;
-    if (this.kind !== kind) return false;
-    return this.id === undefined || id === undefined || this.id === id;
-  }
 }
 
 interface Entry {
@@ -114,9 +77,9 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
   timeout: number;
   /** See `SharedAdapterOptions.allowRelativeImages`. */
   allowRelativeImages: boolean;
-  readonly #entries = new Map<string, Entry>();
+  private readonly _entries = new Map<string, Entry>();
   /** What a snapshot said the adapter can do (see `seed()`). */
-  #seededCapabilities?: { subscribe: boolean; postComment: boolean };
+  private _seededCapabilities?: Capabilities;
 
   constructor(adapter: MagAdapter, options: SharedAdapterOptions = {}) {
     super();
@@ -128,12 +91,12 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
 
   /** True when the adapter can post comments. */
   get canPostComment(): boolean {
-    return typeof this.adapter.postComment === 'function' || this.#seededCapabilities?.postComment === true;
+    return typeof this.adapter.postComment === 'function' || this._seededCapabilities?.postComment === true;
   }
 
   /** True when the adapter can subscribe an address. */
   get canSubscribe(): boolean {
-    return typeof this.adapter.subscribe === 'function' || this.#seededCapabilities?.subscribe === true;
+    return typeof this.adapter.subscribe === 'function' || this._seededCapabilities?.subscribe === true;
   }
 
   /** True when the adapter has about boxes. */
@@ -148,16 +111,16 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
   async ready(opts: RequestOptions = {}): Promise<void> {
     const ready = this.adapter.ready?.bind(this.adapter);
     // A snapshot told the capabilities: nothing to load for them.
-    if (!ready || this.#seededCapabilities) return;
+    if (!ready || this._seededCapabilities) return;
     try {
-      await this.#once(async (signal) => ready({ signal }), opts.signal);
+      await unsharedCall(async (signal) => ready({ signal }), opts.signal, this.timeout);
     } catch {
       // The data calls report load failures with their own message and retry.
     }
   }
 
   getArticle(ref: string, opts: RequestOptions = {}): Promise<Article> {
-    return this.#shared('article', [ref], `article:${ref}`, async (signal) => {
+    return this._shared('article', [ref], `article:${ref}`, async (signal) => {
       const article = validated(articleSchema, await this.adapter.getArticle(ref, { signal }), 'article', 'The article');
       return article;
     }, opts.signal, (article) => [article.id, ...(article.slug ? [article.slug] : [])]);
@@ -165,7 +128,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
 
   listComments(articleId: string, opts: ListCommentsOptions = {}): Promise<CommentPage> {
     const cursor = opts.cursor ?? '';
-    return this.#shared('comments', [articleId], `comments:${articleId}:${cursor}`, async (signal) =>
+    return this._shared('comments', [articleId], `comments:${articleId}:${cursor}`, async (signal) =>
       validated(
         commentPageSchema,
         await this.adapter.listComments(articleId, cursor ? { cursor, signal } : { signal }),
@@ -179,7 +142,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
     const query: ListRecentOptions = {};
     if (limit !== undefined) query.limit = limit;
     if (section) query.section = section;
-    return this.#shared('recent', [], `recent:${limit ?? ''}:${section ?? ''}`, async (signal) =>
+    return this._shared('recent', [], `recent:${limit ?? ''}:${section ?? ''}`, async (signal) =>
       validated(
         recentSchema,
         await this.adapter.listRecent({ ...query, signal }),
@@ -191,7 +154,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
   getAbout(key?: string, opts: RequestOptions = {}): Promise<About> {
     const getAbout = this.adapter.getAbout?.bind(this.adapter);
     if (!getAbout) return Promise.reject(new MagAdapterError('unsupported', 'This adapter has no about boxes.'));
-    return this.#shared('about', key ? [key] : [], `about:${key ?? ''}`, async (signal) =>
+    return this._shared('about', key ? [key] : [], `about:${key ?? ''}`, async (signal) =>
       validated(aboutSchema, await getAbout(key, { signal }), 'about', 'The about box'), opts.signal);
   }
 
@@ -199,47 +162,47 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
     const listVideos = this.adapter.listVideos?.bind(this.adapter);
     if (!listVideos) return Promise.reject(new MagAdapterError('unsupported', 'This adapter has no videos.'));
     const { limit } = opts;
-    return this.#shared('videos', [], `videos:${limit ?? ''}`, async (signal) =>
+    return this._shared('videos', [], `videos:${limit ?? ''}`, async (signal) =>
       validated(videosSchema, await listVideos(limit === undefined ? { signal } : { limit, signal }), 'videos', 'The list of videos'), opts.signal);
   }
 
   /** The article this provider already holds for `ref` (asked for within `maxAge`), if any. */
   cachedArticle(ref: string): Article | undefined {
-    return this.#cached(`article:${ref}`) as Article | undefined;
+    return this._cached(`article:${ref}`) as Article | undefined;
   }
 
   /** The comment page this provider already holds, if any. */
   cachedComments(articleId: string, cursor?: string): CommentPage | undefined {
-    return this.#cached(`comments:${articleId}:${cursor ?? ''}`) as CommentPage | undefined;
+    return this._cached(`comments:${articleId}:${cursor ?? ''}`) as CommentPage | undefined;
   }
 
   /** The recent list this provider already holds for these options, if any. */
   cachedRecent(opts: Omit<ListRecentOptions, 'signal'> = {}): ArticleSummary[] | undefined {
-    return this.#cached(`recent:${opts.limit ?? ''}:${opts.section || ''}`) as ArticleSummary[] | undefined;
+    return this._cached(`recent:${opts.limit ?? ''}:${opts.section || ''}`) as ArticleSummary[] | undefined;
   }
 
   /** The about box this provider already holds for `key`, if any. */
   cachedAbout(key?: string): About | undefined {
-    return this.#cached(`about:${key ?? ''}`) as About | undefined;
+    return this._cached(`about:${key ?? ''}`) as About | undefined;
   }
 
   /** The video list this provider already holds for this limit, if any. */
   cachedVideos(opts: Omit<ListVideosOptions, 'signal'> = {}): Video[] | undefined {
-    return this.#cached(`videos:${opts.limit ?? ''}`) as Video[] | undefined;
+    return this._cached(`videos:${opts.limit ?? ''}`) as Video[] | undefined;
   }
 
   /** The value of a call that succeeded within `maxAge`, if any. */
-  #cached(key: string): unknown {
-    const entry = this.#entries.get(key);
+  private _cached(key: string): unknown {
+    const entry = this._entries.get(key);
     return entry?.settledAt !== undefined && Date.now() - entry.settledAt <= this.maxAge ? entry.value : undefined;
   }
 
   /** Subscribes an address. Never shared or cached. */
   async subscribe(email: string, opts: RequestOptions = {}): Promise<SubscribeResult> {
-    const subscribe = (await this.#capability('subscribe', opts))?.bind(this.adapter);
+    const subscribe = (await this._capability('subscribe', opts))?.bind(this.adapter);
     if (!subscribe) throw new MagAdapterError('unsupported', 'This adapter cannot subscribe addresses.');
-    return this.#once(async (signal) =>
-      validated(subscribeResultSchema, await subscribe(email, { signal }), 'subscribeResult', 'The subscription answer'), opts.signal);
+    return unsharedCall(async (signal) =>
+      validated(subscribeResultSchema, await subscribe(email, { signal }), 'subscribeResult', 'The subscription answer'), opts.signal, this.timeout);
   }
 
   /**
@@ -248,10 +211,10 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
    * elements to load them again; the element that posted can tell its own post by that origin.
    */
   async postComment(articleId: string, draft: CommentDraft, opts: PostCommentOptions = {}): Promise<Comment> {
-    const postComment = (await this.#capability('postComment', opts))?.bind(this.adapter);
+    const postComment = (await this._capability('postComment', opts))?.bind(this.adapter);
     if (!postComment) throw new MagAdapterError('unsupported', 'This adapter cannot post comments.');
-    const comment = await this.#once(async (signal) =>
-      validated(commentSchema, await postComment(articleId, draft, { signal }), 'comment', 'The posted comment'), opts.signal);
+    const comment = await unsharedCall(async (signal) =>
+      validated(commentSchema, await postComment(articleId, draft, { signal }), 'comment', 'The posted comment'), opts.signal, this.timeout);
     this.invalidate('comments', articleId, opts.origin);
     this.invalidate('article', articleId, opts.origin);
     return comment;
@@ -263,11 +226,11 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
    */
   invalidate(kind?: ResourceKind, id?: string, origin?: object): void {
     const event = new MagInvalidateEvent(kind, id, origin);
-    for (const [key, entry] of this.#entries) {
+    for (const [key, entry] of this._entries) {
       if (kind !== undefined && entry.kind !== kind) continue;
       if (id !== undefined && !entry.ids.has(id)) continue;
       // In-flight calls stay shared with their current waiters; new callers start a fresh call.
-      this.#entries.delete(key);
+      this._entries.delete(key);
     }
     this.dispatchEvent(event);
   }
@@ -283,7 +246,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
    */
   snapshot(): SharedSnapshot {
     const entries: SnapshotEntry[] = [];
-    for (const [key, entry] of this.#entries) {
+    for (const [key, entry] of this._entries) {
       if (entry.settledAt !== undefined) entries.push({ key, kind: entry.kind, ids: [...entry.ids], value: entry.value });
     }
     return { version: 1, entries, capabilities: { subscribe: this.canSubscribe, postComment: this.canPostComment } };
@@ -295,31 +258,27 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
    * loading anything. Answers that are not valid data are left out (the element asks again).
    */
   seed(snapshot: unknown): void {
-    if (!isRecord(snapshot) || snapshot.version !== 1 || !Array.isArray(snapshot.entries)) return;
+    const read = readSnapshot(snapshot);
+    if (!read) return;
     const now = Date.now();
-    for (const item of snapshot.entries as unknown[]) {
-      if (!isRecord(item) || typeof item.key !== 'string' || !Array.isArray(item.ids)) continue;
-      const kind = item.key.split(':')[0] as ResourceKind;
-      if (!Object.hasOwn(SNAPSHOT_SCHEMAS, kind) || !check(SNAPSHOT_SCHEMAS[kind], item.value, kind).success) continue;
-      const { value } = item;
-      this.#entries.set(item.key, {
+    for (const { key, kind, ids, value } of read.entries) {
+      this._entries.set(key, {
         promise: Promise.resolve(value),
         value,
         controller: new AbortController(),
         settledAt: now,
         waiters: 0,
         kind,
-        ids: new Set(item.ids.filter((id): id is string => typeof id === 'string')),
+        ids: new Set(ids),
       });
     }
-    const capabilities = snapshot.capabilities;
-    if (isRecord(capabilities)) this.#seededCapabilities = { subscribe: capabilities.subscribe === true, postComment: capabilities.postComment === true };
+    if (read.capabilities) this._seededCapabilities = read.capabilities;
   }
 
   /** Resolves once every call in flight has settled (a server render waits for what its elements asked for). */
   async settled(): Promise<void> {
     let pending: Promise<unknown>[];
-    while ((pending = [...this.#entries.values()].filter((entry) => entry.settledAt === undefined).map((entry) => entry.promise)).length) {
+    while ((pending = [...this._entries.values()].filter((entry) => entry.settledAt === undefined).map((entry) => entry.promise)).length) {
       await Promise.allSettled(pending);
     }
   }
@@ -328,21 +287,21 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
    * An optional method of the adapter. An adapter that learns its capabilities when its data loads (a
    * JSON file that names a subscribe endpoint) is given the time to load, once a snapshot said it can.
    */
-  async #capability<K extends 'subscribe' | 'postComment'>(name: K, opts: RequestOptions): Promise<MagAdapter[K]> {
-    if (!this.adapter[name] && this.#seededCapabilities?.[name]) await this.adapter.ready?.(opts);
+  private async _capability<K extends 'subscribe' | 'postComment'>(name: K, opts: RequestOptions): Promise<MagAdapter[K]> {
+    if (!this.adapter[name] && this._seededCapabilities?.[name]) await this.adapter.ready?.(opts);
     return this.adapter[name];
   }
 
-  #shared<T>(
+  private _shared<T>(
     kind: ResourceKind,
     ids: string[],
     key: string,
-    call: (signal: AbortSignal) => Promise<T>,
+    call: AdapterCall<T>,
     signal: AbortSignal | undefined,
     idsOf?: (value: T) => string[],
   ): Promise<T> {
     if (signal?.aborted) return Promise.reject(abortError(signal));
-    let entry = this.#entries.get(key);
+    let entry = this._entries.get(key);
     if (!entry || (entry.settledAt !== undefined && Date.now() - entry.settledAt > this.maxAge)) {
       const controller = new AbortController();
       const fresh: Entry = {
@@ -350,22 +309,22 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
         waiters: 0,
         kind,
         ids: new Set(ids),
-        promise: this.#guard(call, controller).then(
+        promise: guardedCall(call, controller, this.timeout).then(
           (value) => {
             fresh.settledAt = Date.now();
             fresh.value = value;
             for (const id of idsOf?.(value) ?? []) fresh.ids.add(id);
-            if (this.maxAge <= 0) this.#drop(key, fresh);
+            if (this.maxAge <= 0) this._drop(key, fresh);
             return value;
           },
           (error: unknown) => {
             // Failures are never cached: the next call (a retry) asks the adapter again.
-            this.#drop(key, fresh);
+            this._drop(key, fresh);
             throw error;
           },
         ),
       };
-      this.#entries.set(key, (entry = fresh));
+      this._entries.set(key, (entry = fresh));
     }
     if (entry.settledAt !== undefined || !signal) return entry.promise as Promise<T>;
     // One caller's view of a shared call: aborting it leaves the call running for the others; the
@@ -375,7 +334,7 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
     const leave = () => {
       if (--shared.waiters === 0 && shared.settledAt === undefined) {
         shared.controller.abort(signal.reason);
-        this.#drop(key, shared);
+        this._drop(key, shared);
       }
     };
     signal.addEventListener('abort', leave, { once: true });
@@ -383,48 +342,8 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
   }
 
   /** Forgets `entry` unless a newer call replaced it. */
-  #drop(key: string, entry: Entry): void {
-    if (this.#entries.get(key) === entry) this.#entries.delete(key);
-  }
-
-  /** A call that is not shared (posting, subscribing), with the same timeout and error handling. */
-  #once<T>(call: (signal: AbortSignal) => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-    if (signal?.aborted) return Promise.reject(abortError(signal));
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    return this.#guard(call, controller).finally(() => signal?.removeEventListener('abort', onAbort));
-  }
-
-  /** Runs an adapter call with the timeout, turning whatever it throws (even synchronously) into a MagAdapterError. */
-  #guard<T>(call: (signal: AbortSignal) => Promise<T>, controller: AbortController): Promise<T> {
-    const { signal } = controller;
-    return new Promise<T>((resolve, reject) => {
-      const timer =
-        this.timeout > 0
-          ? setTimeout(() => {
-              reject(new MagAdapterError('timeout', `The data source did not answer within ${Number((this.timeout / 1000).toFixed(2))} s.`));
-              controller.abort(new DOMException('Timed out', 'TimeoutError'));
-            }, this.timeout)
-          : undefined;
-      // An abort settles the call at once, whatever the adapter does with the signal.
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(abortError(signal));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      new Promise<T>((settle) => settle(call(signal)))
-        .then(resolve, (error: unknown) => {
-          const failure = MagAdapterError.from(error);
-          // `aborted` means "cancelled by us" to the elements (they stay quiet); a request the data source
-          // cancelled on its own is a failed request, shown with a retry.
-          reject(failure.code === 'aborted' ? new MagAdapterError('network', `The data source cancelled the request: ${failure.message}`, { cause: error }) : failure);
-        })
-        .finally(() => {
-          clearTimeout(timer);
-          signal.removeEventListener('abort', onAbort);
-        });
-    });
+  private _drop(key: string, entry: Entry): void {
+    if (this._entries.get(key) === entry) this._entries.delete(key);
   }
 }
 

@@ -5,6 +5,7 @@
  * in browsers alike. The user's guide is docs/import-typepad.md.
  */
 import type { DataArticle, DataComment, DataSection, MagData } from '../adapters/json/json-adapter.js';
+import { withoutTrailingSlashes } from '../core/trim-end.js';
 import { ImportError } from './import-error.js';
 import { Warnings, plural } from './import-warnings.js';
 import type { ImportWarning } from './import-warnings.js';
@@ -128,7 +129,7 @@ function absoluteUrl(value: string, name: string): URL {
 export function importMovableType(input: string | Uint8Array, options: MovableTypeImportOptions = {}): MovableTypeImport {
   const timezone = options.timezone ?? systemTimeZone();
   if (!isTimeZone(timezone)) throw new ImportError(`unknown time zone ${JSON.stringify(timezone)} (an IANA name such as Europe/Paris)`, { kind: 'option' });
-  const oldBase = options.oldBaseUrl === undefined ? undefined : absoluteUrl(options.oldBaseUrl.replace(/\/*$/, '/'), 'the old base URL');
+  const oldBase = options.oldBaseUrl === undefined ? undefined : absoluteUrl(`${withoutTrailingSlashes(options.oldBaseUrl)}/`, 'the old base URL');
   const newBase = options.newBaseUrl === undefined ? undefined : absoluteUrl(options.newBaseUrl, 'the new base URL');
   const articlePattern = options.articleUrl ?? '?article={slug}';
   const sectionPattern = options.sectionUrl ?? '?section={slug}';
@@ -140,7 +141,7 @@ export function importMovableType(input: string | Uint8Array, options: MovableTy
     if (!mediaBase.trim() || /[\s"'<>\\]/.test(mediaBase) || (/^[a-z][a-z\d+.-]*:/i.test(mediaBase) && !/^https?:\/\//i.test(mediaBase))) {
       throw new ImportError(`the media base must be a path or an http(s) URL, got ${JSON.stringify(mediaBase)}`, { kind: 'option' });
     }
-    mediaBase = mediaBase.replace(/\/*$/, '/');
+    mediaBase = `${withoutTrailingSlashes(mediaBase)}/`;
   }
   const now = options.now === undefined ? Date.now() : new Date(options.now).getTime();
   if (Number.isNaN(now)) throw new ImportError(`"now" is not a date: ${String(options.now)}`, { kind: 'option' });

@@ -5,6 +5,8 @@
  * every HTML field when they render it.
  */
 
+import { trimEndWhere } from '../core/trim-end.js';
+
 /** Block tags that Movable Type's filter leaves alone when a paragraph starts with one. */
 const BLOCK_START = /^<\/?(?:h1|h2|h3|h4|h5|h6|table|ol|dl|ul|menu|dir|p|pre|center|form|fieldset|select|blockquote|address|div|hr)\b/i;
 
@@ -72,7 +74,8 @@ export function htmlToText(html: string): string {
 /** The first `words` words of a plain text, with an ellipsis when it was longer. */
 export function firstWords(text: string, words: number): string {
   const all = text.split(' ').filter(Boolean);
-  return all.length <= words ? all.join(' ') : `${all.slice(0, words).join(' ').replace(/[\s,.;:!?–—-]+$/, '')}…`;
+  // without the spaces and punctuation before the ellipsis
+  return all.length <= words ? all.join(' ') : `${trimEndWhere(all.slice(0, words).join(' '), (character) => /[\s,.;:!?–—-]/.test(character))}…`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { JsonAdapter, type MagData } from '../../src/adapters/json/json-adapter.js';
 import { MemoryAdapter } from '../../src/adapters/json/memory-adapter.js';
+import { folderOf } from '../../src/adapters/json/split-store.js';
 import type { MagAdapterError } from '../../src/core/errors.js';
 import { SharedAdapter } from '../../src/core/shared-adapter.js';
 import type { MagAdapter } from '../../src/core/model.js';
@@ -104,6 +105,14 @@ for (const [name, data] of [
 }
 
 describe('JsonAdapter, split layout: what it fetches', () => {
+  it('finds the folder of the data file: its URL without query, fragment and file name', () => {
+    expect(folderOf('https://example.test/data/index.json?v=2#top')).to.equal('https://example.test/data/');
+    expect(folderOf('data/index.json?from=/other/')).to.equal('data/');
+    expect(folderOf('index.json')).to.equal('');
+    const long = `https://example.test/${'a'.repeat(200_000)}/index.json`;
+    expect(folderOf(long)).to.equal(long.slice(0, -'index.json'.length));
+  });
+
   it('reads index.json for the recent list, the about boxes and the videos, then only the file of the article asked for', async () => {
     const folder = await serveLayout(demo);
     const adapter = new JsonAdapter({ url: folder.url });

@@ -4,6 +4,8 @@
 // mu-plugin's X-Mag-Test-Scenario header (scripts/backends/wordpress/mu-plugin.php).
 import { expect } from '@open-wc/testing';
 import { WordPressAdapter } from '../../src/adapters/wordpress/wordpress-adapter.js';
+import { parseEndpoint } from '../../src/adapters/wordpress/wp-endpoint.js';
+import { withoutTrailingSlashes } from '../../src/core/trim-end.js';
 import type { Comment } from '../../src/core/model.js';
 import { feedsUrl, wordpressSeed, wordpressUrl } from '../helpers/backends.js';
 import type { WordPressSeed } from '../helpers/backends.js';
@@ -488,5 +490,38 @@ describe('WordPressAdapter (real WordPress)', function () {
     it('needs an endpoint', () => {
       expect(() => new WordPressAdapter({ endpoint: '' })).to.throw(TypeError);
     });
+  });
+});
+
+describe('WordPressAdapter: the endpoint option', () => {
+  const posts = (endpoint: string) => new WordPressAdapter({ endpoint }).routeUrl('/wp/v2/posts', { per_page: 5, categories: undefined });
+
+  it('appends routes to the API root, without its final slash', () => {
+    expect(posts('https://example.test/wp-json')).to.equal('https://example.test/wp-json/wp/v2/posts?per_page=5');
+    expect(posts(' https://example.test/blog/wp-json/ ')).to.equal('https://example.test/blog/wp-json/wp/v2/posts?per_page=5');
+    expect(parseEndpoint('https://example.test/blog/wp-json/').homeUrl).to.equal('https://example.test/blog/');
+  });
+
+  it('keeps ?rest_route= (and index.php) when given, and uses it for a plain site URL', () => {
+    expect(posts('https://example.test/?rest_route=')).to.equal('https://example.test/?rest_route=%2Fwp%2Fv2%2Fposts&per_page=5');
+    expect(posts('https://example.test/blog/index.php?rest_route=/')).to.equal('https://example.test/blog/index.php?rest_route=%2Fwp%2Fv2%2Fposts&per_page=5');
+    expect(posts('https://example.test/blog')).to.equal('https://example.test/blog?rest_route=%2Fwp%2Fv2%2Fposts&per_page=5');
+    expect(parseEndpoint('https://example.test/blog/index.php?rest_route=/').homeUrl).to.equal('https://example.test/blog/');
+    expect(parseEndpoint('https://example.test/?rest_route=#top').homeUrl).to.equal('https://example.test/');
+    expect(parseEndpoint('https://example.test/blog/archive.php.html?rest_route=').homeUrl).to.equal('https://example.test/blog/archive.php.html');
+  });
+
+  it('reads an endpoint with 200 KB of slashes or of letters in its path without freezing', () => {
+    const slashes = `https://example.test/${'/'.repeat(200_000)}x/wp-json/`;
+    expect(posts(slashes)).to.equal(`${slashes}wp/v2/posts?per_page=5`);
+    const letters = `https://example.test/${'a'.repeat(200_000)}`;
+    expect(parseEndpoint(`${letters}?rest_route=`).homeUrl).to.equal(letters);
+  });
+
+  it('withoutTrailingSlashes() removes every slash at the end, and only there', () => {
+    expect(withoutTrailingSlashes('https://example.test/blog///')).to.equal('https://example.test/blog');
+    expect(withoutTrailingSlashes('///')).to.equal('');
+    expect(withoutTrailingSlashes('a//b')).to.equal('a//b');
+    expect(withoutTrailingSlashes(`${'/'.repeat(200_000)}x`)).to.have.length(200_001);
   });
 });

@@ -276,6 +276,14 @@ describe('importMovableType: the fields of an entry', () => {
     expect(single(mtEntry(BASE, { BODY: `${long}.` }), { excerptWords: 3 }).excerpt).to.equal('mot0 mot1 mot2…');
   });
 
+  it('ends a derived title or excerpt without the punctuation before the ellipsis, even after 200 KB of punctuation', () => {
+    expect(single(mtEntry(BASE, { BODY: 'Un, deux ; trois : quatre.' }), { excerptWords: 3 }).excerpt).to.equal('Un, deux…');
+    const punctuation = '!'.repeat(200_000);
+    const article = single(mtEntry({ DATE: BASE.DATE }, { BODY: `<p>${punctuation}x un deux trois quatre, cinq</p>` }), { excerptWords: 3 });
+    expect(article.title).to.equal(`${punctuation}x un deux trois quatre`);
+    expect(article.excerpt).to.equal(`${punctuation}x un deux…`);
+  });
+
   it('closes comments for ALLOW COMMENTS 0 and 2, opens them for 1 or without the line', () => {
     const open = (value?: string) => single(mtEntry(value === undefined ? BASE : { ...BASE, 'ALLOW COMMENTS': value })).commentsOpen;
     expect(open('0')).to.equal(false);
@@ -591,5 +599,19 @@ describe('importMovableType: old addresses, redirects, media and links', () => {
     expect(report.rewritten).to.deep.equal({ media: 6, links: 2 });
     // Without the options, nothing changes.
     expect(run(text).data.articles[1].bodyHtml).to.equal(body);
+  });
+
+  it('reads the old base and the media base with any number of final slashes as one, even after 200 KB of slashes', () => {
+    const text = mtEntry({ ...BASE, BASENAME: 'billet', 'CONVERT BREAKS': '0' }, { BODY: '<img src="https://lemag.typepad.com/.a/photo">' });
+    for (const oldBaseUrl of [OLD.slice(0, -1), OLD, `${OLD}///`]) {
+      expect(run(text, { oldBaseUrl }).redirects.map((r) => r.from), oldBaseUrl).to.deep.equal([`${OLD}2013/10/billet.html`]);
+    }
+    const media = (mediaBase: string) => run(text, { oldBaseUrl: OLD, mediaBase }).data.articles[0].bodyHtml;
+    expect(media('/media')).to.equal('<img src="/media/.a/photo">');
+    expect(media('/media///')).to.equal('<img src="/media/.a/photo">');
+    const slashes = `/media${'/'.repeat(200_000)}x`;
+    expect(media(`${slashes}//`)).to.equal(`<img src="${slashes}/.a/photo">`);
+    const hostile = `https://lemag.typepad.com/${'/'.repeat(200_000)}blog`;
+    expect(run(text, { oldBaseUrl: `${hostile}//` }).redirects.map((r) => r.from)).to.deep.equal([`${hostile}/2013/10/billet.html`]);
   });
 });

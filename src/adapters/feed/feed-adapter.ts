@@ -13,9 +13,10 @@ import type {
   Video,
 } from '../../core/model.js';
 import { fetchError, MagAdapterError, throwIfAborted, untilAborted } from '../../core/errors.js';
+import { withoutTrailingSlashes } from '../../core/trim-end.js';
 import type { FeedEntry, ParsedFeed } from './feed-entry.js';
 import { absoluteUrl, invalidFeed } from './feed-entry.js';
-import { trimEndWhere, truncateText } from './html-text.js';
+import { truncateText } from './html-text.js';
 import { parseFeed } from './parse-feed.js';
 
 /** Options of {@link FeedAdapter}. */
@@ -199,7 +200,7 @@ function summaryOf(entry: FeedEntry, feed: ParsedFeed): ArticleSummary {
 function normalizeLink(link: string): string {
   const normalized = absoluteUrl(link) ?? link;
   const fragment = normalized.indexOf('#');
-  return trimEndWhere(fragment < 0 ? normalized : normalized.slice(0, fragment), (character) => character === '/');
+  return withoutTrailingSlashes(fragment < 0 ? normalized : normalized.slice(0, fragment));
 }
 
 /** The entry whose id is `ref`, else whose link is (fragments and final slashes aside), else whose slug is (with or without .html, .htm, .php). */

@@ -6,6 +6,7 @@
  */
 
 import { parseInert } from '../../core/inert.js';
+import { trimEndWhere } from '../../core/trim-end.js';
 
 /** Whitespace collapsed to single spaces, trimmed. */
 export const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
@@ -47,17 +48,6 @@ export function textToHtml(text: string): string {
     .filter(Boolean)
     .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\r?\n/g, '<br>')}</p>`)
     .join('');
-}
-
-/**
- * `text` without the characters at its end that `isTrimmed` accepts. A loop from the end rather than a
- * pattern such as `/[…]+$/`, which a backtracking engine retries from every character of a long run
- * that does not reach the end (quadratic).
- */
-export function trimEndWhere(text: string, isTrimmed: (character: string) => boolean): string {
-  let end = text.length;
-  while (end > 0 && isTrimmed(text[end - 1])) end--;
-  return text.slice(0, end);
 }
 
 /** Shortens plain text to about `max` characters at a word boundary, with an ellipsis. */

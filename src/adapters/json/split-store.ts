@@ -20,7 +20,10 @@ interface SplitEntry extends ArticleEntry {
 }
 
 /** The folder of the file at `url`: the URL without its query, fragment and file name (`data/` for `data/index.json?v=2`). */
-export const folderOf = (url: string): string => url.replace(/[?#].*$/s, '').replace(/[^/]*$/, '');
+export function folderOf(url: string): string {
+  const path = url.split(/[?#]/, 1)[0];
+  return path.slice(0, path.lastIndexOf('/') + 1);
+}
 
 /** The files of one split layout, read from the folder of its index. */
 export class SplitStore implements DataLayout {
