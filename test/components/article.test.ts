@@ -52,6 +52,15 @@ describe('<mag-article>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('keeps about a screen of room while loading, its first line shaped as the title, where the title will be', async () => {
+      const el = await render('le-numerique-c-est-la-proximite', 'fr', new FakeAdapter({ articles: [seedArticle], behaviour: { getArticle: 'never' } }));
+      await el.updateComplete;
+      const [title, line] = $$(el, '.placeholder').map((p) => p.getBoundingClientRect());
+      expect(title.height).to.be.greaterThan(line.height);
+      expect(title.top).to.equal($(el, '.base')!.getBoundingClientRect().top);
+      expect($(el, '[part="loading"]')!.getBoundingClientRect().height).to.be.greaterThan(500);
+    });
+
     it('shows a loading placeholder until a provider gives it an adapter', async () => {
       const wrapper = await fixture<HTMLElement>(html`<div lang="fr"><mag-article article-id="le-numerique-c-est-la-proximite"></mag-article></div>`);
       const el = wrapper.querySelector('mag-article')!;

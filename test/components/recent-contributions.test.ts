@@ -35,6 +35,12 @@ describe('<mag-recent-contributions>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps about the room of the list to come while loading: two lines per article', async () => {
+    const el = await render(new FakeAdapter({ recent: recentContributions, behaviour: { listRecent: 'never' } }), { limit: 4 });
+    await el.updateComplete;
+    expect(root(el).querySelectorAll('.placeholder')).to.have.length(8);
+  });
+
   it('words an article without a title in the page\'s language', async () => {
     const fake = new FakeAdapter({ recent: [{ ...recentContributions[0], title: '' }] });
     expect(titles(await render(fake).then(async (el) => (await loaded(el), el)))).to.deep.equal(['Sans titre']);

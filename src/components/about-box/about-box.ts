@@ -9,6 +9,9 @@ import { renderError, renderLoading, renderSlottedHeading } from '../../core/sta
 import { safeImageUrl, safeUrl } from '../../core/url.js';
 import { aboutBoxStyles } from './about-box.styles.js';
 
+/** Lines of the loading placeholder: about the height of a presentation of a few paragraphs. */
+const LOADING_LINES = 12;
+
 /**
  * A presentation box: a title, a photo or logo, a name, a short bio, a contact link and other
  * links. The seed page has two: the magazine's presentation ("La République des Territoires - Le
@@ -100,7 +103,7 @@ export class MagAboutBox extends MagElement {
       if (error.code === 'unsupported') return html`<p class="notice" part="unsupported">${t.errors.unsupported}</p>`;
       return renderError(t, error, this._retry);
     }
-    return renderLoading(t);
+    return renderLoading(t, LOADING_LINES);
   }
 
   private _retry(): void {

@@ -100,10 +100,15 @@ export const articleStyles = css`
     border-block-start: 1px solid ${color.border};
     text-align: center;
   }
-  .state.loading-state .placeholder:first-of-type {
+  /* The placeholder starts where the title will. */
+  .state.loading-state {
+    margin-block-start: 0;
+  }
+  /* The first placeholder (after the hidden announcement) stands for the title. */
+  .state.loading-state .visually-hidden + .placeholder {
     height: 1.6em;
     width: 70%;
-    margin-block-end: var(--_spacing);
+    margin-block: 0 var(--_spacing);
   }
   .not-found {
     margin: var(--_spacing) 0;

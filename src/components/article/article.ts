@@ -13,6 +13,9 @@ import { articleStyles } from './article.styles.js';
 import { MagArticleLoadEvent, MagPrintEvent } from './article-events.js';
 import { preparePrint } from './print.js';
 
+/** Lines of the loading placeholder: about a screen of text, so the page below moves little when the article comes. */
+const LOADING_LINES = 24;
+
 /** True when two ISO dates fall on different calendar days (UTC); false when either is not a date. */
 function differentDay(a: string, b: string): boolean {
   const day = (iso: string) => Math.floor(Date.parse(iso) / 86_400_000);
@@ -197,7 +200,7 @@ export class MagArticle extends MagElement {
     }
     // While a reload runs the article stays on screen (busy); with nothing to show yet, the placeholder.
     if (shown) return this._renderArticle(shown, { busy: status === 'loading' });
-    return html`<div class="base" part="base" aria-busy="true">${renderLoading(t, 7)}</div>`;
+    return html`<div class="base" part="base" aria-busy="true">${renderLoading(t, LOADING_LINES)}</div>`;
   }
 
   private _retry(): void {

@@ -118,7 +118,8 @@ export class MagRecentContributions extends MagElement {
     const t = this.localize.t;
     const { status, value: list, error } = this._task;
     if (status === 'error' && error) return renderError(t, error, this._retry);
-    if (!list) return renderLoading(t);
+    // About the height of the list to come: a title and a line of sections per article.
+    if (!list) return renderLoading(t, 2 * this._limit);
     const shown = this._visible(list);
     if (!shown.length) return html`<p class="empty" part="empty">${t.noRecent}</p>`;
     return html`<ul class="list" part="list">
