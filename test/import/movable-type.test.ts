@@ -360,6 +360,17 @@ describe('importMovableType: broken entries and malformed files', () => {
     ]);
   });
 
+  it('reads header lines in linear time, even a key followed by 200,000 spaces', () => {
+    const spaces = ' '.repeat(200_000);
+    // No colon: a broken header line, in the entry's header; the start of the text, in a comment.
+    const text = `TITLE: Cassée\nDATE: ${BASE.DATE}\nA${spaces}x\n-----\nBODY:\nTexte.\n-----\n--------\n${mtEntry(BASE, { BODY: 'x' }, [`COMMENT:\nAUTHOR: Anne\nA${spaces}x`])}`;
+    const { data, report } = run(text);
+    expect(report.entries.skipped).to.deep.equal([{ line: 3, kind: 'broken', title: 'Cassée', reason: `expected a "KEY: value" line in the entry's header, got "A${' '.repeat(59)}…"` }]);
+    expect(data.comments?.['un-titre']?.map((c) => [c.author.name, c.bodyHtml])).to.deep.equal([['Anne', `<p>A${spaces}x</p>`]]);
+    // Spaces before the colon: a key like any other.
+    expect(single(`TITLE${spaces}: Le titre\nDATE${spaces}:${spaces}${BASE.DATE}\n-----\nBODY:\nx\n-----\n--------\n`).title).to.equal('Le titre');
+  });
+
   it('keeps a line of five dashes inside a text as text, with a warning', () => {
     const text = 'TITLE: Tirets\nDATE: 10/16/2013 10:00:00 AM\nCONVERT BREAKS: 0\n-----\nBODY:\nAvant\n-----\nAprès\n-----\n--------\n';
     const { data, report } = run(text);
