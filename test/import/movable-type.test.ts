@@ -489,6 +489,20 @@ describe('importMovableType: comments and pings', () => {
     expect(report.warnings).to.deep.include({ line: 18, message: '1 comment signed with an e-mail address: imported without a name (the elements show an anonymous author)' });
   });
 
+  it('tells an e-mail address signed as a name in linear time, even after 200,000 dots', () => {
+    const dots = '.'.repeat(200_000);
+    const text = mtEntry(BASE, { BODY: 'x' }, [
+      comment(`AUTHOR: a@${dots} b\nDATE: 10/17/2013 10:00:00 AM`),
+      comment(`AUTHOR: a@${dots}@\nDATE: 10/17/2013 11:00:00 AM`),
+      comment(`AUTHOR: a@b${dots}c\nDATE: 10/17/2013 12:00:00 PM`),
+      comment('AUTHOR: a@b.\nDATE: 10/17/2013 01:00:00 PM'),
+      comment('AUTHOR: @b.c\nDATE: 10/17/2013 02:00:00 PM'),
+    ]);
+    const { data, report } = run(text);
+    expect(data.comments?.['un-titre']?.map((c) => c.author.name)).to.deep.equal([`a@${dots} b`, `a@${dots}@`, undefined, 'a@b.', '@b.c']);
+    expect(report.warnings).to.deep.include({ line: 17, message: '1 comment signed with an e-mail address: imported without a name (the elements show an anonymous author)' });
+  });
+
   it('orders comments by date, and skips (and reports) a comment without text', () => {
     const text = mtEntry(BASE, { BODY: 'x' }, [
       comment('AUTHOR: Deux\nDATE: 10/18/2013 10:00:00 AM'),
