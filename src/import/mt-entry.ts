@@ -102,7 +102,11 @@ export function readEntry(entry: ParsedEntry, context: ReadContext): { entry: Re
   // CONVERT BREAKS: 1 (or a list of text filters naming __default__) is Movable Type's paragraph filter;
   // 0 and the rich-text editors keep HTML as written; other filters (Markdown, Textile) are not applied.
   const filterHeader = headers.get('CONVERT BREAKS');
-  const filters = (filterHeader?.value ?? '__default__').split(/\s*,\s*/).filter(Boolean);
+  // (cut at commas, then trimmed: a pattern such as /\s*,\s*/ would scan a long run of spaces again from each of them)
+  const filters = (filterHeader?.value ?? '__default__')
+    .split(',')
+    .map((filter) => filter.trim())
+    .filter(Boolean);
   const convert = filters.some((f) => f === '1' || f === '__default__');
   const unknownFilter = filters.find((f) => f !== '1' && f !== '__default__' && !HTML_FILTERS.has(f));
   if (unknownFilter) {

@@ -268,6 +268,13 @@ describe('importMovableType: the fields of an entry', () => {
     expect(report.warnings).to.deep.include({ line: 3, message: '2 entries formatted with the text filter "markdown": kept as written (not converted to HTML)' });
   });
 
+  it('reads the list of CONVERT BREAKS in linear time, even a filter name holding 200,000 spaces', () => {
+    const spaces = ' '.repeat(200_000);
+    const { data, report } = run(mtEntry({ ...BASE, 'CONVERT BREAKS': `mark${spaces}down , __default__` }, { BODY: 'Un\ndeux' }) + mtEntry({ ...BASE, 'CONVERT BREAKS': `rich${spaces}text` }, { BODY: 'Un\ndeux' }));
+    expect(data.articles.map((a) => a.bodyHtml)).to.deep.equal(['<p>Un<br />\ndeux</p>', 'Un\ndeux']);
+    expect(report.warnings).to.deep.include({ line: 3, message: `1 entry formatted with the text filter "mark${spaces}down": kept as written (not converted to HTML)` });
+  });
+
   it('takes the excerpt from EXCERPT as text, else derives it from the body (40 words)', () => {
     expect(single(mtEntry(BASE, { BODY: 'Corps.', EXCERPT: '<p>Le <b>résumé</b> &amp; plus</p>' })).excerpt).to.equal('Le résumé & plus');
     const long = Array.from({ length: 60 }, (_, i) => `mot${i}`).join(' ');
