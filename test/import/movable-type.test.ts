@@ -291,6 +291,16 @@ describe('importMovableType: the fields of an entry', () => {
     expect(article.excerpt).to.equal(`${punctuation}x un deux…`);
   });
 
+  it('leaves an unclosed tag, comment, script or style as written in a derived title, even 200,000 characters of them', () => {
+    const title = (markup: string) => single(mtEntry({ DATE: BASE.DATE }, { BODY: `<p>Début <b>gras</b></p>\n${markup}` })).title;
+    for (const unclosed of ['<a', '</p', '<!--', '<script', '<style']) {
+      const markup = unclosed.repeat(Math.ceil(200_000 / unclosed.length));
+      expect(title(markup), unclosed).to.equal(`Début gras ${markup}`);
+    }
+    // Scripts that are never closed: their tags go, as any tag with its >.
+    expect(title(`<style>${'<script>'.repeat(25_000)}`)).to.equal('Début gras');
+  });
+
   it('closes comments for ALLOW COMMENTS 0 and 2, opens them for 1 or without the line', () => {
     const open = (value?: string) => single(mtEntry(value === undefined ? BASE : { ...BASE, 'ALLOW COMMENTS': value })).commentsOpen;
     expect(open('0')).to.equal(false);
@@ -631,6 +641,12 @@ describe('importMovableType: old addresses, redirects, media and links', () => {
     expect(report.rewritten).to.deep.equal({ media: 6, links: 2 });
     // Without the options, nothing changes.
     expect(run(text).data.articles[1].bodyHtml).to.equal(body);
+  });
+
+  it('rewrites the addresses of a body in linear time, even before 200,000 characters of unclosed tags', () => {
+    const unclosed = '<a'.repeat(100_000);
+    const text = mtEntry({ ...BASE, BASENAME: 'billet', 'CONVERT BREAKS': '0' }, { BODY: `<img src="https://lemag.typepad.com/.a/photo"> ${unclosed}` });
+    expect(run(text, { oldBaseUrl: OLD, mediaBase: '/media' }).data.articles[0].bodyHtml).to.equal(`<img src="/media/.a/photo"> ${unclosed}`);
   });
 
   it('reads the old base and the media base with any number of final slashes as one, even after 200 KB of slashes', () => {
