@@ -16,7 +16,19 @@ export type Status = 'publish' | 'draft' | 'future';
 const STATUSES: Record<string, Status> = { publish: 'publish', draft: 'draft', review: 'draft', unpublish: 'draft', junk: 'draft', future: 'future', scheduled: 'future' };
 /** Text filters whose text is HTML as written. */
 const HTML_FILTERS = new Set(['0', '', 'richtext', 'wysiwyg', '__sanitize__']);
-const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Whether a name is an e-mail address (`name@example.org`): one `@` with something before it, no
+ * whitespace, and after the `@` a dot with something on each side. (As one pattern,
+ * `/^[^\s@]+@[^\s@]+\.[^\s@]+$/`, each dot of a long run ending in a space would be tried as the
+ * `\.`, and the rest of the run scanned again from it: quadratic.)
+ */
+function looksLikeEmail(name: string): boolean {
+  const at = name.indexOf('@');
+  if (at < 1 || /\s/.test(name)) return false;
+  const domain = name.slice(at + 1);
+  return !domain.includes('@') && domain.slice(1, -1).includes('.');
+}
 
 /** An entry read and checked, before slugs and addresses are given. */
 export interface ReadEntry {
@@ -90,7 +102,11 @@ export function readEntry(entry: ParsedEntry, context: ReadContext): { entry: Re
   // CONVERT BREAKS: 1 (or a list of text filters naming __default__) is Movable Type's paragraph filter;
   // 0 and the rich-text editors keep HTML as written; other filters (Markdown, Textile) are not applied.
   const filterHeader = headers.get('CONVERT BREAKS');
-  const filters = (filterHeader?.value ?? '__default__').split(/\s*,\s*/).filter(Boolean);
+  // (cut at commas, then trimmed: a pattern such as /\s*,\s*/ would scan a long run of spaces again from each of them)
+  const filters = (filterHeader?.value ?? '__default__')
+    .split(',')
+    .map((filter) => filter.trim())
+    .filter(Boolean);
   const convert = filters.some((f) => f === '1' || f === '__default__');
   const unknownFilter = filters.find((f) => f !== '1' && f !== '__default__' && !HTML_FILTERS.has(f));
   if (unknownFilter) {
@@ -160,7 +176,7 @@ function readFeedback(
         continue;
       }
       let name = htmlToText(fields.get('AUTHOR')?.value ?? '');
-      if (LOOKS_LIKE_EMAIL.test(name)) {
+      if (looksLikeEmail(name)) {
         warnings.group('author-email', section.line, (n) => `${plural(n, 'comment')} signed with an e-mail address: imported without a name (the elements show an anonymous author)`);
         name = '';
       }

@@ -54,19 +54,70 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/*
+ * Unclosed markup in linear time. A pattern that looks ahead for the end of what it matches (`[^>]*>`,
+ * `[\s\S]*?-->`) scans to the end of the text from each start that has no end after it, and then
+ * again from the next start: a comment made of unclosed `<a` or `<!--` would freeze the import
+ * (quadratic). The helpers below give the same result as such a pattern without scanning the text
+ * again for an end that is missing.
+ */
+
+/**
+ * `html.replace(tag, replace)` for a pattern of tags that end at their first `>` (`<…[^>]*>`),
+ * searched only up to the text's last `>`: no tag ends after it, so an unclosed `<a` there is left as
+ * written without being scanned.
+ */
+function replaceTags(html: string, tag: RegExp, replace: (tag: string) => string): string {
+  const end = html.lastIndexOf('>') + 1;
+  return html.slice(0, end).replace(tag, replace) + html.slice(end);
+}
+
+/**
+ * Each span from a match of `open` (a global pattern) to the first match of its `close` after it,
+ * replaced by `replacement`, left to right: `/<!--[\s\S]*?-->/g` is `replaceSpans(html, /<!--/g, () =>
+ * /-->/g, …)`. An opening with no closing after it stays as written, and that closing is not looked
+ * for again (no later opening has one either).
+ */
+function replaceSpans(html: string, open: RegExp, closeFor: (opening: string) => RegExp, replacement: string): string {
+  const missing = new Set<RegExp>();
+  let result = '';
+  let copied = 0;
+  open.lastIndex = 0;
+  for (let opening = open.exec(html); opening; opening = open.exec(html)) {
+    const close = closeFor(opening[0]);
+    if (missing.has(close)) continue;
+    close.lastIndex = open.lastIndex;
+    const closing = close.exec(html);
+    if (!closing) {
+      missing.add(close);
+      continue;
+    }
+    result += html.slice(copied, opening.index) + replacement;
+    copied = open.lastIndex = close.lastIndex;
+  }
+  return result + html.slice(copied);
+}
+
+const COMMENT_OPEN = /<!--/g;
+const COMMENT_CLOSE = /-->/g;
+const SCRIPT_OR_STYLE_OPEN = /<(?:script|style)\b/gi;
+const SCRIPT_CLOSE = /<\/script\s*>/gi;
+const STYLE_CLOSE = /<\/style\s*>/gi;
+const BLOCK_TAG = /<\/?(?:p|div|br|li|h\d|tr|td|th|blockquote|ul|ol|dl|dt|dd|table|pre|hr)\b[^>]*>/gi;
+const ANY_TAG = /<\/?[A-Za-z][^>]*>/g;
+
 /**
  * HTML to plain text: comments, scripts and styles dropped, tags dropped (block tags and `<br>`
  * leaving a space), entities decoded, whitespace collapsed. Only what looks like a tag (`<` then a
- * letter, `/` or `!`) is a tag: `a < b` stays text.
+ * letter, `/` or `!`) is a tag: `a < b` stays text. A comment, script or style that is not closed,
+ * and a tag without its `>`, stay as written.
  */
 export function htmlToText(html: string): string {
-  return decodeEntities(
-    html
-      .replace(/<!--[\s\S]*?-->/g, ' ')
-      .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-      .replace(/<\/?(?:p|div|br|li|h\d|tr|td|th|blockquote|ul|ol|dl|dt|dd|table|pre|hr)\b[^>]*>/gi, ' ')
-      .replace(/<\/?[A-Za-z][^>]*>/g, ''),
-  )
+  let text = replaceSpans(html, COMMENT_OPEN, () => COMMENT_CLOSE, ' ');
+  text = replaceSpans(text, SCRIPT_OR_STYLE_OPEN, (opening) => (opening.toLowerCase() === '<script' ? SCRIPT_CLOSE : STYLE_CLOSE), ' ');
+  text = replaceTags(text, BLOCK_TAG, () => ' ');
+  text = replaceTags(text, ANY_TAG, () => '');
+  return decodeEntities(text)
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -85,7 +136,7 @@ export function firstWords(text: string, words: number): string {
  */
 export function rewriteUrls(html: string, rewrite: (url: string, attribute: 'src' | 'href') => string | undefined): { html: string; count: number } {
   let count = 0;
-  const result = html.replace(/<[A-Za-z][^>]*>/g, (tag) =>
+  const result = replaceTags(html, /<[A-Za-z][^>]*>/g, (tag) =>
     tag.replace(/(\s(src|href)\s*=\s*)("([^"]*)"|'([^']*)'|([^\s"'>]+))/gi, (whole, prefix: string, name: string, _value, double?: string, single?: string, bare?: string) => {
       const url = decodeEntities((double ?? single ?? bare ?? '').trim());
       const replaced = rewrite(url, name.toLowerCase() as 'src' | 'href');

@@ -79,10 +79,28 @@ export const KNOWN_HEADER_KEYS = new Set([
   'NO ENTRY',
 ]);
 
-const HEADER_LINE = /^\s*([A-Z][A-Z0-9 _]*?)\s*:(.*)$/;
+/** A header key: capitals, digits, spaces and underscores, from a capital (`DATE`, `ALLOW COMMENTS`). */
+const HEADER_KEY = /^[A-Z][A-Z0-9 _]*$/;
+/** Unicode's line and paragraph separators (lines are not cut at them): as with `SECTION_START`'s `.`, a header value holding one is not read. */
+const LINE_SEPARATOR = /[\u2028\u2029]/;
 const SECTION_START = /^\s*(BODY|EXTENDED BODY|EXCERPT|KEYWORDS|COMMENT|PING)\s*:(.*)$/;
 const ENTRY_END = '--------';
 const SECTION_END = '-----';
+
+/**
+ * A `KEY: value` line read into its key and its value, both trimmed, or `undefined` when it is not
+ * one. The key is what comes before the line's first colon. (One pattern for the whole line, with
+ * spaces allowed both inside the key and after it, would try every way of sharing a long run of
+ * spaces between the two before giving up: quadratic.)
+ */
+function readHeaderLine(line: string): { key: string; value: string } | undefined {
+  const colon = line.indexOf(':');
+  if (colon === -1) return undefined;
+  const key = line.slice(0, colon).trim();
+  const value = line.slice(colon + 1);
+  if (!HEADER_KEY.test(key) || LINE_SEPARATOR.test(value)) return undefined;
+  return { key, value: value.trim() };
+}
 
 /** A line shortened and quoted for a message. */
 export const quoteLine = (text: string, max = 60): string => JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
@@ -105,10 +123,9 @@ function readFeedback(kind: 'COMMENT' | 'PING', line: number, lines: string[]): 
   const headers: HeaderLine[] = [];
   let i = 0;
   for (; i < lines.length; i++) {
-    const match = HEADER_LINE.exec(lines[i]);
-    const key = match?.[1].trim();
-    if (!match || !key || !keys.has(key)) break;
-    headers.push({ key, value: match[2].trim(), line: line + 1 + i });
+    const header = readHeaderLine(lines[i]);
+    if (!header || !keys.has(header.key)) break;
+    headers.push({ ...header, line: line + 1 + i });
   }
   return { kind, line, headers, text: lines.slice(i).join('\n').trim() };
 }
@@ -173,12 +190,12 @@ export function parseExport(text: string): ParsedExport {
         brokenHeader(number, `${start[1]}: in the entry's header: the line of five dashes (-----) that must come before it is missing`);
         continue;
       }
-      const match = HEADER_LINE.exec(raw);
-      if (!match) {
+      const header = readHeaderLine(raw);
+      if (!header) {
         brokenHeader(number, `expected a "KEY: value" line in the entry's header, got ${quoteLine(trimmed)}`);
         continue;
       }
-      entry.headers.push({ key: match[1].trim(), value: match[2].trim(), line: number });
+      entry.headers.push({ ...header, line: number });
       continue;
     }
     if (state === 'between') {
@@ -192,9 +209,9 @@ export function parseExport(text: string): ParsedExport {
         continue;
       }
       // `KEY:` alone on its line: a section this reader does not know (Movable Type ignores them too).
-      const unknown = HEADER_LINE.exec(raw);
-      if (unknown && !unknown[2].trim()) {
-        entry.notes.push({ line: number, message: `unknown section ${quoteLine(`${unknown[1].trim()}:`)}: ignored` });
+      const unknown = readHeaderLine(raw);
+      if (unknown && !unknown.value) {
+        entry.notes.push({ line: number, message: `unknown section ${quoteLine(`${unknown.key}:`)}: ignored` });
         state = 'section';
         sectionKey = '';
         sectionLines = [];

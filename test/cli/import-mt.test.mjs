@@ -203,3 +203,60 @@ test('import-mt carries over the site, about boxes and subscribe endpoint of --b
   assert.equal(invalid.status, 1);
   assert.match(invalid.stderr, /the imported data is not valid:\n {2}about\.magazine\.bioHtml: is required/);
 });
+
+// Text written by anyone (comments, and the entries of a file one did not write) built against the
+// importer's patterns: each must be read in linear time. Chromium's regular-expression engine has
+// ways around some of these worst cases that Node's lacks, so they are run here too. The bound of
+// 5 s stops a frozen import; it is not a benchmark.
+const DATE = 'DATE: 10/16/2013 10:00:00 AM';
+
+/** Imports an export written by the test, with --old-base-url and --media-base (addresses rewritten); stopped after 5 s. */
+function importWithinFiveSeconds(name, text) {
+  const file = join(work, `${name}.txt`);
+  writeFileSync(file, text);
+  const out = join(work, `${name}.json`);
+  const report = join(work, `${name}.report.json`);
+  const args = ['bin/mag-elements.mjs', 'import-mt', file, '--out', out, '--report', report, '--timezone', 'UTC', '--old-base-url', 'https://lemag.typepad.com/blog/', '--media-base', '/media'];
+  const { status, signal, stderr } = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 5000 });
+  assert.equal(signal, null, `${name}: the import did not finish within 5 s`);
+  assert.equal(status, 0, stderr);
+  return { data: readJson(out), report: readJson(report) };
+}
+
+test('import-mt reads header lines in linear time, even a key followed by 200,000 spaces', () => {
+  const spaces = ' '.repeat(200_000);
+  const text =
+    `TITLE: Cassée\n${DATE}\nA${spaces}x\n-----\nBODY:\nx\n-----\n--------\n` +
+    `TITLE: Commentée\n${DATE}\n-----\nBODY:\nx\n-----\nCOMMENT:\nAUTHOR: Anne\nA${spaces}x\n-----\n--------\n`;
+  const { data, report } = importWithinFiveSeconds('header-spaces', text);
+  assert.deepEqual(report.entries.skipped.map(({ line, kind }) => ({ line, kind })), [{ line: 3, kind: 'broken' }]);
+  assert.deepEqual(data.comments.commentee.map((c) => [c.author.name, c.bodyHtml]), [['Anne', `<p>A${spaces}x</p>`]]);
+});
+
+test('import-mt reads CONVERT BREAKS in linear time, even a filter name holding 200,000 spaces', () => {
+  const spaces = ' '.repeat(200_000);
+  const { data } = importWithinFiveSeconds('filter-spaces', `TITLE: Filtres\n${DATE}\nCONVERT BREAKS: mark${spaces}down, __default__\n-----\nBODY:\nUn\ndeux\n-----\n--------\n`);
+  assert.equal(data.articles[0].bodyHtml, '<p>Un<br />\ndeux</p>');
+});
+
+test('import-mt tells an e-mail address signed as a name in linear time, even after 200,000 dots', () => {
+  const dots = '.'.repeat(200_000);
+  const comment = (author, time) => `COMMENT:\nAUTHOR: ${author}\nDATE: 10/17/2013 ${time}\nBonjour.\n-----\n`;
+  const { data } = importWithinFiveSeconds('author-dots', `TITLE: Signée\n${DATE}\n-----\nBODY:\nx\n-----\n${comment(`a@${dots} b`, '10:00:00')}${comment(`a@b${dots}c`, '11:00:00')}--------\n`);
+  assert.deepEqual(data.comments.signee.map((c) => c.author.name), [`a@${dots} b`, undefined]);
+});
+
+test('import-mt leaves unclosed tags, comments and scripts as written in linear time, even 200,000 characters of them', () => {
+  for (const unclosed of ['<a', '</p', '<!--', '<script']) {
+    const markup = unclosed.repeat(Math.ceil(200_000 / unclosed.length));
+    // In a commenter's name, and in a body without TITLE, whose text becomes the title: tags and
+    // comments are removed, those without an end kept. The body's image address is rewritten.
+    const body = `<p>Début <img src="https://lemag.typepad.com/.a/photo"></p>\n${markup}`;
+    const text = `${DATE}\n-----\nBODY:\n${body}\n-----\nCOMMENT:\nAUTHOR: ${markup}\nBonjour.\n-----\n--------\n`;
+    const { data } = importWithinFiveSeconds(`unclosed-${unclosed.replace(/\W/g, '')}`, text);
+    const [article] = data.articles;
+    assert.equal(article.title, `Début ${markup}`, unclosed);
+    assert.equal(article.bodyHtml, body.replace('https://lemag.typepad.com/', '/media/'), unclosed);
+    assert.equal(data.comments[article.id][0].author.name, markup, unclosed);
+  }
+});

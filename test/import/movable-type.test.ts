@@ -268,6 +268,13 @@ describe('importMovableType: the fields of an entry', () => {
     expect(report.warnings).to.deep.include({ line: 3, message: '2 entries formatted with the text filter "markdown": kept as written (not converted to HTML)' });
   });
 
+  it('reads the list of CONVERT BREAKS in linear time, even a filter name holding 200,000 spaces', () => {
+    const spaces = ' '.repeat(200_000);
+    const { data, report } = run(mtEntry({ ...BASE, 'CONVERT BREAKS': `mark${spaces}down , __default__` }, { BODY: 'Un\ndeux' }) + mtEntry({ ...BASE, 'CONVERT BREAKS': `rich${spaces}text` }, { BODY: 'Un\ndeux' }));
+    expect(data.articles.map((a) => a.bodyHtml)).to.deep.equal(['<p>Un<br />\ndeux</p>', 'Un\ndeux']);
+    expect(report.warnings).to.deep.include({ line: 3, message: `1 entry formatted with the text filter "mark${spaces}down": kept as written (not converted to HTML)` });
+  });
+
   it('takes the excerpt from EXCERPT as text, else derives it from the body (40 words)', () => {
     expect(single(mtEntry(BASE, { BODY: 'Corps.', EXCERPT: '<p>Le <b>résumé</b> &amp; plus</p>' })).excerpt).to.equal('Le résumé & plus');
     const long = Array.from({ length: 60 }, (_, i) => `mot${i}`).join(' ');
@@ -282,6 +289,16 @@ describe('importMovableType: the fields of an entry', () => {
     const article = single(mtEntry({ DATE: BASE.DATE }, { BODY: `<p>${punctuation}x un deux trois quatre, cinq</p>` }), { excerptWords: 3 });
     expect(article.title).to.equal(`${punctuation}x un deux trois quatre`);
     expect(article.excerpt).to.equal(`${punctuation}x un deux…`);
+  });
+
+  it('leaves an unclosed tag, comment, script or style as written in a derived title, even 200,000 characters of them', () => {
+    const title = (markup: string) => single(mtEntry({ DATE: BASE.DATE }, { BODY: `<p>Début <b>gras</b></p>\n${markup}` })).title;
+    for (const unclosed of ['<a', '</p', '<!--', '<script', '<style']) {
+      const markup = unclosed.repeat(Math.ceil(200_000 / unclosed.length));
+      expect(title(markup), unclosed).to.equal(`Début gras ${markup}`);
+    }
+    // Scripts that are never closed: their tags go, as any tag with its >.
+    expect(title(`<style>${'<script>'.repeat(25_000)}`)).to.equal('Début gras');
   });
 
   it('closes comments for ALLOW COMMENTS 0 and 2, opens them for 1 or without the line', () => {
@@ -358,6 +375,17 @@ describe('importMovableType: broken entries and malformed files', () => {
       { line: 10, kind: 'broken', title: 'Cassée', reason: 'expected a "KEY: value" line in the entry\'s header, got "ceci n’est pas une ligne d’en-tête"' },
       { line: 18, kind: 'broken', title: 'Sans tirets', reason: "BODY: in the entry's header: the line of five dashes (-----) that must come before it is missing" },
     ]);
+  });
+
+  it('reads header lines in linear time, even a key followed by 200,000 spaces', () => {
+    const spaces = ' '.repeat(200_000);
+    // No colon: a broken header line, in the entry's header; the start of the text, in a comment.
+    const text = `TITLE: Cassée\nDATE: ${BASE.DATE}\nA${spaces}x\n-----\nBODY:\nTexte.\n-----\n--------\n${mtEntry(BASE, { BODY: 'x' }, [`COMMENT:\nAUTHOR: Anne\nA${spaces}x`])}`;
+    const { data, report } = run(text);
+    expect(report.entries.skipped).to.deep.equal([{ line: 3, kind: 'broken', title: 'Cassée', reason: `expected a "KEY: value" line in the entry's header, got "A${' '.repeat(59)}…"` }]);
+    expect(data.comments?.['un-titre']?.map((c) => [c.author.name, c.bodyHtml])).to.deep.equal([['Anne', `<p>A${spaces}x</p>`]]);
+    // Spaces before the colon: a key like any other.
+    expect(single(`TITLE${spaces}: Le titre\nDATE${spaces}:${spaces}${BASE.DATE}\n-----\nBODY:\nx\n-----\n--------\n`).title).to.equal('Le titre');
   });
 
   it('keeps a line of five dashes inside a text as text, with a warning', () => {
@@ -476,6 +504,20 @@ describe('importMovableType: comments and pings', () => {
     const serialized = JSON.stringify({ data, report });
     for (const secret of ['anne@example.org', '192.0.2.44', 'bob@example.net', '2001:db8::1', 'denis@example.com']) expect(serialized, secret).not.to.contain(secret);
     expect(report.warnings).to.deep.include({ line: 18, message: '1 comment signed with an e-mail address: imported without a name (the elements show an anonymous author)' });
+  });
+
+  it('tells an e-mail address signed as a name in linear time, even after 200,000 dots', () => {
+    const dots = '.'.repeat(200_000);
+    const text = mtEntry(BASE, { BODY: 'x' }, [
+      comment(`AUTHOR: a@${dots} b\nDATE: 10/17/2013 10:00:00 AM`),
+      comment(`AUTHOR: a@${dots}@\nDATE: 10/17/2013 11:00:00 AM`),
+      comment(`AUTHOR: a@b${dots}c\nDATE: 10/17/2013 12:00:00 PM`),
+      comment('AUTHOR: a@b.\nDATE: 10/17/2013 01:00:00 PM'),
+      comment('AUTHOR: @b.c\nDATE: 10/17/2013 02:00:00 PM'),
+    ]);
+    const { data, report } = run(text);
+    expect(data.comments?.['un-titre']?.map((c) => c.author.name)).to.deep.equal([`a@${dots} b`, `a@${dots}@`, undefined, 'a@b.', '@b.c']);
+    expect(report.warnings).to.deep.include({ line: 17, message: '1 comment signed with an e-mail address: imported without a name (the elements show an anonymous author)' });
   });
 
   it('orders comments by date, and skips (and reports) a comment without text', () => {
@@ -599,6 +641,12 @@ describe('importMovableType: old addresses, redirects, media and links', () => {
     expect(report.rewritten).to.deep.equal({ media: 6, links: 2 });
     // Without the options, nothing changes.
     expect(run(text).data.articles[1].bodyHtml).to.equal(body);
+  });
+
+  it('rewrites the addresses of a body in linear time, even before 200,000 characters of unclosed tags', () => {
+    const unclosed = '<a'.repeat(100_000);
+    const text = mtEntry({ ...BASE, BASENAME: 'billet', 'CONVERT BREAKS': '0' }, { BODY: `<img src="https://lemag.typepad.com/.a/photo"> ${unclosed}` });
+    expect(run(text, { oldBaseUrl: OLD, mediaBase: '/media' }).data.articles[0].bodyHtml).to.equal(`<img src="/media/.a/photo"> ${unclosed}`);
   });
 
   it('reads the old base and the media base with any number of final slashes as one, even after 200 KB of slashes', () => {
