@@ -25,11 +25,18 @@ export function slugFromBasename(basename: string): string {
 /** Hands out unique slugs: a slug already given gets `-2`, `-3`… */
 export class SlugRegistry {
   private readonly _taken = new Set<string>();
+  /**
+   * For each slug wanted more than once, the first `N` not yet tried: every `wanted-N` below it is
+   * taken (nothing is ever given back), so thousands of entries of one title cost one try each.
+   */
+  private readonly _nextSuffix = new Map<string, number>();
 
   /** Reserves `wanted` (or, when taken, the first free `wanted-N`) and returns it. */
   claim(wanted: string): string {
     let slug = wanted;
-    for (let n = 2; this._taken.has(slug); n++) slug = `${wanted}-${n}`;
+    let n = this._nextSuffix.get(wanted) ?? 2;
+    while (this._taken.has(slug)) slug = `${wanted}-${n++}`;
+    if (slug !== wanted) this._nextSuffix.set(wanted, n);
     this._taken.add(slug);
     return slug;
   }

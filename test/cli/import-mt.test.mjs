@@ -260,3 +260,12 @@ test('import-mt leaves unclosed tags, comments and scripts as written in linear 
     assert.equal(data.comments[article.id][0].author.name, markup, unclosed);
   }
 });
+
+test('import-mt gives 20,000 entries of one title their slugs in linear time: -2, -3… in the order of the file', () => {
+  const entries = Array.from({ length: 20_000 }, () => `TITLE: Même titre\n${DATE}\n-----\nBODY:\nx\n-----\n--------\n`).join('');
+  const { data } = importWithinFiveSeconds('same-title', entries);
+  const ids = data.articles.map((a) => a.id);
+  assert.equal(new Set(ids).size, 20_000);
+  assert.deepEqual(ids.slice(0, 3), ['meme-titre', 'meme-titre-2', 'meme-titre-3']);
+  assert.ok(ids.includes('meme-titre-20000'));
+});
