@@ -157,6 +157,20 @@ export function readEntry(entry: ParsedEntry, context: ReadContext): { entry: Re
   };
 }
 
+/**
+ * The longest of the `names` that `addressed` (the text after a comment's `@`) starts with, as a
+ * whole word: followed by its end or by a character that is neither a letter nor a digit. Each
+ * prefix of the text is looked up, so a thread with thousands of commenters costs no more per
+ * comment than one with a few.
+ */
+function addressedName(addressed: string, names: ReadonlyMap<string, string>): string | undefined {
+  for (let end = addressed.length; end > 0; end--) {
+    // (two code units: a letter outside the BMP is a surrogate pair)
+    if (names.has(addressed.slice(0, end)) && !/^[\p{L}\p{N}]/u.test(addressed.slice(end, end + 2))) return addressed.slice(0, end);
+  }
+  return undefined;
+}
+
 /** The comments (and, with `keepPings`, the pings) of an entry, oldest first, with their replies found. */
 function readFeedback(
   entry: ParsedEntry,
@@ -203,13 +217,9 @@ function readFeedback(
     const id = `${kind}${++counters[kind]}`;
     let parentId: string | undefined;
     if (kind === 'c' && context.replies && text.startsWith('@')) {
-      const addressed = text.slice(1).trimStart().toLowerCase();
-      let best = '';
-      for (const name of latestBy.keys()) {
-        if (name.length > best.length && addressed.startsWith(name) && !/^[\p{L}\p{N}]/u.test(addressed.slice(name.length))) best = name;
-      }
-      if (best) {
-        parentId = latestBy.get(best);
+      const name = addressedName(text.slice(1).trimStart().toLowerCase(), latestBy);
+      if (name) {
+        parentId = latestBy.get(name);
         replies++;
       }
     }

@@ -269,3 +269,15 @@ test('import-mt gives 20,000 entries of one title their slugs in linear time: -2
   assert.deepEqual(ids.slice(0, 3), ['meme-titre', 'meme-titre-2', 'meme-titre-3']);
   assert.ok(ids.includes('meme-titre-20000'));
 });
+
+test('import-mt finds the @Name replies of an entry with 20,000 commenters in linear time', () => {
+  const comments = Array.from(
+    { length: 20_000 },
+    (_, i) => `COMMENT:\nAUTHOR: Lecteur ${i}\nDATE: 10/17/2013 10:00:00 AM\n@Lecteur ${i - 1} oui, et @personne.\n-----\n`,
+  ).join('');
+  const { data } = importWithinFiveSeconds('many-commenters', `TITLE: Débat\n${DATE}\n-----\nBODY:\nx\n-----\n${comments}--------\n`);
+  const thread = data.comments.debat;
+  // The first comment answers "Lecteur -1", who never wrote; each other one answers the comment before it.
+  assert.equal(thread.filter((c) => c.parentId).length, 19_999);
+  assert.deepEqual(thread.slice(0, 3).map((c) => [c.id, c.parentId]), [['c1', undefined], ['c2', 'c1'], ['c3', 'c2']]);
+});
