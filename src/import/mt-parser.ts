@@ -81,9 +81,8 @@ export const KNOWN_HEADER_KEYS = new Set([
 
 /** A header key: capitals, digits, spaces and underscores, from a capital (`DATE`, `ALLOW COMMENTS`). */
 const HEADER_KEY = /^[A-Z][A-Z0-9 _]*$/;
-/** Unicode's line and paragraph separators (lines are not cut at them): as with `SECTION_START`'s `.`, a header value holding one is not read. */
-const LINE_SEPARATOR = /[\u2028\u2029]/;
-const SECTION_START = /^\s*(BODY|EXTENDED BODY|EXCERPT|KEYWORDS|COMMENT|PING)\s*:(.*)$/;
+/** (`[\s\S]`, not `.`: a value may hold Unicode's line and paragraph separators, at which lines are not cut.) */
+const SECTION_START = /^\s*(BODY|EXTENDED BODY|EXCERPT|KEYWORDS|COMMENT|PING)\s*:([\s\S]*)$/;
 const ENTRY_END = '--------';
 const SECTION_END = '-----';
 
@@ -98,7 +97,7 @@ function readHeaderLine(line: string): { key: string; value: string } | undefine
   if (colon === -1) return undefined;
   const key = line.slice(0, colon).trim();
   const value = line.slice(colon + 1);
-  if (!HEADER_KEY.test(key) || LINE_SEPARATOR.test(value)) return undefined;
+  if (!HEADER_KEY.test(key)) return undefined;
   return { key, value: value.trim() };
 }
 

@@ -215,6 +215,18 @@ describe('importMovableType: the fields of an entry', () => {
     expect(untitled.id).to.equal('un-billet-sans-titre-ecrit');
   });
 
+  it("reads values holding Unicode's line and paragraph separators (pasted text), which do not end a line", () => {
+    const entry = mtEntry({ ...BASE, TITLE: 'Le marché\u2028de pays' }, { BODY: 'Un\u2029deux', EXCERPT: 'Court\u2028résumé' }, [
+      'COMMENT:\nAUTHOR: Zoé\u2029B.\nDATE: 10/17/2013 10:00:00 AM\nBonjour.',
+    ]);
+    const { data, report } = run(entry);
+    expect(report.entries.skipped).to.deep.equal([]);
+    const [article] = data.articles;
+    expect(article.title.replace(/\s+/g, ' ')).to.equal('Le marché de pays');
+    expect(article.excerpt?.replace(/\s+/g, ' ')).to.equal('Court résumé');
+    expect(data.comments![article.id].map((c) => c.author.name?.replace(/\s+/g, ' '))).to.deep.equal(['Zoé B.']);
+  });
+
   it('skips an entry with neither a title nor a body', () => {
     const { report } = run(mtEntry({ DATE: BASE.DATE }, { BODY: '' }));
     expect(report.entries.skipped).to.deep.equal([{ line: 1, kind: 'broken', reason: 'the entry has no TITLE and no BODY' }]);
