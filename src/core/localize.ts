@@ -201,12 +201,12 @@ const DATE_FORMATS = {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(lang: string, format: keyof typeof DATE_FORMATS): Intl.DateTimeFormat {
   const key = `${lang}|${format}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang, DATE_FORMATS[format]);
-    formatters.set(key, f);
+  let dateFormat = formatters.get(key);
+  if (!dateFormat) {
+    dateFormat = new Intl.DateTimeFormat(lang, DATE_FORMATS[format]);
+    formatters.set(key, dateFormat);
   }
-  return f;
+  return dateFormat;
 }
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
@@ -285,11 +285,11 @@ export class LocalizeController implements ReactiveController {
   /** A number formatted for the language. */
   number(value: number): string {
     const lang = this.lang;
-    let f = numberFormats.get(lang);
-    if (!f) {
-      f = new Intl.NumberFormat(lang);
-      numberFormats.set(lang, f);
+    let numberFormat = numberFormats.get(lang);
+    if (!numberFormat) {
+      numberFormat = new Intl.NumberFormat(lang);
+      numberFormats.set(lang, numberFormat);
     }
-    return f.format(value);
+    return numberFormat.format(value);
   }
 }

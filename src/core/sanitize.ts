@@ -267,7 +267,7 @@ export function renderSanitized(
 
 // Many bodies in one pass (prepareBlocks): DOMPurify's in-place mode over one inert element
 // holding every body, each parsed on its own. One sanitizer run costs a new document and a walk
-// set-up; for a 300-character comment that is most of the work.
+// set-up; for a short comment that is most of the work (the figures: docs/performance.md).
 let inertDocument: Document | undefined;
 
 /**

@@ -34,9 +34,9 @@ export class SlugRegistry {
   /** Reserves `wanted` (or, when taken, the first free `wanted-N`) and returns it. */
   claim(wanted: string): string {
     let slug = wanted;
-    let n = this._nextSuffix.get(wanted) ?? 2;
-    while (this._taken.has(slug)) slug = `${wanted}-${n++}`;
-    if (slug !== wanted) this._nextSuffix.set(wanted, n);
+    let suffix = this._nextSuffix.get(wanted) ?? 2;
+    while (this._taken.has(slug)) slug = `${wanted}-${suffix++}`;
+    if (slug !== wanted) this._nextSuffix.set(wanted, suffix);
     this._taken.add(slug);
     return slug;
   }

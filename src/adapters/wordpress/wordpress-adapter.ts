@@ -120,7 +120,7 @@ export class WordPressAdapter implements MagAdapter {
     if (!Number.isInteger(page) || page < 1) {
       throw new MagAdapterError('invalid-data', `Invalid comment cursor "${opts.cursor}": expected a page number.`);
     }
-    const res = await this._request<WpComment[]>(
+    const response = await this._request<WpComment[]>(
       '/wp/v2/comments',
       {
         post: postId,
@@ -132,10 +132,10 @@ export class WordPressAdapter implements MagAdapter {
       opts,
       ITEMS,
     );
-    const pages = headerNumber(res.headers, 'X-WP-TotalPages');
+    const pages = headerNumber(response.headers, 'X-WP-TotalPages');
     return {
-      comments: res.data.map(commentOf),
-      total: headerNumber(res.headers, 'X-WP-Total'),
+      comments: response.data.map(commentOf),
+      total: headerNumber(response.headers, 'X-WP-Total'),
       nextCursor: page < (pages ?? 0) ? String(page + 1) : undefined,
     };
   }
@@ -143,13 +143,13 @@ export class WordPressAdapter implements MagAdapter {
   async listRecent(opts: ListRecentOptions = {}): Promise<ArticleSummary[]> {
     const limit = perPage(opts.limit ?? 5);
     const categories = opts.section ? await this._categoryId(opts.section, opts) : undefined;
-    const res = await this._request<WpPost[]>(
+    const response = await this._request<WpPost[]>(
       '/wp/v2/posts',
       { per_page: limit, orderby: 'date', order: 'desc', categories, _embed: 'wp:term' },
       opts,
       POSTS,
     );
-    return res.data.map(recentOf);
+    return response.data.map(recentOf);
   }
 
   /**
@@ -161,9 +161,9 @@ export class WordPressAdapter implements MagAdapter {
       const site = (await this._request<WpIndex & { name: string }>('/', { _fields: 'name,description,url,home,site_icon_url' }, opts, NAMED)).data;
       return siteAboutOf(site);
     }
-    const m = /^author:(.+)$/.exec(key);
-    if (!m) throw new MagAdapterError('not-found', `No about box "${key}": use "site" or "author:<id or slug>".`);
-    const ref = m[1].trim();
+    const author = /^author:(.+)$/.exec(key);
+    if (!author) throw new MagAdapterError('not-found', `No about box "${key}": use "site" or "author:<id or slug>".`);
+    const ref = author[1].trim();
     const user = await this._item<WpUser>('/wp/v2/users', ref, {}, opts, NAMED);
     if (!user) throw new MagAdapterError('not-found', `No author "${ref}" on this WordPress site.`);
     return authorAboutOf(user);
@@ -175,13 +175,13 @@ export class WordPressAdapter implements MagAdapter {
    * image) as thumbnail.
    */
   async listVideos(opts: ListVideosOptions = {}): Promise<Video[]> {
-    const res = await this._request<WpMedia[]>(
+    const response = await this._request<WpMedia[]>(
       '/wp/v2/media',
       { media_type: 'video', per_page: perPage(opts.limit ?? 10), orderby: 'date', order: 'desc', _embed: 'wp:featuredmedia' },
       opts,
       POSTS,
     );
-    return res.data.map(videoOf);
+    return response.data.map(videoOf);
   }
 
   /**
@@ -228,7 +228,7 @@ export class WordPressAdapter implements MagAdapter {
   /** The post just before (`older`) or after this one. */
   private async _neighbour(post: WpPost, older: boolean, opts: RequestOptions): Promise<ArticleLink | undefined> {
     // `before`/`after` compare with the local post_date column, so pass the local date.
-    const res = await this._request<WpPost[]>(
+    const response = await this._request<WpPost[]>(
       '/wp/v2/posts',
       {
         [older ? 'before' : 'after']: post.date,
@@ -241,17 +241,17 @@ export class WordPressAdapter implements MagAdapter {
       opts,
       POSTS,
     );
-    const p = res.data[0];
-    return p && { id: String(p.id), title: titleOf(p), url: p.link };
+    const neighbour = response.data[0];
+    return neighbour && { id: String(neighbour.id), title: titleOf(neighbour), url: neighbour.link };
   }
 
   /** Number of approved comments; `undefined` when the site hides its comments endpoint (the article still loads). */
   private async _commentTotal(postId: number, opts: RequestOptions): Promise<number | undefined> {
     try {
-      const res = await this._request<WpComment[]>('/wp/v2/comments', { post: postId, per_page: 1, _fields: 'id' }, opts, ITEMS);
-      return headerNumber(res.headers, 'X-WP-Total');
-    } catch (e) {
-      if (opts.signal?.aborted) throw e; // aborted or timeout
+      const response = await this._request<WpComment[]>('/wp/v2/comments', { post: postId, per_page: 1, _fields: 'id' }, opts, ITEMS);
+      return headerNumber(response.headers, 'X-WP-Total');
+    } catch (error) {
+      if (opts.signal?.aborted) throw error; // aborted or timeout
       return undefined;
     }
   }
@@ -270,7 +270,7 @@ export class WordPressAdapter implements MagAdapter {
     if (!term) {
       // custom slugs: compare the decoded names of all categories (names are stored HTML-encoded)
       const all = (await this._request<Category[]>('/wp/v2/categories', { per_page: 100, _fields: 'id,name' }, opts, ITEMS)).data;
-      term = all.find((t) => htmlToText(t.name ?? '').toLowerCase() === key);
+      term = all.find((category) => htmlToText(category.name ?? '').toLowerCase() === key);
     }
     if (!term) {
       throw new MagAdapterError('not-found', `No section "${wanted}" on this WordPress site.`);
@@ -286,10 +286,10 @@ export class WordPressAdapter implements MagAdapter {
   private async _request<T>(route: string, params: Params, opts: RequestOptions, schema: GenericSchema<unknown, T>, body?: WpCommentInput): Promise<WpResponse<T>> {
     throwIfAborted(opts.signal);
     const url = this.routeUrl(route, params);
-    let res: Response;
+    let response: Response;
     let text: string;
     try {
-      res = await (this._options.fetch ?? fetch)(url, {
+      response = await (this._options.fetch ?? fetch)(url, {
         method: body && 'POST',
         headers: {
           Accept: 'application/json',
@@ -299,9 +299,9 @@ export class WordPressAdapter implements MagAdapter {
         body: body && JSON.stringify(body),
         signal: opts.signal,
       });
-      text = await res.text();
-    } catch (e) {
-      throw fetchError(e, `Could not reach WordPress at ${url}`, opts.signal, 'WordPress did not answer in time.');
+      text = await response.text();
+    } catch (error) {
+      throw fetchError(error, `Could not reach WordPress at ${url}`, opts.signal, 'WordPress did not answer in time.');
     }
     let data: unknown;
     try {
@@ -309,16 +309,16 @@ export class WordPressAdapter implements MagAdapter {
     } catch {
       // not JSON (or empty): `data` stays undefined
     }
-    if (!res.ok) throw errorOf(res.status, data, url, body);
+    if (!response.ok) throw errorOf(response.status, data, url, body);
     if (data === undefined) {
-      const type = res.headers.get('Content-Type') ?? 'no content type';
+      const type = response.headers.get('Content-Type') ?? 'no content type';
       throw new MagAdapterError(
         'invalid-data',
         `WordPress at ${url} did not answer JSON (${type}): "${truncateText(text.replace(/\s+/g, ' ').trim(), 80)}".`,
-        { status: res.status, problems: ['response: not JSON'] },
+        { status: response.status, problems: ['response: not JSON'] },
       );
     }
-    return { data: parse(schema, data, route, "WordPress's answer"), headers: res.headers };
+    return { data: parse(schema, data, route, "WordPress's answer"), headers: response.headers };
   }
 }
 
@@ -327,7 +327,7 @@ const perPage = (count: number): number => Math.min(100, Math.max(1, Math.floor(
 
 /** A number header (`X-WP-Total`); `undefined` when absent or not a number. */
 function headerNumber(headers: Headers, name: string): number | undefined {
-  const v = headers.get(name)?.trim();
+  const value = headers.get(name)?.trim();
   // (`Number('')` is 0: an empty header is absent, not zero)
-  return v && Number.isFinite(+v) ? +v : undefined;
+  return value && Number.isFinite(+value) ? +value : undefined;
 }

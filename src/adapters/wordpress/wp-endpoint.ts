@@ -42,7 +42,7 @@ export function parseEndpoint(endpoint: string): WpEndpoint {
 export function restUrl({ query, base }: WpEndpoint, route: string, params: Params = {}): string {
   const url = new URL(query ? base : base + route);
   if (query) url.searchParams.set('rest_route', route);
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, String(v));
+  for (const [name, value] of Object.entries(params)) if (value !== undefined) url.searchParams.set(name, String(value));
   return url.href;
 }
 

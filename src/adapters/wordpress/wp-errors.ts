@@ -49,11 +49,11 @@ const WP_ERRORS: Record<string, [MagErrorCode, string, (keyof CommentDraft)?]> =
  * any: WordPress's error object), the URL asked for, and the comment when one was posted.
  */
 export function errorOf(status: number, body: unknown, url: string, comment?: WpCommentInput): MagAdapterError {
-  const wp = isWpError(body) ? body : undefined;
-  const said = wp ? htmlToText(wp.message) : '';
+  const wpError = isWpError(body) ? body : undefined;
+  const said = wpError ? htmlToText(wpError.message) : '';
   const tail = said ? `: ${said}` : '';
-  const make = (c: MagErrorCode, message: string, field?: string) => new MagAdapterError(c, message, { status, field, cause: wp, reason: said || undefined });
-  const code = wp?.code ?? '';
+  const make = (errorCode: MagErrorCode, message: string, field?: string) => new MagAdapterError(errorCode, message, { status, field, cause: wpError, reason: said || undefined });
+  const code = wpError?.code ?? '';
   // (WordPress's code is data: an own entry of the table only, never `constructor` or `toString`)
   const known = Object.hasOwn(WP_ERRORS, code) ? WP_ERRORS[code] : undefined;
   if (known) return make(known[0], known[1] + tail, known[2]);
@@ -61,16 +61,16 @@ export function errorOf(status: number, body: unknown, url: string, comment?: Wp
     return make('rejected', 'WordPress needs a name and a valid email address' + tail, comment?.author_name?.trim() ? 'authorEmail' : 'authorName');
   }
   if (code === 'rest_invalid_param' || code === 'rest_missing_callback_param') {
-    const params = wp?.data?.params ?? {};
+    const params = wpError?.data?.params ?? {};
     const names = Object.keys(params);
     const param = names.find((p) => Object.hasOwn(FIELD_OF_PARAM, p)) ?? names[0];
     const detail = param ? (params[param] ?? said) : said;
     return make('rejected', `WordPress refused the request: ${htmlToText(String(detail))}`, param ? ((Object.hasOwn(FIELD_OF_PARAM, param) && FIELD_OF_PARAM[param]) || param) : undefined);
   }
-  const [c, what] = (Object.hasOwn(WP_ERRORS, status) && WP_ERRORS[status]) || (status >= 500 ? ['network', 'WordPress failed'] : ['rejected', `WordPress refused the ${comment ? 'comment' : 'request'}`]);
-  return make(c, `${what} (HTTP ${status}, ${url})${tail}`);
+  const [errorCode, what] = (Object.hasOwn(WP_ERRORS, status) && WP_ERRORS[status]) || (status >= 500 ? ['network', 'WordPress failed'] : ['rejected', `WordPress refused the ${comment ? 'comment' : 'request'}`]);
+  return make(errorCode, `${what} (HTTP ${status}, ${url})${tail}`);
 }
 
-function isWpError(x: unknown): x is WpError {
-  return isRecord(x) && typeof x.code === 'string' && typeof x.message === 'string';
+function isWpError(value: unknown): value is WpError {
+  return isRecord(value) && typeof value.code === 'string' && typeof value.message === 'string';
 }

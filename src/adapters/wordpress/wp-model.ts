@@ -28,16 +28,16 @@ export function articleOf(post: WpPost): Omit<Article, 'previous' | 'next' | 'co
 }
 
 /** What an article and a summary share. */
-export function summaryOf(p: WpPost): ArticleSummary {
-  return { id: String(p.id), title: titleOf(p), url: p.link, published: gmtDate(p.date_gmt, p.date), sections: sectionsOf(p) };
+export function summaryOf(post: WpPost): ArticleSummary {
+  return { id: String(post.id), title: titleOf(post), url: post.link, published: gmtDate(post.date_gmt, post.date), sections: sectionsOf(post) };
 }
 
 /** A post in a list of recent articles: its summary, and the start of its excerpt as text. */
-export function recentOf(p: WpPost): ArticleSummary {
-  return { ...summaryOf(p), excerpt: truncateText(htmlToText(p.excerpt?.rendered ?? ''), 300) || undefined };
+export function recentOf(post: WpPost): ArticleSummary {
+  return { ...summaryOf(post), excerpt: truncateText(htmlToText(post.excerpt?.rendered ?? ''), 300) || undefined };
 }
 
-export const titleOf = (p: WpPost | WpMedia): string => htmlToText(p.title?.rendered ?? '');
+export const titleOf = (post: WpPost | WpMedia): string => htmlToText(post.title?.rendered ?? '');
 
 /** The about box of the site itself: its name and tagline, its icon, its home page. */
 export function siteAboutOf(site: WpIndex & { name: string }): About {
@@ -78,15 +78,15 @@ export function videoOf(media: WpMedia): Video {
 /** WordPress `*_gmt` fields have no zone: they are UTC. Falls back to the local date when absent. */
 function gmtDate(gmt: string | undefined, local?: string): string {
   const raw = (gmt && !gmt.startsWith('0000') ? `${gmt}Z` : local) ?? '';
-  const d = new Date(raw);
-  return Number.isNaN(d.getTime()) ? raw : d.toISOString();
+  const date = new Date(raw);
+  return Number.isNaN(date.getTime()) ? raw : date.toISOString();
 }
 
 /** The URL of the largest avatar: WordPress keys them by size in pixels (`{ 24: …, 48: …, 96: … }`). */
 function largestAvatar(urls: Record<string, string> | undefined): string | undefined {
   return Object.entries(urls ?? {})
-    .filter(([, u]) => typeof u === 'string' && u)
-    .sort(([a], [b]) => +b - +a)[0]?.[1];
+    .filter(([, url]) => typeof url === 'string' && url)
+    .sort(([size], [otherSize]) => +otherSize - +size)[0]?.[1];
 }
 
 /** An about box; `description` is WordPress text (it may hold entities or tags), shown as one paragraph. */
@@ -95,17 +95,17 @@ function about(name: string | undefined, description = '', photoUrl?: string, co
   return { name, bioHtml: bio && `<p>${escapeHtml(bio)}</p>`, photoUrl: photoUrl || undefined, photoAlt: photoUrl ? name : undefined, contactUrl: contactUrl || undefined };
 }
 
-function personOfUser(u: WpUser): Person {
+function personOfUser(user: WpUser): Person {
   return {
-    name: htmlToText(u.name ?? '') || undefined,
-    url: u.url || u.link || undefined,
-    avatarUrl: largestAvatar(u.avatar_urls),
+    name: htmlToText(user.name ?? '') || undefined,
+    url: user.url || user.link || undefined,
+    avatarUrl: largestAvatar(user.avatar_urls),
   };
 }
 
 /** The categories among the embedded terms (`wp:term` holds one list per taxonomy; whatever is not a term is skipped). */
-function sectionsOf(p: WpPost): Section[] {
-  const terms: unknown[] = [p._embedded?.['wp:term']].flat(2);
+function sectionsOf(post: WpPost): Section[] {
+  const terms: unknown[] = [post._embedded?.['wp:term']].flat(2);
   return terms
     .filter((t): t is WpTerm & { name: string } => (t as WpTerm | undefined)?.taxonomy === 'category' && typeof (t as WpTerm).name === 'string')
     .map((t) => ({ name: htmlToText(t.name), url: t.link || undefined }));
@@ -117,18 +117,18 @@ export function droppedComment(draft: CommentDraft): Comment {
 }
 
 /** A comment, approved or held for moderation. */
-export function commentOf(c: WpComment): Comment {
+export function commentOf(comment: WpComment): Comment {
   return {
-    id: String(c.id),
-    parentId: c.parent ? String(c.parent) : undefined,
+    id: String(comment.id),
+    parentId: comment.parent ? String(comment.parent) : undefined,
     author: {
-      name: htmlToText(c.author_name ?? '') || undefined,
-      url: c.author_url || undefined,
-      avatarUrl: largestAvatar(c.author_avatar_urls),
+      name: htmlToText(comment.author_name ?? '') || undefined,
+      url: comment.author_url || undefined,
+      avatarUrl: largestAvatar(comment.author_avatar_urls),
     },
-    published: gmtDate(c.date_gmt, c.date),
-    bodyHtml: c.content?.rendered ?? '',
-    status: [undefined, 'approved', 'approve'].includes(c.status) ? 'approved' : 'pending',
+    published: gmtDate(comment.date_gmt, comment.date),
+    bodyHtml: comment.content?.rendered ?? '',
+    status: [undefined, 'approved', 'approve'].includes(comment.status) ? 'approved' : 'pending',
   };
 }
 

@@ -154,8 +154,8 @@ export class MagArticle extends MagElement {
     const root = this.getRootNode();
     if (root instanceof ShadowRoot) roots.add(root);
     const threads: Element[] = [];
-    for (const r of roots) {
-      for (const thread of r.querySelectorAll('mag-comment-thread')) {
+    for (const scope of roots) {
+      for (const thread of scope.querySelectorAll('mag-comment-thread')) {
         const id = (thread as Element & { articleId?: unknown }).articleId;
         const ref = typeof id === 'string' ? id : thread.getAttribute('article-id');
         if (ref && ids.has(ref)) threads.push(thread);

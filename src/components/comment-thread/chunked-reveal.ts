@@ -24,7 +24,8 @@ export interface ChunkedRevealOptions {
  *
  * Each later task is sized by time. The browser's update of the page after a task (style, layout,
  * paint) grows with everything already shown, so a fixed number of items per task would spend more
- * and more of the time on those updates: 100,000 comments would take minutes. Instead a task renders
+ * and more of the time on those updates, and a very long thread would take far longer to show in
+ * full (figures: docs/performance.md, "Long threads"). Instead a task renders
  * for about half as long as the pause since the previous one (the browser's update and any other
  * task), at least `budget` and at most `maxBudget` milliseconds: on a long list a good share of the time
  * still goes to new items, and a task stays shorter than the browser's own updates. The size

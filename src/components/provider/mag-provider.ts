@@ -89,7 +89,10 @@ export function adapterFromMarkup(markup: ProviderMarkup, onRecover: (adapter: M
   return undefined;
 }
 
-/** The `<script type="application/json">` children of a provider: its inline data, and a server render's snapshot. */
+/**
+ * Marks a server render's snapshot among a provider's `<script type="application/json">` children; the
+ * other one is its inline data.
+ */
 const SNAPSHOT_ATTRIBUTE = 'data-mag-snapshot';
 
 /**
@@ -174,7 +177,7 @@ export class MagProvider extends LitElement {
   /** What the shared adapter was last built from (see `_provide()`). */
   private _inputs?: unknown[];
   /** The adapter in force, before sharing. */
-  private _base?: MagAdapter;
+  private _hostAdapter?: MagAdapter;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -228,9 +231,9 @@ export class MagProvider extends LitElement {
     const inputs = [this.adapter, this.adapterType, this.src, this.endpoint, this._inlineJson];
     const inputsChanged = !this._inputs || inputs.some((value, i) => value !== this._inputs![i]);
     this._inputs = inputs;
-    const base = inputsChanged ? this._adapterInForce() : this._base;
-    const renewed = base !== this._base;
-    const shared = renewed ? base && new SharedAdapter(base) : this._shared;
+    const hostAdapter = inputsChanged ? this._adapterInForce() : this._hostAdapter;
+    const renewed = hostAdapter !== this._hostAdapter;
+    const shared = renewed ? hostAdapter && new SharedAdapter(hostAdapter) : this._shared;
     if (shared) {
       shared.maxAge = Math.max(0, this.maxAge) * 1000;
       shared.timeout = Math.max(0, this.timeout) * 1000;
@@ -238,8 +241,8 @@ export class MagProvider extends LitElement {
     }
     if (renewed) {
       // A server render's answers serve the first adapter, the one the page was rendered with.
-      if (shared && this._snapshot && !this._base) shared.seed(this._snapshot);
-      this._base = base;
+      if (shared && this._snapshot && !this._hostAdapter) shared.seed(this._snapshot);
+      this._hostAdapter = hostAdapter;
       this._shared = shared;
     }
   }
@@ -254,7 +257,7 @@ export class MagProvider extends LitElement {
       getAttribute: (name) => this.getAttribute(name),
     };
     return adapterFromMarkup(markup, (adapter) => {
-      if (this._base === adapter) this.refresh();
+      if (this._hostAdapter === adapter) this.refresh();
     });
   }
 
