@@ -8,9 +8,10 @@ import type { MagAdapter, RequestOptions } from './model.js';
  * an element's retry loads the code again. `onRecover` is called when an attempt succeeds after a
  * failure, so that the provider can make every element load again.
  *
- * Like `JsonAdapter`, the optional `postComment` and `subscribe` exist once the real adapter is
- * known (`ready()` waits for it); `getAbout` and `listVideos` always exist and fail with
- * `unsupported` when the real adapter has no about boxes or no videos.
+ * The optional `postComment` and `subscribe` exist once the real adapter is known and has them
+ * (`ready()` waits for it), as `JsonAdapter`'s `subscribe` exists once its data is loaded and names
+ * an endpoint; `getAbout` and `listVideos` always exist and fail with `unsupported` when the real
+ * adapter has no about boxes or no videos.
  */
 export class LazyAdapter implements MagAdapter {
   declare postComment?: MagAdapter['postComment'];
