@@ -53,7 +53,7 @@ export const Magazine: Story = {};
 /** The author's "A propos", with photo and "Me contacter". */
 export const Author: Story = { args: { key: 'author' } };
 
-/** A ready `about` object in English: photo, contact link and extra links. */
+/** A ready `about` object in English, with English strings, whatever the toolbar language: photo, contact link and extra links. */
 export const English: Story = {
   args: {
     key: undefined,
@@ -70,6 +70,7 @@ export const English: Story = {
       ],
     },
   },
+  render: (args) => html`<div lang="en">${meta.render(args)}</div>`,
 };
 
 /** A bio from a compromised backend: sanitized with the `bio` profile, unsafe URLs dropped. */

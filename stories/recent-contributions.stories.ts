@@ -52,8 +52,11 @@ export const ExcludeCurrent: Story = { args: { excludeCurrent: true } };
 /** Only the articles of one section (`section="Vie locale"`), at most three. */
 export const Section: Story = { args: { section: 'Vie locale', limit: 3 } };
 
-/** English data and the default title. */
-export const English: Story = { args: { heading: undefined, recent: englishRecent, currentArticle: 'digital-means-proximity' } };
+/** English data and the default title ("Recent contributions"), whatever the toolbar language. */
+export const English: Story = {
+  args: { heading: undefined, recent: englishRecent, currentArticle: 'digital-means-proximity' },
+  render: (args) => html`<div lang="en">${meta.render(args)}</div>`,
+};
 
 /** No article yet. */
 export const Empty: Story = { args: { recent: [] } };

@@ -59,9 +59,10 @@ type Story = StoryObj<Args>;
 /** The seed page's "S'abonner par email", ready to be filled. */
 export const Seed: Story = {};
 
-/** English title override and a description. */
+/** An English title and description, with English strings ("Subscribe"), whatever the toolbar language. */
 export const English: Story = {
   args: { heading: 'Get new articles by email', description: 'One email per new article. Unsubscribe at any time.' },
+  render: (args) => html`<div lang="en">${meta.render(args)}</div>`,
 };
 
 /** An address that is not one: the browser's validation message under the field. */

@@ -68,10 +68,14 @@ type Story = StoryObj<Args>;
 export const Seed: Story = {};
 
 /**
- * Videos of each kind, in English: on YouTube (its thumbnail is on YouTube's servers: a placeholder
- * shows instead), on Vimeo, and a player on a host nobody listed in `embed-hosts` (it links to its page).
+ * Videos of each kind, in English whatever the toolbar language: on YouTube (its thumbnail is on
+ * YouTube's servers: a placeholder shows instead), on Vimeo, and a player on a host nobody listed in
+ * `embed-hosts` (it links to its page).
  */
-export const English: Story = { args: { videos: englishVideos } };
+export const English: Story = {
+  args: { videos: englishVideos },
+  render: (args) => html`<div lang="en">${meta.render(args)}</div>`,
+};
 
 /** `play-mode="consent"`, after play: which host the video comes from, and nothing loaded until "Lire la vidéo". */
 export const ConsentStep: Story = { args: { playMode: 'consent' }, play: pressPlay };
