@@ -150,10 +150,10 @@ export const englishVideos: Video[] = [
     thumbnailUrl: demoImage('video-ouverture-du-marche.svg'),
   },
   {
-    id: 'council-session',
-    title: 'Council session, 30 September',
-    url: '/videos/council-session.html',
-    embedUrl: 'https://videos.example.org/embed/council-session',
+    id: 'council-meeting',
+    title: 'Council meeting, 30 September',
+    url: '/videos/council-meeting.html',
+    embedUrl: 'https://videos.example.org/embed/council-meeting',
     published: '2013-09-30T18:00:00Z',
   },
 ];

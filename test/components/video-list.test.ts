@@ -394,7 +394,7 @@ describe('<mag-video-list>', () => {
       const el = await render(englishVideos, { playMode: 'link' }, 'en');
       expect(playButtons(el)).to.have.length(0);
       const links = items(el).map((li) => li.querySelector('a[part="play"]'));
-      expect(links.map((a) => a?.getAttribute('href'))).to.deep.equal(['https://youtu.be/Xq3dQm7LpA0', 'https://vimeo.com/76979871', '/videos/council-session.html']);
+      expect(links.map((a) => a?.getAttribute('href'))).to.deep.equal(['https://youtu.be/Xq3dQm7LpA0', 'https://vimeo.com/76979871', '/videos/council-meeting.html']);
       for (const link of links) {
         expect(link!.getAttribute('tabindex')).to.equal('-1');
         expect(link!.getAttribute('aria-hidden')).to.equal('true');

@@ -46,7 +46,7 @@ const KNOWN_PROVIDERS: KnownProvider[] = [
     // vimeo.com/ID, vimeo.com/ID/HASH (an unlisted video), vimeo.com/channels/name/ID, player.vimeo.com/video/ID?h=HASH
     player(url) {
       const [, id, hash = url.searchParams.get('h')] = /\/(\d+)(?:\/([\da-f]+))?\/?$/.exec(url.pathname) ?? [];
-      // dnt=1: Vimeo's player then sets no cookie and records no analytics of the session.
+      // dnt=1: Vimeo's player then sets no cookie and records no viewing statistics.
       return id && `https://player.vimeo.com/video/${id}?autoplay=1&dnt=1${hash ? `&h=${hash}` : ''}`;
     },
   },
