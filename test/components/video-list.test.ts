@@ -102,6 +102,19 @@ describe('<mag-video-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the date or the length alone when the data has only one, and no line when it has neither', async () => {
+    const base = seedVideos[0];
+    const el = await render([
+      { ...base, id: 'date', durationSeconds: undefined },
+      { ...base, id: 'length', published: undefined },
+      { ...base, id: 'neither', published: undefined, durationSeconds: undefined },
+    ]);
+    // (the length as shown, then as spoken, for screen readers)
+    const meta = items(el).map((li) => li.querySelector('.meta')?.textContent.replace(/\s+/g, ' ').trim());
+    expect(meta).to.deep.equal(['12 oct. 2013', '2:342 minutes 34 secondes', undefined]);
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks lengths in English, past an hour, and uses the default English title and a slotted one', async () => {
     const el = await render(englishVideos, {}, 'en');
     expect(root(el).querySelector('[role="heading"]')!.textContent.trim()).to.equal('Videos');

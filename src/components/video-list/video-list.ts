@@ -196,16 +196,19 @@ export class MagVideoList extends MagElement {
     return html`<li class="item" part="item">
       <div class="media" part="media">${this._renderMedia(video, title, href, player)}</div>
       ${href ? html`<a class="title" part="link" href=${href}>${title}</a>` : html`<span class="title" part="link">${title}</span>`}
-      ${video.published || video.durationSeconds !== undefined
-        ? html`<span class="meta"
-            >${video.published
-              ? html`<time part="date" datetime=${video.published} title=${this.localize.date(video.published, 'long')}>${this.localize.date(video.published)}</time>`
-              : nothing}${video.published && video.durationSeconds !== undefined ? html`<span class="separator" aria-hidden="true">&nbsp;· </span>` : nothing}${video.durationSeconds !== undefined
-              ? this._renderDuration(video.durationSeconds)
-              : nothing}</span
-          >`
-        : nothing}
+      ${this._renderMeta(video)}
     </li>`;
+  }
+
+  /** The date and the length, each when the data has it, separated when there are both. */
+  private _renderMeta({ published, durationSeconds }: Video): TemplateResult | typeof nothing {
+    const hasLength = durationSeconds !== undefined;
+    if (!published && !hasLength) return nothing;
+    const date = published
+      ? html`<time part="date" datetime=${published} title=${this.localize.date(published, 'long')}>${this.localize.date(published)}</time>`
+      : nothing;
+    const separator = published && hasLength ? html`<span class="separator" aria-hidden="true">&nbsp;· </span>` : nothing;
+    return html`<span class="meta">${date}${separator}${hasLength ? this._renderDuration(durationSeconds) : nothing}</span>`;
   }
 
   /** The thumbnail with its play button, the consent step, or the player. */
