@@ -200,8 +200,8 @@ export function importMovableType(input: string | Uint8Array, options: MovableTy
 
   // Oldest first (equal dates keep the file's order): previous / next, and the first of two equal slugs.
   read.sort((a, b) => a.time - b.time);
-  const slugs = new SlugRegistry();
-  const sectionSlugs = new SlugRegistry();
+  const slugs = new SlugRegistry('article');
+  const sectionSlugs = new SlugRegistry('section');
   const withBase = (relative: string) => (newBase ? new URL(relative, newBase).href : relative);
 
   // Sections: those of the base data (their slugs and URLs win), then each new category in order of first use.
@@ -216,7 +216,7 @@ export function importMovableType(input: string | Uint8Array, options: MovableTy
     entry.sections = entry.sections.map((name) => {
       const known = sectionByName.get(name.toLowerCase());
       if (known) return known.name;
-      const slug = sectionSlugs.claim(slugFromText(name) || 'section');
+      const slug = sectionSlugs.claim(slugFromText(name));
       const section = { name, slug, url: withBase(sectionPattern.replaceAll('{slug}', slug)) };
       sections.push(section);
       sectionByName.set(name.toLowerCase(), section);
@@ -230,7 +230,7 @@ export function importMovableType(input: string | Uint8Array, options: MovableTy
   const oldAddresses = new Map<string, string>();
   const redirectBase = newBase ?? oldBase;
   for (const entry of read) {
-    const slug = slugs.claim(entry.basename ? slugFromBasename(entry.basename) : slugFromText(entry.title) || 'article');
+    const slug = slugs.claim((entry.basename && slugFromBasename(entry.basename)) || slugFromText(entry.title));
     const url = withBase(articlePattern.replaceAll('{slug}', slug));
     const article: (typeof articles)[number] = {
       id: slug,

@@ -22,17 +22,24 @@ export function slugFromBasename(basename: string): string {
   return /^[a-z0-9][a-z0-9_-]*$/.test(lower) ? lower : slugFromText(basename);
 }
 
-/** Hands out unique slugs: a slug already given gets `-2`, `-3`… */
+/** Hands out unique slugs: a slug already given gets `-2`, `-3`…; an empty one is `fallback`. */
 export class SlugRegistry {
   private readonly _taken = new Set<string>();
+  private readonly _fallback: string;
   /**
    * For each slug wanted more than once, the first `N` not yet tried: every `wanted-N` below it is
    * taken (nothing is ever given back), so thousands of entries of one title cost one try each.
    */
   private readonly _nextSuffix = new Map<string, number>();
 
-  /** Reserves `wanted` (or, when taken, the first free `wanted-N`) and returns it. */
+  /** `fallback`: the slug of a text with no letter or digit a slug can hold (`???`, `Новости`). */
+  constructor(fallback: string) {
+    this._fallback = fallback;
+  }
+
+  /** Reserves `wanted` (the fallback when empty; when taken, the first free `wanted-N`) and returns it. */
   claim(wanted: string): string {
+    wanted ||= this._fallback;
     let slug = wanted;
     let suffix = this._nextSuffix.get(wanted) ?? 2;
     while (this._taken.has(slug)) slug = `${wanted}-${suffix++}`;

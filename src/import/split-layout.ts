@@ -50,13 +50,13 @@ export function toSplitLayout(data: MagData, { recentLimit = 50 }: SplitLayoutOp
   }
 
   // The sections: those declared, then any an article names without declaring it.
-  const slugs = new SlugRegistry();
+  const slugs = new SlugRegistry('section');
   const sections: SplitSection[] = [];
   const byKey = new Map<string, SplitSection>();
   const declare = (section: DataSection) => {
     const known = byKey.get(lower(section.name)) ?? (section.slug ? byKey.get(lower(section.slug)) : undefined);
     if (known) return known;
-    const declared: SplitSection = { ...section, slug: slugs.claim(section.slug ?? (slugFromText(section.name) || 'section')), articleCount: 0 };
+    const declared: SplitSection = { ...section, slug: slugs.claim(section.slug ?? slugFromText(section.name)), articleCount: 0 };
     sections.push(declared);
     byKey.set(lower(declared.name), declared);
     byKey.set(lower(declared.slug), declared);

@@ -197,6 +197,21 @@ describe('importMovableType: the fields of an entry', () => {
     expect(validateData(data)).to.deep.equal([]);
   });
 
+  it('gives a slug to a BASENAME, category or base section without a letter a slug can hold', () => {
+    const text = [
+      mtEntry({ ...BASE, TITLE: 'Le marché', BASENAME: '---', CATEGORY: 'Новости', DATE: '01/01/2013 10:00:00' }),
+      mtEntry({ ...BASE, TITLE: '東京', BASENAME: '東京', CATEGORY: '東京', DATE: '01/02/2013 10:00:00' }),
+    ].join('');
+    const { data } = run(text, { base: { sections: [{ name: 'Ελλάδα' }] } });
+    expect(data.articles.map((a) => a.id)).to.deep.equal(['le-marche', 'article']);
+    expect(data.sections?.map((s) => [s.name, s.slug])).to.deep.equal([
+      ['Ελλάδα', 'section'],
+      ['Новости', 'section-2'],
+      ['東京', 'section-3'],
+    ]);
+    expect(validateData(data)).to.deep.equal([]);
+  });
+
   it('gives the first slug to the oldest entry, whatever the order of the file', () => {
     const text = [mtEntry({ ...BASE, TITLE: 'Récent', BASENAME: 'x', DATE: '05/01/2014 10:00:00' }), mtEntry({ ...BASE, TITLE: 'Ancien', BASENAME: 'x', DATE: '05/01/2012 10:00:00' })].join('');
     expect(run(text).data.articles.map((a) => [a.title, a.id])).to.deep.equal([
