@@ -63,7 +63,7 @@ Options:
   -h, --help                   this help
 
 Exit codes: 0 imported (skipped entries are listed, with their lines); 1 the file is not an export,
-or could not be read or written; 2 a usage error.
+or could not be read or written; 2 a usage error (an option, or a --base that is not valid data).
 `;
 
 const importMtOptions = {
@@ -116,6 +116,20 @@ function prepareFolder(path) {
   for (const name of ['articles', 'sections']) rmSync(join(path, name), { recursive: true, force: true });
 }
 
+/**
+ * The parts of a `--base` file that the import carries over, checked as the data format says before
+ * the importer reads them: a section without a name, or named by a bare string, would stop it.
+ */
+function checkBase(api, path, base) {
+  const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isObject(base)) throw new UsageError(`--base ${path}: expected a JSON object (a data file's site, sections, about boxes…)`);
+  const { site, sections, about, subscribe, videos, commentsPageSize, moderation } = base;
+  // (the site's title may come from --title, and the articles from the export)
+  const carried = { version: 1, site: isObject(site) ? { title: 'Blog', ...site } : (site ?? { title: 'Blog' }), articles: [], sections, about, subscribe, videos, commentsPageSize, moderation };
+  const problems = api.validateData(carried);
+  if (problems.length) throw new UsageError(`--base ${path} is not valid data:\n  ${problems.slice(0, 20).join('\n  ')}`);
+}
+
 async function importMt(args) {
   const { values, positionals } = parseArgs({ args, options: importMtOptions, allowPositionals: true, strict: true });
   if (values.help) {
@@ -135,6 +149,9 @@ async function importMt(args) {
     }
   }
 
+  const api = await loadImporter();
+  if (base !== undefined) checkBase(api, values.base, base);
+
   const [file] = positionals;
   let bytes;
   try {
@@ -144,7 +161,6 @@ async function importMt(args) {
     return EXIT.failed;
   }
 
-  const api = await loadImporter();
   let result;
   try {
     result = api.importMovableType(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {

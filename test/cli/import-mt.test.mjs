@@ -198,10 +198,26 @@ test('import-mt carries over the site, about boxes and subscribe endpoint of --b
   assert.deepEqual(index.site, { title: 'Base', lang: 'fr', homeUrl: './' });
   assert.deepEqual(index.about, { magazine: { bioHtml: '<p>Bienvenue</p>' } });
   assert.deepEqual(index.subscribe, { endpoint: '/api/subscribe' });
-  writeFileSync(base, JSON.stringify({ site: { title: 'Base' }, about: { magazine: { title: 'Sans texte' } } }));
-  const invalid = run('import-mt', FIXTURE, '--out', join(work, 'invalid.json'), '--base', base, '--timezone', 'Europe/Paris');
-  assert.equal(invalid.status, 1);
-  assert.match(invalid.stderr, /the imported data is not valid:\n {2}about\.magazine\.bioHtml: is required/);
+});
+
+test('import-mt refuses a --base whose carried parts are not valid data (exit 2), naming each problem, and writes nothing', () => {
+  const base = join(work, 'invalid-base.json');
+  const out = join(work, 'invalid.json');
+  const tries = [
+    [{ site: { title: 'Base' }, about: { magazine: { title: 'Sans texte' } } }, /--base .*invalid-base\.json is not valid data:\n {2}about\.magazine\.bioHtml: is required/],
+    [{ sections: ['Politique'] }, /is not valid data:\n {2}sections\[0\]: expected an object, got string "Politique"/],
+    [{ sections: [{ slug: 'politique' }] }, /is not valid data:\n {2}sections\[0\]\.name: is required/],
+    [{ site: 'Le Mag' }, /is not valid data:\n {2}site: expected an object/],
+    [['Le Mag'], /--base .*invalid-base\.json: expected a JSON object/],
+  ];
+  for (const [content, message] of tries) {
+    writeFileSync(base, JSON.stringify(content));
+    const result = run('import-mt', FIXTURE, '--out', out, '--base', base, '--timezone', 'Europe/Paris');
+    assert.equal(result.status, 2, JSON.stringify(content));
+    assert.match(result.stderr, message);
+    assert.doesNotMatch(result.stderr, /TypeError|\n\s+at /);
+    assert.equal(existsSync(out), false);
+  }
 });
 
 // Text written by anyone (comments, and the entries of a file one did not write) built against the
