@@ -20,15 +20,24 @@ export function parseUrl(value: string, oldBase: URL | undefined): URL | undefin
 /** An address compared without its scheme, query or fragment: `example.typepad.com/blog/2013/10/x.html`. */
 export const addressKey = (url: URL) => `${url.host.toLowerCase()}${url.pathname}`;
 
+/** `decodeURIComponent`, or `undefined` for text whose `%` escapes are broken (`100%.jpg`). */
+function decodeComponent(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The path (without its leading `/`) of a file on Typepad's servers or on the old blog's own host,
  * or `undefined` for any other URL. Typepad's image pop-up pages (`/.shared/image.html?/photos/x.jpg`)
- * give the image's path.
+ * give the image's path (none when its `%` escapes are broken: the link is kept as written).
  */
 export function mediaPath(url: URL, oldBase: URL | undefined): string | undefined {
   const onOldHost = oldBase !== undefined && url.host.toLowerCase() === oldBase.host.toLowerCase();
   if (!isTypepadHost(url.hostname.toLowerCase()) && !onOldHost) return undefined;
-  if (url.pathname === '/.shared/image.html' && url.search.length > 2) return decodeURIComponent(url.search.slice(1)).replace(/^\/+/, '');
+  if (url.pathname === '/.shared/image.html' && url.search.length > 2) return decodeComponent(url.search.slice(1))?.replace(/^\/+/, '');
   if (!MEDIA_PATH.test(url.pathname) && !MEDIA_FILE.test(url.pathname)) return undefined;
   return url.pathname.replace(/^\/+/, '');
 }

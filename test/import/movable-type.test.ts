@@ -670,6 +670,14 @@ describe('importMovableType: old addresses, redirects, media and links', () => {
     expect(run(text).data.articles[1].bodyHtml).to.equal(body);
   });
 
+  it('keeps as written a Typepad image pop-up link whose % escapes are broken, and rewrites the rest', () => {
+    const broken = '<a href="https://lemag.typepad.com/.shared/image.html?/photos/100%.jpg">grande</a>';
+    const text = mtEntry({ ...BASE, BASENAME: 'billet', 'CONVERT BREAKS': '0' }, { BODY: `${broken} <img src="https://lemag.typepad.com/.a/photo">` });
+    const { data, report } = run(text, { oldBaseUrl: OLD, mediaBase: '/media' });
+    expect(data.articles[0].bodyHtml).to.equal(`${broken} <img src="/media/.a/photo">`);
+    expect(report.rewritten.media).to.equal(1);
+  });
+
   it('rewrites the addresses of a body in linear time, even before 200,000 characters of unclosed tags', () => {
     const unclosed = '<a'.repeat(100_000);
     const text = mtEntry({ ...BASE, BASENAME: 'billet', 'CONVERT BREAKS': '0' }, { BODY: `<img src="https://lemag.typepad.com/.a/photo"> ${unclosed}` });
