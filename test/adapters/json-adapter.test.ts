@@ -590,6 +590,16 @@ describe('JsonAdapter: subscribe', () => {
     expect(boom.status).to.equal(500);
   });
 
+  it("posts with the adapter's fetch option, as it reads its files", async () => {
+    // The data names an address the page cannot reach; the adapter's fetch sends the post to the test endpoint.
+    const data = copy();
+    data.subscribe = { endpoint: 'https://subscribe.example.invalid/' };
+    const adapter = new JsonAdapter({ data, fetch: (_input, init) => fetch(endpoint, init) });
+    const email = `through-fetch-${Date.now()}@example.org`;
+    expect(await subscribe(adapter, email)).to.deep.equal({ status: 'subscribed' });
+    expect((await echo(email)).body).to.deep.equal({ email });
+  });
+
   it('rejects an address that is not one without posting it', async () => {
     const error = await rejection(subscribe(adapterFor({ endpoint }), 'not an address'));
     expect(error.code).to.equal('rejected');

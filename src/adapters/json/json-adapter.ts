@@ -62,7 +62,8 @@ export class JsonAdapter implements MagAdapter {
 
   private readonly _source: string;
   private readonly _pageSize?: number;
-  private readonly _fetch?: typeof fetch;
+  /** The `fetch` of the options, else the global one: every request of the adapter goes through it. */
+  private readonly _fetch: typeof fetch;
   /** The data, once given or loaded and valid. */
   private _layout?: DataLayout;
   /** Why the data given could not be used: reported by every call. */
@@ -73,7 +74,7 @@ export class JsonAdapter implements MagAdapter {
   constructor(options: JsonAdapterOptions) {
     const { url, sourceName } = options;
     this._pageSize = options.pageSize;
-    this._fetch = options.fetch;
+    this._fetch = options.fetch ?? fetch;
     if (url !== undefined) {
       const given = String(url);
       const file = given.endsWith('/') ? `${given}index.json` : given;
@@ -181,13 +182,16 @@ export class JsonAdapter implements MagAdapter {
     }
     this._layout = layout;
     const endpoint = layout.settings.subscribe;
-    if (endpoint) this.subscribe = (email, opts = {}) => subscribe(endpoint, email, opts.signal);
+    if (endpoint) this.subscribe = (email, opts) => subscribe(endpoint, email, this._fetch, opts?.signal);
     return layout;
   }
 }
 
-/** Posts an address to the data's subscribe endpoint and maps the answer to a `SubscribeResult` or an error. */
-async function subscribe(endpoint: DataSubscribe, email: string, signal?: AbortSignal): Promise<SubscribeResult> {
+/**
+ * Posts an address to the data's subscribe endpoint with `fetchFile` (the adapter's `fetch` option,
+ * default the global one) and maps the answer to a `SubscribeResult` or an error.
+ */
+async function subscribe(endpoint: DataSubscribe, email: string, fetchFile: typeof fetch, signal?: AbortSignal): Promise<SubscribeResult> {
   throwIfAborted(signal);
   const address = email.trim();
   if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw new MagAdapterError('rejected', 'Enter a valid email address.', { field: 'email' });
@@ -197,9 +201,9 @@ async function subscribe(endpoint: DataSubscribe, email: string, signal?: AbortS
   let response: Response;
   try {
     // A URLSearchParams body is sent as application/x-www-form-urlencoded;charset=UTF-8.
-    response = await fetch(url, {
+    response = await fetchFile(url, {
       method: endpoint.method ?? 'POST',
-      headers: json ? { Accept: 'application/json', 'Content-Type': 'application/json' } : { Accept: 'application/json' },
+      headers: { Accept: 'application/json', ...(json && { 'Content-Type': 'application/json' }) },
       body: json ? JSON.stringify({ [field]: address }) : new URLSearchParams({ [field]: address }),
       signal,
     });

@@ -16,11 +16,11 @@ export function parseJson(text: string, source: string): unknown {
 }
 
 /**
- * The parsed JSON at `url`. Rejects `not-found` for HTTP 404, `network` for another HTTP error or
- * no answer, `invalid-data` for a body that is not JSON, `aborted` when `signal` aborts; each
- * message starts with `source` (`The data file /data/le-mag.json`).
+ * The parsed JSON at `url`, read with `fetchFile`. Rejects `not-found` for HTTP 404, `network` for
+ * another HTTP error or no answer, `invalid-data` for a body that is not JSON, `aborted` when `signal`
+ * aborts; each message starts with `source` (`The data file /data/le-mag.json`).
  */
-export async function fetchJson(url: string, source: string, signal: AbortSignal, fetchFile: typeof fetch = fetch): Promise<unknown> {
+export async function fetchJson(url: string, source: string, signal: AbortSignal, fetchFile: typeof fetch): Promise<unknown> {
   let text: string;
   try {
     const response = await fetchFile(url, { signal, headers: { Accept: 'application/json' } });

@@ -30,7 +30,7 @@ export class SplitStore implements DataLayout {
   readonly settings: DataLayout['settings'];
   private readonly _index: SplitIndex;
   private readonly _folder: string;
-  private readonly _fetch?: typeof fetch;
+  private readonly _fetch: typeof fetch;
   private readonly _declared: ReturnType<typeof sectionsByKey>;
   private readonly _aboutBoxes: Map<string, About>;
   /** The article files asked for, by id, and the section files' summaries, by slug. */
@@ -39,9 +39,9 @@ export class SplitStore implements DataLayout {
 
   /**
    * `index` is the validated index; `folder` the URL its files are relative to (ending with `/`, or
-   * empty for the page's folder); `fetchFile` the `fetch` to read them with (default: the global one).
+   * empty for the page's folder); `fetchFile` the `fetch` to read them with.
    */
-  constructor(index: SplitIndex, folder: string, fetchFile?: typeof fetch) {
+  constructor(index: SplitIndex, folder: string, fetchFile: typeof fetch) {
     this._index = this.settings = index;
     this._folder = folder;
     this._fetch = fetchFile;
