@@ -308,7 +308,7 @@ export class CommentForm implements ReactiveController {
     } else {
       // A refusal with the backend's own reason (a spam filter's message, "you must be logged in") says it.
       const reason = error.code === 'rejected' && error.reason ? ` ${error.reason}` : '';
-      this.message = { kind: 'error', text: (t.commentErrors[error.code] ?? errorMessage(t, error)) + reason };
+      this.message = { kind: 'error', text: errorMessage(t, error, t.commentErrors) + reason };
     }
   }
 }
