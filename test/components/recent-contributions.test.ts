@@ -102,6 +102,16 @@ describe('<mag-recent-contributions>', () => {
     expect(titles(el2)).to.have.length(3);
   });
 
+  it('reads a `limit` that is not a whole number ≥ 1 as a whole number, or as the default 5', async () => {
+    for (const [limit, asked] of [[2.7, 2], [0.5, 5], [0, 5], [-1, 5], [Number.NaN, 5]]) {
+      const fake = new FakeAdapter({ recent: recentContributions });
+      const el = await render(fake, { limit });
+      await loaded(el);
+      expect(fake.log.at(-1)!.args, `limit ${limit}`).to.deep.equal([asked, undefined]);
+      expect(titles(el), `limit ${limit}`).to.have.length(Math.min(asked, recentContributions.length));
+    }
+  });
+
   it('filters by section', async () => {
     const fake = new FakeAdapter({ recent: recentContributions });
     const el = await render(fake, { section: 'Vie locale' });

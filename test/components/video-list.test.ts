@@ -149,6 +149,14 @@ describe('<mag-video-list>', () => {
     expect(counted.log.at(-1)!.args).to.deep.equal([1]);
   });
 
+  it('reads a `limit` that is not a whole number ≥ 1 as a whole number, or as the default 3', async () => {
+    const videos = [...englishVideos, ...englishVideos.map((video) => ({ ...video, id: `${video.id}-again` }))];
+    for (const [limit, shown] of [[2.7, 2], [0.5, 3], [0, 3], [-1, 3], [Number.NaN, 3]]) {
+      const el = await render(videos, { limit }, 'en');
+      expect(titles(el), `limit ${limit}`).to.have.length(shown);
+    }
+  });
+
   it('shows an empty message', async () => {
     const el = await render([]);
     expect(root(el).querySelector('[part="empty"]')!.textContent).to.equal("Aucune vidéo pour l'instant.");

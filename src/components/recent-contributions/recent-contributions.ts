@@ -82,7 +82,7 @@ export class MagRecentContributions extends MagElement {
 
   /** `limit` as a whole number ≥ 1 (5 for anything else). */
   private get _limit(): number {
-    return Number.isFinite(this.limit) && this.limit > 0 ? Math.floor(this.limit) : DEFAULT_LIMIT;
+    return Number.isFinite(this.limit) && this.limit >= 1 ? Math.floor(this.limit) : DEFAULT_LIMIT;
   }
 
   /** With `exclude-current`, one more article is asked for, so that `limit` are left. */

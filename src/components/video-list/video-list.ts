@@ -131,7 +131,7 @@ export class MagVideoList extends MagElement {
 
   /** `limit` as a whole number ≥ 1 (3 for anything else). */
   private get _limit(): number {
-    return Number.isFinite(this.limit) && this.limit > 0 ? Math.floor(this.limit) : DEFAULT_LIMIT;
+    return Number.isFinite(this.limit) && this.limit >= 1 ? Math.floor(this.limit) : DEFAULT_LIMIT;
   }
 
   /** Drops the cached list and loads it again. */
