@@ -60,6 +60,14 @@ export function sentenceWith(translate: (value: string) => string, content: unkn
   return html`${before}${content}${after}`;
 }
 
+/**
+ * A form's honeypot (`#hp`): a field people do not see, out of the tab order and hidden from assistive
+ * technology. Named `website`, so that a bot filling every named field fills it, and a native post
+ * sends it for the endpoint to check.
+ */
+export const renderHoneypot = (t: MagTranslation): TemplateResult =>
+  html`<p class="honeypot" aria-hidden="true"><label for="hp">${t.honeypotLabel}</label><input id="hp" name="website" type="text" tabindex="-1" autocomplete="off" /></p>`;
+
 /** A heading level from an attribute's value: a whole number from 1 to 6, else `fallback`. */
 export const headingLevel = (value: unknown, fallback: number): number => Math.min(6, Math.max(1, Math.trunc(Number(value)) || fallback));
 

@@ -41,6 +41,14 @@ export const baseStyles = css`
     white-space: nowrap;
     border: 0;
   }
+  /* A form's honeypot (renderHoneypot()): out of sight and out of the tab order; people leave it empty, bots fill it. */
+  .honeypot {
+    position: absolute;
+    inset-inline-start: -10000px;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+  }
   a {
     color: ${color.link};
   }

@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { MagAdapterError } from '../../core/errors.js';
 import type { MagTranslation } from '../../core/localize.js';
 import type { Comment, CommentDraft } from '../../core/model.js';
-import { errorMessage } from '../../core/states.js';
+import { errorMessage, renderHoneypot } from '../../core/states.js';
 import { MagCommentPostedEvent, MagCommentSubmitEvent } from './comment-thread.events.js';
 import { DRAFT_FIELDS, draftStore, emptyDraft } from './draft-store.js';
 import type { Draft, DraftField } from './draft-store.js';
@@ -143,10 +143,7 @@ export class CommentForm implements ReactiveController {
       ${this._renderField('authorEmail', 'email', { readonly, required: true, autocomplete: 'email', hint: t.emailHint })}
       ${this._renderField('authorUrl', 'url', { readonly, required: false, autocomplete: 'url' })}
       ${this._renderField('bodyText', 'textarea', { readonly, required: true })}
-      <p class="honeypot" aria-hidden="true">
-        <label for="hp">${t.honeypotLabel}</label>
-        <input id="hp" name="website" type="text" tabindex="-1" autocomplete="off" />
-      </p>
+      ${renderHoneypot(t)}
       ${this.renderMessage()}
       ${readonly
         ? nothing

@@ -123,14 +123,6 @@ export const commentThreadStyles = css`
   .more {
     margin: var(--_gap) 0;
   }
-  /* The honeypot: out of sight and out of the tab order; people leave it empty, bots fill it. */
-  .honeypot {
-    position: absolute;
-    inset-inline-start: -10000px;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-  }
   /* Rendered on a server and read without scripts (the element is not defined): nothing that needs them. */
   :host(:not(:defined)) :is(.more, .reply, .form) {
     display: none;

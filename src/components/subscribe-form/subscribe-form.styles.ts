@@ -50,11 +50,4 @@ export const subscribeFormStyles = css`
   .message:empty {
     display: none;
   }
-  .hp {
-    position: absolute;
-    inset-inline-start: -10000px;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-  }
 `;

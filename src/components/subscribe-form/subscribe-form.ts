@@ -5,7 +5,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { MagAdapterError } from '../../core/errors.js';
 import { MagElement } from '../../core/mag-element.js';
 import type { SubscribeResult } from '../../core/model.js';
-import { errorMessage, renderSlottedHeading } from '../../core/states.js';
+import { errorMessage, renderHoneypot, renderSlottedHeading } from '../../core/states.js';
 import { safeUrl } from '../../core/url.js';
 import { subscribeFormStyles } from './subscribe-form.styles.js';
 
@@ -301,10 +301,7 @@ export class MagSubscribeForm extends MagElement {
         </div>
         ${hidden.map((field) => html`<input type="hidden" name=${field.name} .value=${field.value} />`)}
         <p class="field-error" part="field-error" id="field-error" ?hidden=${!invalid}>${this._fieldError ?? ''}</p>
-        <div class="hp" aria-hidden="true">
-          <label for="hp">${t.honeypotLabel}</label>
-          <input id="hp" name="website" type="text" tabindex="-1" autocomplete="off" />
-        </div>
+        ${renderHoneypot(t)}
         <p class="message ${outcome?.kind ?? ''}" part="message" role="status">${this._message(outcome)}</p>
       </form>
     </div>`;
