@@ -112,6 +112,21 @@ describe('<mag-about-box>', () => {
     expect(root(fr).querySelector('[part="contact"]')!.textContent).to.equal('Me contacter');
   });
 
+  it('shows a photo or logo whose address is relative only when the provider allows relative images', async () => {
+    const about: About = { name: 'Ada', bioHtml: '<p>Bio.</p>', photoUrl: '/demo/img/about-author.svg', logoUrl: '/demo/img/about-author.svg', logoAlt: 'Logo' };
+    const refused = await fixture<MagAboutBox>(html`<mag-about-box lang="en" .about=${about}></mag-about-box>`);
+    expect(root(refused).querySelectorAll('img'), 'no image from a relative address by default').to.have.length(0);
+    const provider = await fixture<HTMLElement>(html`<mag-provider allow-relative-images lang="en" .adapter=${new FakeAdapter({ about: { ada: about } })}
+      ><mag-about-box key="ada"></mag-about-box
+    ></mag-provider>`);
+    const allowed = provider.querySelector<MagAboutBox>('mag-about-box')!;
+    await settled(allowed);
+    expect([...root(allowed).querySelectorAll('img')].map((img) => [img.getAttribute('part'), img.getAttribute('src')])).to.deep.equal([
+      ['photo', '/demo/img/about-author.svg'],
+      ['logo', '/demo/img/about-author.svg'],
+    ]);
+  });
+
   it('sanitizes the bio and drops unsafe URLs', async () => {
     const about: About = { title: 'Evil', bioHtml: hostileHtml, photoUrl: 'javascript:alert(1)', contactUrl: 'javascript:alert(1)' };
     const el = await render(new FakeAdapter({ about: { evil: about } }), 'evil');

@@ -444,6 +444,19 @@ describe('<mag-video-list>', () => {
       expect(root(el).querySelectorAll('iframe, video')).to.have.length(0);
     });
 
+    it('shows a thumbnail whose address is relative only when the provider allows relative images', async () => {
+      const videos: Video[] = [{ id: 'r', title: 'Relative', url: 'https://www.example.org/videos/r', thumbnailUrl: '/demo/img/video-ouverture-du-marche.svg' }];
+      const refused = await render(videos, {}, 'en');
+      expect(root(refused).querySelector('img'), 'no image from a relative address by default').to.equal(null);
+      expect(root(refused).querySelector('[part~="thumbnail"]')).to.not.equal(null);
+      const provider = await fixture<HTMLElement>(html`<mag-provider allow-relative-images lang="en" .adapter=${new FakeAdapter({ videos })}
+        ><mag-video-list></mag-video-list
+      ></mag-provider>`);
+      const allowed = provider.querySelector<MagVideoList>('mag-video-list')!;
+      await loaded(allowed);
+      expect(root(allowed).querySelector('img[part~="thumbnail"]')!.getAttribute('src')).to.equal('/demo/img/video-ouverture-du-marche.svg');
+    });
+
     it('keeps hostile titles and URLs inert', async () => {
       const payload = '<img src=x onerror="window.__videoPwned=1"><script>window.__videoPwned=1</script>';
       const hostile: Video[] = [
