@@ -269,6 +269,18 @@ describe('<mag-article>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('keeps the address of an image of the body that is relative only when the provider allows relative images', async () => {
+      const article = { ...seedArticle, bodyHtml: '<p>Text.</p><p><img src="/demo/img/about-author.svg" alt="Portrait"></p>' };
+      const refused = await render(article);
+      expect($(refused, '[part="body"] img')!.hasAttribute('src'), 'no request for a relative address by default').to.equal(false);
+      const wrapper = await fixture<HTMLElement>(html`<div lang="fr">
+        <mag-provider allow-relative-images .adapter=${new FakeAdapter({ articles: [article] })}><mag-article article-id=${article.id}></mag-article></mag-provider>
+      </div>`);
+      const allowed = wrapper.querySelector('mag-article')!;
+      await shown(allowed);
+      expect($(allowed, '[part="body"] img')!.getAttribute('src')).to.equal('/demo/img/about-author.svg');
+    });
+
     it('keeps videos only from the hosts listed in embed-hosts, as sandboxed frames', async () => {
       const bodyHtml =
         '<p>Vidéo :</p><iframe src="https://www.youtube-nocookie.com/embed/abc" title="Ouverture du marché"></iframe><iframe src="https://player.vimeo.com/video/1"></iframe><iframe src="http://www.youtube-nocookie.com/embed/insecure"></iframe>';
