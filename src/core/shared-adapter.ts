@@ -285,10 +285,12 @@ export class SharedAdapter extends EventTarget implements MagAdapter {
 
   /**
    * An optional method of the adapter. An adapter that learns its capabilities when its data loads (a
-   * JSON file that names a subscribe endpoint) is given the time to load, once a snapshot said it can.
+   * JSON file that names a subscribe endpoint) is given the time to load, once a snapshot said it can,
+   * within the provider's time-out like any call.
    */
   private async _capability<K extends 'subscribe' | 'postComment'>(name: K, opts: RequestOptions): Promise<MagAdapter[K]> {
-    if (!this.adapter[name] && this._seededCapabilities?.[name]) await this.adapter.ready?.(opts);
+    const ready = this.adapter.ready?.bind(this.adapter);
+    if (ready && !this.adapter[name] && this._seededCapabilities?.[name]) await unsharedCall(async (signal) => ready({ signal }), opts.signal, this.timeout);
     return this.adapter[name];
   }
 

@@ -142,6 +142,16 @@ describe('SharedAdapter', () => {
     await new SharedAdapter(new FakeAdapter()).ready();
   });
 
+  it('on a server-rendered page, gives a lazily loaded adapter the time-out to learn that it can subscribe or post', async () => {
+    const neverLoads = new FakeAdapter(data());
+    Object.assign(neverLoads, { ready: () => new Promise(() => {}) });
+    const shared = new SharedAdapter(neverLoads, { timeout: 30 });
+    shared.seed({ version: 1, entries: [], capabilities: { subscribe: true, postComment: true } });
+    expect(shared.canSubscribe, 'as the snapshot says').to.equal(true);
+    expect((await rejection(shared.subscribe('a@b.org'))).code).to.equal('timeout');
+    expect((await rejection(shared.postComment(seedArticle.id, { authorName: 'A', bodyText: 'B' }))).code).to.equal('timeout');
+  });
+
   it('says what the adapter cannot do', async () => {
     const shared = new SharedAdapter({ getArticle: () => Promise.reject(new Error('x')), listComments: () => Promise.reject(new Error('x')), listRecent: () => Promise.resolve([]) });
     expect(shared.canSubscribe).to.equal(false);
